@@ -1,0 +1,341 @@
+/*
+ * libsumm — extractive text summarization.
+ *
+ * This is the only public header. It is self-contained, compiles as C99 and
+ * as C++, and declares everything a program needs to split text into
+ * sentences, score them and pick a summary.
+ *
+ * Conventions (they hold for every function unless its comment says otherwise)
+ *  - Functions that can fail return int: 0 (SUMM_OK) or a negative summ_status.
+ *    Out-parameters come first; on failure *out is set to NULL.
+ *  - Objects returned through `**out` belong to the caller and are released
+ *    with the matching `_free`, which accepts NULL.
+ *  - Memory allocated by libsumm is released only through libsumm functions.
+ *  - Text is UTF-8, passed as pointer + byte length; it need not be
+ *    NUL-terminated, may contain NUL bytes and CRLF line ends, and libsumm never
+ *    keeps the pointer after a call returns.
+ *  - Results are byte offsets into the caller's text, never copies.
+ *
+ * Threads: libsumm has no global mutable state and needs no init or cleanup
+ * call. A summ_lang is immutable and may be shared by any number of threads
+ * and summarizers. A summ_summarizer or summ_result may be used by one thread
+ * at a time; distinct objects may be used in parallel. summ_strerror,
+ * summ_version*, summ_lang_list and summ_algorithm_* may be called from any
+ * thread at any time.
+ *
+ * Stability: see docs/api-stability.md. Until 1.0 every 0.MINOR release may
+ * change the ABI (the soname carries the minor); within a release series the
+ * API and ABI are stable. Structs shared with callers: summ_allocator and
+ * summ_span are frozen; summ_options and summ_lang_config start with a
+ * version field and only ever grow at the end.
+ */
+#ifndef LIBSUMM_SUMM_H
+#define LIBSUMM_SUMM_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <libsumm/version.h>
+
+#if defined(_WIN32) && !defined(SUMM_STATIC)
+#  ifdef SUMM_BUILDING_DLL
+#    define SUMM_API __declspec(dllexport)
+#  else
+#    define SUMM_API __declspec(dllimport)
+#  endif
+#elif defined(__GNUC__) && __GNUC__ >= 4
+#  define SUMM_API __attribute__((visibility("default")))
+#else
+#  define SUMM_API
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------ */
+/** @name Version */
+
+/** Version of the linked library, packed as (major << 16) | (minor << 8) | patch.
+ *  Compare with SUMM_VERSION_NUMBER to detect a header/library mismatch. @since 0.1 */
+SUMM_API uint32_t summ_version(void);
+
+/** Version of the linked library as a static string, e.g. "0.1.0". @since 0.1 */
+SUMM_API const char *summ_version_string(void);
+
+/* ------------------------------------------------------------------------ */
+/** @name Errors */
+
+/** Status codes. Values are never renumbered; new codes are appended, so
+ *  treat an unknown negative value as a generic failure. */
+typedef enum summ_status {
+    SUMM_OK = 0,
+    SUMM_E_NOMEM = -1,        /**< an allocation failed; the object stays usable */
+    SUMM_E_INVALID_ARG = -2,  /**< NULL handle, option out of range, ... */
+    SUMM_E_INVALID_UTF8 = -3, /**< text is not UTF-8 (and SUMM_FLAG_LENIENT_UTF8 is unset) */
+    SUMM_E_UNKNOWN_LANG = -4, /**< no language with that code or name */
+    SUMM_E_VERSION = -5,      /**< a struct's version field is newer than this library */
+    SUMM_E_TOO_LARGE = -6,    /**< input over a documented limit (see SUMM_DEFAULT_MAX_INPUT_BYTES) */
+    SUMM_E_UNKNOWN_ALGO = -7, /**< no algorithm with that id or name */
+    SUMM_E_INTERNAL = -8      /**< a dependency failed in an unexpected way */
+} summ_status;
+
+/** A static, human-readable message for a status code; never NULL.
+ *  Unknown codes give "unknown error". @since 0.1 */
+SUMM_API const char *summ_strerror(int status);
+
+/* ------------------------------------------------------------------------ */
+/** @name Memory */
+
+/** Allocation hook, with the same contract as lua_Alloc:
+ *  - nsize == 0: free ptr (which may be NULL) and return NULL;
+ *  - ptr == NULL: allocate nsize bytes (osize is 0);
+ *  - otherwise: resize ptr from osize to nsize bytes.
+ *  Return NULL on failure; libsumm then returns SUMM_E_NOMEM and never aborts.
+ *  Memory must be suitably aligned for any object type (as malloc's is). */
+typedef void *(*summ_alloc_fn)(void *ud, void *ptr, size_t osize, size_t nsize);
+
+/** An allocator: the hook and its user data. Frozen for the life of the ABI.
+ *  Every `const summ_allocator *alloc` parameter accepts NULL, meaning
+ *  malloc/realloc/free. The object keeps a copy of the struct; `ud` must stay
+ *  valid until the object is freed. Allocations made inside libstemmer (one
+ *  stemmer per summarizer) do not go through the hook. */
+typedef struct summ_allocator {
+    summ_alloc_fn fn;
+    void *ud;
+} summ_allocator;
+
+/** Frees memory returned by summ_summarize_text(). NULL is a no-op. @since 0.1 */
+SUMM_API void summ_free(void *ptr);
+
+/* ------------------------------------------------------------------------ */
+/** @name Languages: immutable resources, shareable between threads */
+
+typedef struct summ_lang summ_lang;
+
+/** Language flags for summ_lang_config.flags. */
+#define SUMM_LANG_NO_STEMMING (1u << 0)  /**< never stem, even if a stemmer exists */
+#define SUMM_LANG_NO_STOPWORDS (1u << 1) /**< ignore the built-in stopword list */
+
+/** Extra settings for summ_lang_new_ex(). Initialise with SUMM_LANG_CONFIG_INIT
+ *  or summ_lang_config_init(); fields are only ever appended. */
+typedef struct summ_lang_config {
+    unsigned int version;                    /**< SUMM_LANG_CONFIG_VERSION; must stay first */
+    uint32_t flags;                          /**< SUMM_LANG_*; default 0 */
+    const char *const *extra_stopwords;      /**< words added to the stopword list (UTF-8,
+                                                  compared case-folded); default NULL */
+    size_t n_extra_stopwords;                /**< number of entries in extra_stopwords */
+    const char *const *extra_abbreviations;  /**< abbreviations that never end a sentence,
+                                                  with or without the final period ("approx.",
+                                                  "Ms"); compared case-folded; default NULL */
+    size_t n_extra_abbreviations;            /**< number of entries in extra_abbreviations */
+} summ_lang_config;
+
+#define SUMM_LANG_CONFIG_VERSION 1
+#define SUMM_LANG_CONFIG_INIT { SUMM_LANG_CONFIG_VERSION, 0, NULL, 0, NULL, 0 }
+
+/** Fills *cfg with defaults for the given struct version.
+ *  @return 0, SUMM_E_INVALID_ARG (cfg NULL or version 0) or SUMM_E_VERSION. @since 0.1 */
+SUMM_API int summ_lang_config_init(summ_lang_config *cfg, unsigned int version);
+
+/** Creates a language object.
+ *  @param out   receives the object; the caller frees it with summ_lang_free()
+ *               after every summarizer created from it has been freed.
+ *  @param code  an ISO 639-1 code ("en"), ISO 639-3 code ("eng") or English
+ *               name ("english"), case-insensitive. See summ_lang_list().
+ *  @param alloc allocator for the object, or NULL.
+ *  @return 0, SUMM_E_UNKNOWN_LANG, SUMM_E_INVALID_ARG or SUMM_E_NOMEM. @since 0.1 */
+SUMM_API int summ_lang_new(summ_lang **out, const char *code, const summ_allocator *alloc);
+
+/** Like summ_lang_new(), with extra stopwords, abbreviations and flags.
+ *  The strings in cfg are copied; cfg may be NULL. @since 0.1 */
+SUMM_API int summ_lang_new_ex(summ_lang **out, const char *code, const summ_lang_config *cfg,
+                              const summ_allocator *alloc);
+
+/** Frees a language object. NULL is a no-op. @since 0.1 */
+SUMM_API void summ_lang_free(summ_lang *lang);
+
+/** The language's canonical code (ISO 639-1 where one exists, e.g. "en").
+ *  Borrowed: valid as long as lang. @since 0.1 */
+SUMM_API const char *summ_lang_code(const summ_lang *lang);
+
+/** The language's English name in lower case, e.g. "english". Borrowed. @since 0.1 */
+SUMM_API const char *summ_lang_name(const summ_lang *lang);
+
+/** Whether a word (UTF-8, any case) is on the language's stopword list.
+ *  @return 1 if it is, 0 if not. @since 0.1 */
+SUMM_API int summ_lang_is_stopword(const summ_lang *lang, const char *word, size_t len);
+
+/** The canonical codes of every built-in language: a static, NULL-terminated
+ *  array. @since 0.1 */
+SUMM_API const char *const *summ_lang_list(void);
+
+/* ------------------------------------------------------------------------ */
+/** @name Algorithms */
+
+/** Sentence scoring algorithms. Values are never renumbered. */
+typedef enum summ_algorithm {
+    SUMM_ALGO_DEFAULT = 0, /**< the library's recommended algorithm (may change between releases) */
+    SUMM_ALGO_LEAD = 1,    /**< the first sentences: the baseline news summaries are measured against */
+    SUMM_ALGO_TFIDF = 2    /**< term frequency x inverse sentence frequency, length-normalised */
+} summ_algorithm;
+
+/** The algorithm id for a name ("tfidf", "lead", ...; case-insensitive), or
+ *  SUMM_E_UNKNOWN_ALGO. "default" gives SUMM_ALGO_DEFAULT. @since 0.1 */
+SUMM_API int summ_algorithm_from_name(const char *name);
+
+/** The static name of an algorithm id, or NULL if there is none. For
+ *  SUMM_ALGO_DEFAULT it names the algorithm the default stands for. @since 0.1 */
+SUMM_API const char *summ_algorithm_name(int algorithm);
+
+/** The names of every algorithm: a static, NULL-terminated array. @since 0.1 */
+SUMM_API const char *const *summ_algorithm_list(void);
+
+/* ------------------------------------------------------------------------ */
+/** @name Options */
+
+#define SUMM_FLAG_SCORE_ORDER (1u << 0)    /**< spans by descending score; default document order */
+#define SUMM_FLAG_LENIENT_UTF8 (1u << 1)   /**< invalid bytes act as separators instead of failing */
+#define SUMM_FLAG_NO_STEMMING (1u << 2)    /**< match words without stemming */
+#define SUMM_FLAG_KEEP_STOPWORDS (1u << 3) /**< count stopwords as content words */
+
+/** Inputs longer than this many bytes are refused with SUMM_E_TOO_LARGE
+ *  unless summ_options.max_input_bytes says otherwise. */
+#define SUMM_DEFAULT_MAX_INPUT_BYTES ((size_t)256 << 20)
+/** The largest value summ_options.max_input_bytes accepts (4 GiB - 1). */
+#define SUMM_MAX_INPUT_BYTES ((size_t)0xFFFFFFFFu)
+/** A run of text longer than this with no sentence boundary is cut into pieces
+ *  of at most this many bytes, at the last white space when there is one. */
+#define SUMM_MAX_SENTENCE_BYTES 4096
+
+/** Options of a summarizer. Initialise with SUMM_OPTIONS_INIT or
+ *  summ_options_init(); fields are only ever appended.
+ *
+ *  Length budget: max_sentences, ratio, max_words and max_bytes may be
+ *  combined; the summary is the best-scoring set of sentences that fits every
+ *  budget that is set (non-zero). Sentences that do not fit are skipped, so a
+ *  words or bytes budget smaller than every sentence gives an empty summary.
+ *  When none is set, ratio 0.2 applies. A ratio always keeps at least one
+ *  sentence. */
+typedef struct summ_options {
+    unsigned int version;   /**< SUMM_OPTIONS_VERSION; must stay first */
+    int algorithm;          /**< a summ_algorithm; default SUMM_ALGO_DEFAULT */
+    uint32_t max_sentences; /**< at most this many sentences; default 0 (unset) */
+    double ratio;           /**< at most ceil(ratio x sentences), in (0, 1]; default 0 (unset) */
+    uint32_t max_words;     /**< at most this many words in the summary; default 0 (unset) */
+    size_t max_bytes;       /**< at most this many bytes of sentence text; default 0 (unset) */
+    uint32_t flags;         /**< SUMM_FLAG_*; default 0 */
+    size_t max_input_bytes; /**< refuse longer input; default 0 = SUMM_DEFAULT_MAX_INPUT_BYTES,
+                                 at most SUMM_MAX_INPUT_BYTES */
+} summ_options;
+
+#define SUMM_OPTIONS_VERSION 1
+#define SUMM_OPTIONS_INIT { SUMM_OPTIONS_VERSION, SUMM_ALGO_DEFAULT, 0, 0.0, 0, 0, 0, 0 }
+
+/** Fills *opts with the defaults of the given struct version.
+ *  @return 0, SUMM_E_INVALID_ARG (opts NULL or version 0) or SUMM_E_VERSION. @since 0.1 */
+SUMM_API int summ_options_init(summ_options *opts, unsigned int version);
+
+/* ------------------------------------------------------------------------ */
+/** @name Results: spans into the caller's text */
+
+/** One sentence. Frozen for the life of the ABI. */
+typedef struct summ_span {
+    size_t start;      /**< byte offset of the first byte, on a code point boundary */
+    size_t end;        /**< byte offset one past the last byte; start < end; surrounding
+                            white space is excluded */
+    uint32_t sentence; /**< 0-based index of the sentence in the document */
+    double score;      /**< salience; higher is better; comparable within one result;
+                            0 for summ_split_sentences() */
+} summ_span;
+
+typedef struct summ_result summ_result;
+
+/** Creates an empty result, reusable across calls. @since 0.1 */
+SUMM_API int summ_result_new(summ_result **out, const summ_allocator *alloc);
+
+/** Frees a result. NULL is a no-op. @since 0.1 */
+SUMM_API void summ_result_free(summ_result *r);
+
+/** Number of spans in the result (0 for a NULL result). @since 0.1 */
+SUMM_API size_t summ_result_count(const summ_result *r);
+
+/** The spans: an array of summ_result_count() entries, sorted by start unless
+ *  SUMM_FLAG_SCORE_ORDER was set, never overlapping. Borrowed: valid until r
+ *  is reused or freed. NULL when the result is empty. @since 0.1 */
+SUMM_API const summ_span *summ_result_spans(const summ_result *r);
+
+/** The code of the language used to produce the result ("" before the first
+ *  call). Borrowed: static storage. @since 0.1 */
+SUMM_API const char *summ_result_language(const summ_result *r);
+
+/** Number of sentences the document was split into by the call that filled
+ *  r (equal to summ_result_count() after summ_split_sentences()). @since 0.1 */
+SUMM_API size_t summ_result_sentence_total(const summ_result *r);
+
+/* ------------------------------------------------------------------------ */
+/** @name Summarizer: reusable, one thread at a time */
+
+typedef struct summ_summarizer summ_summarizer;
+
+/** Creates a summarizer.
+ *  @param out   receives the summarizer; free it with summ_summarizer_free().
+ *  @param lang  the language; borrowed: it must outlive the summarizer.
+ *  @param opts  options, copied; NULL means defaults.
+ *  @param alloc allocator for the summarizer and its scratch memory, or NULL.
+ *  @return 0, SUMM_E_INVALID_ARG, SUMM_E_VERSION, SUMM_E_UNKNOWN_ALGO,
+ *          SUMM_E_NOMEM or SUMM_E_INTERNAL (the stemmer could not be created).
+ *  @since 0.1 */
+SUMM_API int summ_summarizer_new(summ_summarizer **out, const summ_lang *lang,
+                                 const summ_options *opts, const summ_allocator *alloc);
+
+/** Frees a summarizer. NULL is a no-op. @since 0.1 */
+SUMM_API void summ_summarizer_free(summ_summarizer *s);
+
+/** Replaces the summarizer's options (copied). On failure the old options
+ *  stay. @return 0, SUMM_E_INVALID_ARG, SUMM_E_VERSION or SUMM_E_UNKNOWN_ALGO. @since 0.1 */
+SUMM_API int summ_summarizer_set_options(summ_summarizer *s, const summ_options *opts);
+
+/** Copies the summarizer's options into *out. out->version must be set by
+ *  the caller and selects which fields are written. @since 0.1 */
+SUMM_API int summ_summarizer_get_options(const summ_summarizer *s, summ_options *out);
+
+/** Detail of the last failure on s, e.g. "invalid UTF-8 at byte 1234"; ""
+ *  after a success. Borrowed: valid until the next call on s. @since 0.1 */
+SUMM_API const char *summ_summarizer_errmsg(const summ_summarizer *s);
+
+/** Summarizes text[0, len) into out, replacing its contents.
+ *  @return 0, SUMM_E_INVALID_ARG, SUMM_E_INVALID_UTF8, SUMM_E_TOO_LARGE,
+ *          SUMM_E_NOMEM or SUMM_E_INTERNAL. On failure out is empty and
+ *          summ_summarizer_errmsg() says why. Empty or all-white-space text
+ *          gives an empty result and 0. @since 0.1 */
+SUMM_API int summ_summarize(summ_summarizer *s, const char *text, size_t len, summ_result *out);
+
+/** Splits text into sentences: every sentence, in document order, score 0.
+ *  Same errors as summ_summarize(). @since 0.1 */
+SUMM_API int summ_split_sentences(summ_summarizer *s, const char *text, size_t len,
+                                  summ_result *out);
+
+/** Scores every sentence with the summarizer's algorithm: every sentence, in
+ *  document order, with its score. Same errors as summ_summarize(). @since 0.1 */
+SUMM_API int summ_score_sentences(summ_summarizer *s, const char *text, size_t len,
+                                  summ_result *out);
+
+/* ------------------------------------------------------------------------ */
+/** @name One-shot convenience */
+
+/** Summarizes text with a fresh language and summarizer.
+ *  @param spans_out receives a malloc'ed array the caller frees with
+ *                   summ_free() (NULL when the summary is empty).
+ *  @param count_out receives the number of spans.
+ *  @param lang_code as for summ_lang_new(); NULL means "en".
+ *  @param opts      options or NULL for defaults.
+ *  @return as summ_summarize(), plus SUMM_E_UNKNOWN_LANG. @since 0.1 */
+SUMM_API int summ_summarize_text(summ_span **spans_out, size_t *count_out, const char *lang_code,
+                                 const char *text, size_t len, const summ_options *opts);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* LIBSUMM_SUMM_H */

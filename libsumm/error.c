@@ -1,0 +1,42 @@
+/* Status messages: static strings per code, detailed messages per summarizer. */
+#include "internal.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+const char *summ_strerror(int status)
+{
+    switch (status) {
+    case SUMM_OK:
+        return "success";
+    case SUMM_E_NOMEM:
+        return "out of memory";
+    case SUMM_E_INVALID_ARG:
+        return "invalid argument";
+    case SUMM_E_INVALID_UTF8:
+        return "invalid UTF-8";
+    case SUMM_E_UNKNOWN_LANG:
+        return "unknown language";
+    case SUMM_E_VERSION:
+        return "struct version newer than this library";
+    case SUMM_E_TOO_LARGE:
+        return "input too large";
+    case SUMM_E_UNKNOWN_ALGO:
+        return "unknown algorithm";
+    case SUMM_E_INTERNAL:
+        return "internal error";
+    default:
+        return "unknown error";
+    }
+}
+
+int summ__fail(summ_summarizer *s, int status, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    /* vsnprintf only formats integers and strings here, which do not depend
+     * on the locale. */
+    vsnprintf(s->errmsg, sizeof s->errmsg, fmt, ap);
+    va_end(ap);
+    return status;
+}

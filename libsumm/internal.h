@@ -1,0 +1,278 @@
+/*
+ * Private declarations shared by the library's source files. Nothing here is
+ * installed or exported: functions shared between files are named summ__*.
+ *
+ * The pipeline, one file per stage:
+ *   utf8.c        validation (strict or lenient)
+ *   splitter.c    sentence boundaries as byte spans
+ *   tokenizer.c   words by Unicode category, case folded
+ *   lang.c        language table, stopwords, abbreviations
+ *   model.c       term/sentence model (stemming each distinct word once)
+ *   scorer_*.c    one file per scoring algorithm, listed in scorers.c
+ *   selector.c    length budget and document order
+ *   summarizer.c  the public entry points that run the stages
+ */
+#ifndef LIBSUMM_INTERNAL_H
+#define LIBSUMM_INTERNAL_H
+
+#include <libsumm/summ.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- memory (alloc.c) ------------------------------------------------- */
+
+/* Every allocation goes through the owning object's allocator. Sizes are
+ * passed back on free because the hook (lua_Alloc style) wants them. */
+void summ__allocator_resolve(summ_allocator *dst, const summ_allocator *src);
+void *summ__alloc(const summ_allocator *a, size_t n);
+void *summ__realloc(const summ_allocator *a, void *p, size_t old_n, size_t new_n);
+void summ__free(const summ_allocator *a, void *p, size_t n);
+/* n * size with overflow detection: false when it does not fit in size_t. */
+bool summ__mul_ok(size_t n, size_t size, size_t *out);
+/* Grows *p (an array of elem-sized items with capacity *cap) to hold at least
+ * need items, at least doubling. Returns SUMM_OK or SUMM_E_NOMEM; on failure
+ * *p and *cap are unchanged. */
+int summ__grow(const summ_allocator *a, void **p, size_t *cap, size_t need, size_t elem);
+char *summ__strdup(const summ_allocator *a, const char *s, size_t *size_out);
+
+/* ---- errors (error.c) ------------------------------------------------- */
+
+#define SUMM__ERRMSG_SIZE 256
+
+/* ---- hash map from byte strings to uint32 (strmap.c) ------------------ */
+
+typedef struct summ__strmap_entry {
+    uint32_t hash;
+    uint32_t key_len;
+    size_t key_off; /* into the map's key arena */
+    uint32_t value;
+} summ__strmap_entry;
+
+typedef struct summ__strmap {
+    summ_allocator alloc;
+    summ__strmap_entry *slots; /* open addressing; key_len == UINT32_MAX marks empty */
+    size_t cap;                /* power of two, or 0 */
+    size_t count;
+    char *keys;
+    size_t keys_len, keys_cap;
+} summ__strmap;
+
+void summ__strmap_init(summ__strmap *m, const summ_allocator *alloc);
+void summ__strmap_dispose(summ__strmap *m);
+/* Forgets every key but keeps the memory for reuse. */
+void summ__strmap_clear(summ__strmap *m);
+bool summ__strmap_get(const summ__strmap *m, const char *key, size_t len, uint32_t *value);
+/* Looks key up; if absent inserts it with value `value`. *value_out receives
+ * the stored value, *inserted whether it was added now. */
+int summ__strmap_intern(summ__strmap *m, const char *key, size_t len, uint32_t value,
+                        uint32_t *value_out, bool *inserted);
+uint32_t summ__hash(const char *key, size_t len);
+
+/* ---- UTF-8 (utf8.c) ---------------------------------------------------- */
+
+/* Returns true when text is valid UTF-8 (no overlongs, no surrogates, nothing
+ * above U+10FFFF); otherwise false and the offset of the first bad byte. */
+bool summ__utf8_valid(const char *text, size_t len, size_t *bad_offset);
+/* Decodes one code point at text[i]. Returns its byte length (1..4), or -1
+ * for an invalid sequence (then *cp is 0xFFFD and the caller skips 1 byte). */
+int summ__utf8_decode(const char *text, size_t len, size_t i, int32_t *cp);
+/* Offset of the start of the code point that ends right before `end`
+ * (valid text assumed; invalid bytes count as one-byte units). */
+size_t summ__utf8_prev(const char *text, size_t start, size_t end);
+/* Whether cp is white space or a control/format character for the purpose
+ * of trimming sentence spans. */
+bool summ__is_space(int32_t cp);
+
+/* ---- languages (lang.c) ------------------------------------------------ */
+
+typedef struct summ__lang_info {
+    const char *code;     /* ISO 639-1 where one exists */
+    const char *code3;    /* ISO 639-3 */
+    const char *name;     /* English name, lower case */
+    const char *stemmer;  /* libstemmer algorithm, or NULL */
+    const char *const *stopwords;     /* NULL-terminated, case folded */
+    const char *const *abbreviations; /* NULL-terminated, folded, without final '.' */
+} summ__lang_info;
+
+struct summ_lang {
+    summ_allocator alloc;
+    const summ__lang_info *info;
+    uint32_t flags; /* SUMM_LANG_* */
+    summ__strmap stopwords;
+    summ__strmap abbreviations; /* value: 1 */
+};
+
+const summ__lang_info *summ__lang_lookup(const char *code);
+/* Whether a folded word (without its final period) is a known abbreviation;
+ * titles ("mr", "dr") are abbreviations that never end a sentence. */
+bool summ__lang_is_abbreviation(const summ_lang *lang, const char *word, size_t len);
+bool summ__lang_is_title(const summ_lang *lang, const char *word, size_t len);
+
+/* ---- tokenizer (tokenizer.c) ------------------------------------------- */
+
+/* A growable byte buffer the tokenizer writes folded words into, plus the
+ * UTF-32 scratch space utf8proc needs. Owned by the summarizer. */
+typedef struct summ__fold_buf {
+    const summ_allocator *alloc;
+    char *bytes;
+    size_t len, cap;
+    int32_t *cps;
+    size_t cps_cap;
+} summ__fold_buf;
+
+void summ__fold_buf_dispose(summ__fold_buf *b);
+
+/* Called once per word: text[start, end) is the word as written, folded /
+ * folded_len its case-folded NFKC form (valid only during the call). Return
+ * 0 to go on or a negative status to stop. */
+typedef int (*summ__word_fn)(void *ud, size_t start, size_t end, const char *folded,
+                             size_t folded_len);
+
+/* Walks the words of text[start, end). Words are runs of letters, marks and
+ * digits; an apostrophe between two letters stays inside the word ("don't"),
+ * hyphens and every other character separate words. Invalid bytes separate
+ * words. */
+int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *buf,
+                   summ__word_fn fn, void *ud);
+
+/* Case-folds and NFKC-normalises text[0, len) into buf (replacing it). */
+int summ__fold(const char *text, size_t len, summ__fold_buf *buf);
+
+/* ---- sentence splitter (splitter.c) ------------------------------------ */
+
+typedef struct summ__span_vec {
+    const summ_allocator *alloc;
+    summ_span *items;
+    size_t len, cap;
+} summ__span_vec;
+
+int summ__span_vec_push(summ__span_vec *v, size_t start, size_t end);
+void summ__span_vec_dispose(summ__span_vec *v);
+
+/* Appends the sentences of text[0, len) to out (index and score set to
+ * 0; the caller numbers them). Text must be valid UTF-8 unless lenient,
+ * in which case invalid bytes are treated as white space. */
+int summ__split(const summ_lang *lang, const char *text, size_t len, bool lenient,
+                summ__span_vec *out);
+
+/* ---- term/sentence model (model.c) ------------------------------------- */
+
+#define SUMM__NO_TERM UINT32_MAX
+
+typedef struct summ__sentence {
+    size_t start, end;    /* byte span in the caller's text */
+    size_t term_begin;    /* content terms of the sentence: model.terms[term_begin, term_end) */
+    size_t term_end;
+    size_t bag_begin;     /* distinct terms and counts: bag_term/bag_count[bag_begin, bag_end) */
+    size_t bag_end;
+    uint32_t n_words;     /* every word, stopwords included */
+} summ__sentence;
+
+typedef struct summ__model {
+    summ__sentence *sents;
+    size_t n_sents, sents_cap;
+    uint32_t *terms; /* content term ids in text order */
+    size_t n_terms, terms_cap;
+    uint32_t *bag_term, *bag_count; /* per-sentence sorted distinct terms */
+    size_t n_bag, bag_term_cap, bag_count_cap;
+    uint32_t *term_sf; /* sentences containing each term */
+    uint32_t *term_tf; /* occurrences of each term in the document */
+    size_t n_vocab, sf_cap, tf_cap;
+    summ__strmap words; /* folded word -> term id or SUMM__NO_TERM (stopword) */
+    summ__strmap stems; /* stem -> term id */
+    uint32_t *scratch_u32; /* per-sentence sort space */
+    size_t scratch_cap;
+} summ__model;
+
+/* ---- summarizer (summarizer.c) ----------------------------------------- */
+
+struct summ_summarizer {
+    summ_allocator alloc;
+    const summ_lang *lang;
+    summ_options opts;
+    struct sb_stemmer *stemmer; /* per summarizer: libstemmer is not reentrant */
+    summ__fold_buf fold;
+    summ__span_vec spans;
+    summ__model model;
+    double *scores;
+    size_t scores_cap;
+    uint32_t *order;
+    size_t order_cap;
+    uint32_t *selected;
+    size_t selected_cap;
+    char errmsg[SUMM__ERRMSG_SIZE];
+};
+
+struct summ_result {
+    summ_allocator alloc;
+    summ_span *spans;
+    size_t count, cap;
+    size_t sentence_total;
+    const char *language;
+};
+
+/* Checks caller options (NULL = defaults) and writes the effective options
+ * (defaults for fields the caller's struct version lacks) to *out; *why
+ * receives a static explanation on failure. (options.c) */
+int summ__options_check(const summ_options *in, summ_options *out, const char **why);
+
+/* Records a detailed message for summ_summarizer_errmsg() and returns status. */
+int summ__fail(summ_summarizer *s, int status, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* Builds the model of the sentences in s->spans over text. */
+int summ__model_build(summ_summarizer *s, const char *text);
+void summ__model_dispose(summ__model *m, const summ_allocator *a);
+
+/* ---- scorers (scorers.c and scorer_*.c) -------------------------------- */
+
+/* What a scorer sees: the model, the options and a way to get scratch
+ * memory that lives until the scorer returns. */
+typedef struct summ__score_ctx {
+    summ_summarizer *s;
+    const summ__model *model;
+    const summ_options *opts;
+    const summ_allocator *alloc;
+} summ__score_ctx;
+
+/* Writes one finite score per sentence (higher = more salient) into
+ * scores[0, model->n_sents). Returns SUMM_OK or a negative status (use
+ * summ__fail for a message). */
+typedef int (*summ__score_fn)(const summ__score_ctx *ctx, double *scores);
+
+typedef struct summ__scorer {
+    int algorithm;
+    const char *name;
+    summ__score_fn score;
+} summ__scorer;
+
+/* The scorer for an algorithm id (SUMM_ALGO_DEFAULT resolved), or NULL. */
+const summ__scorer *summ__scorer_get(int algorithm);
+int summ__algorithm_resolve(int algorithm);
+
+int summ__score_lead(const summ__score_ctx *ctx, double *scores);
+int summ__score_tfidf(const summ__score_ctx *ctx, double *scores);
+
+/* ---- selector (selector.c) --------------------------------------------- */
+
+/* Picks sentences by descending score (ties: lower index first) within the
+ * options' budgets. Writes the chosen sentence indices into *selected in
+ * document order (or score order with SUMM_FLAG_SCORE_ORDER) and their number
+ * into *n_selected. `order` is scratch space for n_sents entries. */
+int summ__select(const summ__model *m, const double *scores, const summ_options *opts,
+                 uint32_t *order, uint32_t *selected, size_t *n_selected);
+
+/* Sorts idx[0, n) by descending scores[idx], ties by ascending index.
+ * Deterministic whatever the platform's qsort. */
+void summ__sort_by_score(uint32_t *idx, size_t n, const double *scores);
+
+/* ---- result (result.c) ------------------------------------------------- */
+
+int summ__result_reserve(summ_result *r, size_t n);
+
+#endif /* LIBSUMM_INTERNAL_H */

@@ -1,0 +1,184 @@
+/*
+ * Term/sentence model: tokenizes every sentence, drops stopwords, stems each
+ * distinct word once per document (Snowball costs far more than a hash
+ * lookup), and stores per sentence its term sequence and its bag of distinct
+ * terms with counts, plus per term its sentence and document frequencies.
+ * All arrays live in the summarizer and are reused from call to call.
+ */
+#include "internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <libstemmer.h>
+
+typedef struct build_ctx {
+    summ_summarizer *s;
+    summ__model *m;
+    summ__sentence *sent;
+    bool keep_stopwords;
+    bool stem;
+} build_ctx;
+
+#define GROW(a, arr, cap, need) summ__grow((a), (void **)&(arr), &(cap), (need), sizeof *(arr))
+
+static int new_term(build_ctx *b, const char *stem, size_t len, uint32_t *id_out)
+{
+    summ__model *m = b->m;
+    const summ_allocator *a = &b->s->alloc;
+    uint32_t id;
+    bool inserted;
+    int rc;
+
+    if (m->n_vocab >= UINT32_MAX - 1)
+        return SUMM_E_TOO_LARGE;
+    rc = summ__strmap_intern(&m->stems, stem, len, (uint32_t)m->n_vocab, &id, &inserted);
+    if (rc < 0)
+        return rc;
+    if (inserted) {
+        /* On failure the stem stays in the map without per-term slots; the
+         * document fails as a whole and the next build clears the map. */
+        if ((rc = GROW(a, m->term_sf, m->sf_cap, m->n_vocab + 1)) < 0)
+            return rc;
+        if ((rc = GROW(a, m->term_tf, m->tf_cap, m->n_vocab + 1)) < 0)
+            return rc;
+        m->term_sf[m->n_vocab] = 0;
+        m->term_tf[m->n_vocab] = 0;
+        m->n_vocab++;
+    }
+    *id_out = id;
+    return SUMM_OK;
+}
+
+static int on_word(void *ud, size_t start, size_t end, const char *folded, size_t len)
+{
+    build_ctx *b = ud;
+    summ__model *m = b->m;
+    uint32_t id;
+    int rc;
+
+    (void)start;
+    (void)end;
+    b->sent->n_words++;
+    if (!summ__strmap_get(&m->words, folded, len, &id)) {
+        const char *stem = folded;
+        size_t stem_len = len;
+        if (!b->keep_stopwords && summ__strmap_get(&b->s->lang->stopwords, folded, len, NULL)) {
+            id = SUMM__NO_TERM;
+        } else {
+            if (b->stem && len < (size_t)INT32_MAX) {
+                const sb_symbol *r = sb_stemmer_stem(b->s->stemmer, (const sb_symbol *)folded,
+                                                     (int)len);
+                if (!r)
+                    return SUMM_E_NOMEM;
+                stem = (const char *)r;
+                stem_len = (size_t)sb_stemmer_length(b->s->stemmer);
+                if (stem_len == 0) { /* keep a word the stemmer erased entirely */
+                    stem = folded;
+                    stem_len = len;
+                }
+            }
+            if ((rc = new_term(b, stem, stem_len, &id)) < 0)
+                return rc;
+        }
+        if ((rc = summ__strmap_intern(&m->words, folded, len, id, NULL, NULL)) < 0)
+            return rc;
+    }
+    if (id == SUMM__NO_TERM)
+        return SUMM_OK;
+    if ((rc = GROW(&b->s->alloc, m->terms, m->terms_cap, m->n_terms + 1)) < 0)
+        return rc;
+    m->terms[m->n_terms++] = id;
+    m->term_tf[id]++;
+    return SUMM_OK;
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Fills the sentence's bag: its distinct terms, sorted, with counts. */
+static int build_bag(summ_summarizer *s, summ__model *m, summ__sentence *sent)
+{
+    size_t n = sent->term_end - sent->term_begin, i;
+    uint32_t *tmp;
+    int rc;
+
+    sent->bag_begin = m->n_bag;
+    if (n == 0) {
+        sent->bag_end = m->n_bag;
+        return SUMM_OK;
+    }
+    if ((rc = GROW(&s->alloc, m->scratch_u32, m->scratch_cap, n)) < 0)
+        return rc;
+    tmp = m->scratch_u32;
+    memcpy(tmp, m->terms + sent->term_begin, n * sizeof *tmp);
+    /* Equal keys are identical integers, so qsort's instability is harmless. */
+    qsort(tmp, n, sizeof *tmp, cmp_u32);
+    if ((rc = GROW(&s->alloc, m->bag_term, m->bag_term_cap, m->n_bag + n)) < 0)
+        return rc;
+    if ((rc = GROW(&s->alloc, m->bag_count, m->bag_count_cap, m->n_bag + n)) < 0)
+        return rc;
+    for (i = 0; i < n; i++) {
+        if (i == 0 || tmp[i] != tmp[i - 1]) {
+            m->bag_term[m->n_bag] = tmp[i];
+            m->bag_count[m->n_bag] = 1;
+            m->term_sf[tmp[i]]++;
+            m->n_bag++;
+        } else {
+            m->bag_count[m->n_bag - 1]++;
+        }
+    }
+    sent->bag_end = m->n_bag;
+    return SUMM_OK;
+}
+
+int summ__model_build(summ_summarizer *s, const char *text)
+{
+    summ__model *m = &s->model;
+    build_ctx b;
+    size_t i;
+    int rc;
+
+    m->n_sents = m->n_terms = m->n_bag = m->n_vocab = 0;
+    summ__strmap_clear(&m->words);
+    summ__strmap_clear(&m->stems);
+
+    if ((rc = GROW(&s->alloc, m->sents, m->sents_cap, s->spans.len)) < 0)
+        return rc;
+    b.s = s;
+    b.m = m;
+    b.keep_stopwords = (s->opts.flags & SUMM_FLAG_KEEP_STOPWORDS) != 0;
+    b.stem = s->stemmer && !(s->opts.flags & SUMM_FLAG_NO_STEMMING);
+    for (i = 0; i < s->spans.len; i++) {
+        summ__sentence *sent = &m->sents[i];
+        sent->start = s->spans.items[i].start;
+        sent->end = s->spans.items[i].end;
+        sent->term_begin = m->n_terms;
+        sent->n_words = 0;
+        b.sent = sent;
+        rc = summ__tokenize(text, sent->start, sent->end, &s->fold, on_word, &b);
+        if (rc < 0)
+            return rc;
+        sent->term_end = m->n_terms;
+        if ((rc = build_bag(s, m, sent)) < 0)
+            return rc;
+        m->n_sents = i + 1;
+    }
+    return SUMM_OK;
+}
+
+void summ__model_dispose(summ__model *m, const summ_allocator *a)
+{
+    summ__free(a, m->sents, m->sents_cap * sizeof *m->sents);
+    summ__free(a, m->terms, m->terms_cap * sizeof *m->terms);
+    summ__free(a, m->bag_term, m->bag_term_cap * sizeof *m->bag_term);
+    summ__free(a, m->bag_count, m->bag_count_cap * sizeof *m->bag_count);
+    summ__free(a, m->term_sf, m->sf_cap * sizeof *m->term_sf);
+    summ__free(a, m->term_tf, m->tf_cap * sizeof *m->term_tf);
+    summ__free(a, m->scratch_u32, m->scratch_cap * sizeof *m->scratch_u32);
+    summ__strmap_dispose(&m->words);
+    summ__strmap_dispose(&m->stems);
+    memset(m, 0, sizeof *m);
+}

@@ -1,0 +1,71 @@
+/* The table of scoring algorithms. Adding an algorithm means writing a
+ * scorer_<name>.c with one summ__score_fn and adding a row here and an enum
+ * value in summ.h. */
+#include "internal.h"
+
+#include <string.h>
+
+/* The algorithm SUMM_ALGO_DEFAULT stands for. */
+#define DEFAULT_ALGORITHM SUMM_ALGO_TFIDF
+
+static const summ__scorer scorers[] = {
+    { SUMM_ALGO_LEAD, "lead", summ__score_lead },
+    { SUMM_ALGO_TFIDF, "tfidf", summ__score_tfidf },
+};
+
+#define N_SCORERS (sizeof scorers / sizeof scorers[0])
+
+static const char *const names[] = { "lead", "tfidf", NULL };
+
+int summ__algorithm_resolve(int algorithm)
+{
+    return algorithm == SUMM_ALGO_DEFAULT ? DEFAULT_ALGORITHM : algorithm;
+}
+
+const summ__scorer *summ__scorer_get(int algorithm)
+{
+    size_t i;
+    algorithm = summ__algorithm_resolve(algorithm);
+    for (i = 0; i < N_SCORERS; i++)
+        if (scorers[i].algorithm == algorithm)
+            return &scorers[i];
+    return NULL;
+}
+
+static bool name_eq(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        char x = *a, y = *b;
+        if (x >= 'A' && x <= 'Z')
+            x = (char)(x - 'A' + 'a');
+        if (x == '_')
+            x = '-';
+        if (x != y)
+            return false;
+    }
+    return *a == *b;
+}
+
+int summ_algorithm_from_name(const char *name)
+{
+    size_t i;
+    if (!name)
+        return SUMM_E_UNKNOWN_ALGO;
+    if (name_eq(name, "default"))
+        return SUMM_ALGO_DEFAULT;
+    for (i = 0; i < N_SCORERS; i++)
+        if (name_eq(name, scorers[i].name))
+            return scorers[i].algorithm;
+    return SUMM_E_UNKNOWN_ALGO;
+}
+
+const char *summ_algorithm_name(int algorithm)
+{
+    const summ__scorer *sc = summ__scorer_get(algorithm);
+    return sc ? sc->name : NULL;
+}
+
+const char *const *summ_algorithm_list(void)
+{
+    return names;
+}

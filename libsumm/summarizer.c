@@ -1,0 +1,269 @@
+/* The summarizer object and the public entry points that run the pipeline:
+ * validate -> split -> model -> score -> select -> result. */
+#include "internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libstemmer.h>
+
+typedef enum run_mode { RUN_SPLIT, RUN_SCORE, RUN_SUMMARIZE } run_mode;
+
+int summ_summarizer_new(summ_summarizer **out, const summ_lang *lang, const summ_options *opts,
+                        const summ_allocator *alloc)
+{
+    summ_allocator a;
+    summ_summarizer *s;
+    summ_options eff;
+    const char *why;
+    int rc;
+
+    if (!out)
+        return SUMM_E_INVALID_ARG;
+    *out = NULL;
+    if (!lang)
+        return SUMM_E_INVALID_ARG;
+    if ((rc = summ__options_check(opts, &eff, &why)) < 0)
+        return rc;
+    summ__allocator_resolve(&a, alloc);
+    s = summ__alloc(&a, sizeof *s);
+    if (!s)
+        return SUMM_E_NOMEM;
+    memset(s, 0, sizeof *s);
+    s->alloc = a;
+    s->lang = lang;
+    s->opts = eff;
+    s->fold.alloc = &s->alloc;
+    s->spans.alloc = &s->alloc;
+    summ__strmap_init(&s->model.words, &s->alloc);
+    summ__strmap_init(&s->model.stems, &s->alloc);
+    if (lang->info->stemmer && !(lang->flags & SUMM_LANG_NO_STEMMING)) {
+        /* The language table only names algorithms libstemmer has, so a
+         * NULL here means its allocation failed. */
+        s->stemmer = sb_stemmer_new(lang->info->stemmer, "UTF_8");
+        if (!s->stemmer) {
+            summ_summarizer_free(s);
+            return SUMM_E_NOMEM;
+        }
+    }
+    *out = s;
+    return SUMM_OK;
+}
+
+void summ_summarizer_free(summ_summarizer *s)
+{
+    summ_allocator a;
+    if (!s)
+        return;
+    a = s->alloc;
+    if (s->stemmer)
+        sb_stemmer_delete(s->stemmer);
+    summ__fold_buf_dispose(&s->fold);
+    summ__span_vec_dispose(&s->spans);
+    summ__model_dispose(&s->model, &a);
+    summ__free(&a, s->scores, s->scores_cap * sizeof *s->scores);
+    summ__free(&a, s->order, s->order_cap * sizeof *s->order);
+    summ__free(&a, s->selected, s->selected_cap * sizeof *s->selected);
+    summ__free(&a, s, sizeof *s);
+}
+
+int summ_summarizer_set_options(summ_summarizer *s, const summ_options *opts)
+{
+    summ_options eff;
+    const char *why;
+    int rc;
+    if (!s || !opts)
+        return SUMM_E_INVALID_ARG;
+    s->errmsg[0] = '\0';
+    if ((rc = summ__options_check(opts, &eff, &why)) < 0)
+        return summ__fail(s, rc, "%s", why);
+    s->opts = eff;
+    return SUMM_OK;
+}
+
+int summ_summarizer_get_options(const summ_summarizer *s, summ_options *out)
+{
+    unsigned int v;
+    if (!s || !out)
+        return SUMM_E_INVALID_ARG;
+    v = out->version;
+    if (v == 0)
+        return SUMM_E_INVALID_ARG;
+    if (v > SUMM_OPTIONS_VERSION)
+        return SUMM_E_VERSION;
+    /* Version 1 is the whole struct; later versions will copy a prefix. */
+    *out = s->opts;
+    out->version = v;
+    return SUMM_OK;
+}
+
+const char *summ_summarizer_errmsg(const summ_summarizer *s)
+{
+    return s ? s->errmsg : "invalid argument: NULL summarizer";
+}
+
+static int fail_status(summ_summarizer *s, int rc)
+{
+    if (s->errmsg[0] == '\0')
+        summ__fail(s, rc, "%s", summ_strerror(rc));
+    return rc;
+}
+
+static int grow_work(summ_summarizer *s, size_t n)
+{
+    void *p;
+    int rc;
+    p = s->scores;
+    if ((rc = summ__grow(&s->alloc, &p, &s->scores_cap, n, sizeof *s->scores)) < 0)
+        return rc;
+    s->scores = p;
+    p = s->order;
+    if ((rc = summ__grow(&s->alloc, &p, &s->order_cap, n, sizeof *s->order)) < 0)
+        return rc;
+    s->order = p;
+    p = s->selected;
+    if ((rc = summ__grow(&s->alloc, &p, &s->selected_cap, n, sizeof *s->selected)) < 0)
+        return rc;
+    s->selected = p;
+    return SUMM_OK;
+}
+
+static int run(summ_summarizer *s, const char *text, size_t len, summ_result *out, run_mode mode)
+{
+    size_t limit, bad, i, n;
+    const summ__scorer *scorer;
+    summ__score_ctx ctx;
+    int rc;
+
+    if (!s || !out)
+        return SUMM_E_INVALID_ARG;
+    s->errmsg[0] = '\0';
+    out->count = 0;
+    out->sentence_total = 0;
+    out->language = s->lang->info->code;
+    if (!text && len)
+        return summ__fail(s, SUMM_E_INVALID_ARG, "text is NULL but len is %zu", len);
+
+    limit = s->opts.max_input_bytes ? s->opts.max_input_bytes : SUMM_DEFAULT_MAX_INPUT_BYTES;
+    if (len > limit)
+        return summ__fail(s, SUMM_E_TOO_LARGE,
+                          "input of %zu bytes is over the limit of %zu bytes", len, limit);
+    if (!(s->opts.flags & SUMM_FLAG_LENIENT_UTF8) && !summ__utf8_valid(text, len, &bad))
+        return summ__fail(s, SUMM_E_INVALID_UTF8, "invalid UTF-8 at byte %zu", bad);
+
+    s->spans.len = 0;
+    if ((rc = summ__split(s->lang, text, len, (s->opts.flags & SUMM_FLAG_LENIENT_UTF8) != 0,
+                          &s->spans)) < 0)
+        return fail_status(s, rc);
+    n = s->spans.len;
+    if (n > UINT32_MAX)
+        return summ__fail(s, SUMM_E_TOO_LARGE, "more than %u sentences", (unsigned)UINT32_MAX);
+    for (i = 0; i < n; i++)
+        s->spans.items[i].sentence = (uint32_t)i;
+
+    if (mode == RUN_SPLIT || n == 0) {
+        if ((rc = summ__result_reserve(out, n)) < 0)
+            return fail_status(s, rc);
+        if (n)
+            memcpy(out->spans, s->spans.items, n * sizeof *out->spans);
+        out->count = mode == RUN_SPLIT ? n : 0;
+        out->sentence_total = n;
+        return SUMM_OK;
+    }
+
+    scorer = summ__scorer_get(s->opts.algorithm);
+    if (!scorer) /* options are checked on the way in */
+        return summ__fail(s, SUMM_E_INTERNAL, "no scorer for algorithm %d", s->opts.algorithm);
+    if ((rc = summ__model_build(s, text)) < 0)
+        return fail_status(s, rc);
+    if ((rc = grow_work(s, n)) < 0)
+        return fail_status(s, rc);
+    ctx.s = s;
+    ctx.model = &s->model;
+    ctx.opts = &s->opts;
+    ctx.alloc = &s->alloc;
+    if ((rc = scorer->score(&ctx, s->scores)) < 0)
+        return fail_status(s, rc);
+    for (i = 0; i < n; i++)
+        if (!isfinite(s->scores[i]))
+            s->scores[i] = 0.0;
+
+    if (mode == RUN_SCORE) {
+        if ((rc = summ__result_reserve(out, n)) < 0)
+            return fail_status(s, rc);
+        for (i = 0; i < n; i++) {
+            out->spans[i] = s->spans.items[i];
+            out->spans[i].score = s->scores[i];
+        }
+        out->count = n;
+    } else {
+        size_t k;
+        if ((rc = summ__select(&s->model, s->scores, &s->opts, s->order, s->selected, &k)) < 0)
+            return fail_status(s, rc);
+        if ((rc = summ__result_reserve(out, k)) < 0)
+            return fail_status(s, rc);
+        for (i = 0; i < k; i++) {
+            out->spans[i] = s->spans.items[s->selected[i]];
+            out->spans[i].score = s->scores[s->selected[i]];
+        }
+        out->count = k;
+    }
+    out->sentence_total = n;
+    return SUMM_OK;
+}
+
+int summ_summarize(summ_summarizer *s, const char *text, size_t len, summ_result *out)
+{
+    return run(s, text, len, out, RUN_SUMMARIZE);
+}
+
+int summ_split_sentences(summ_summarizer *s, const char *text, size_t len, summ_result *out)
+{
+    return run(s, text, len, out, RUN_SPLIT);
+}
+
+int summ_score_sentences(summ_summarizer *s, const char *text, size_t len, summ_result *out)
+{
+    return run(s, text, len, out, RUN_SCORE);
+}
+
+int summ_summarize_text(summ_span **spans_out, size_t *count_out, const char *lang_code,
+                        const char *text, size_t len, const summ_options *opts)
+{
+    summ_lang *lang = NULL;
+    summ_summarizer *s = NULL;
+    summ_result *r = NULL;
+    summ_span *copy = NULL;
+    size_t n = 0;
+    int rc;
+
+    if (!spans_out || !count_out)
+        return SUMM_E_INVALID_ARG;
+    *spans_out = NULL;
+    *count_out = 0;
+    if ((rc = summ_lang_new(&lang, lang_code ? lang_code : "en", NULL)) < 0)
+        goto out;
+    if ((rc = summ_summarizer_new(&s, lang, opts, NULL)) < 0)
+        goto out;
+    if ((rc = summ_result_new(&r, NULL)) < 0)
+        goto out;
+    if ((rc = summ_summarize(s, text, len, r)) < 0)
+        goto out;
+    n = summ_result_count(r);
+    if (n) {
+        /* Plain malloc: summ_free() releases it. */
+        copy = malloc(n * sizeof *copy);
+        if (!copy) {
+            rc = SUMM_E_NOMEM;
+            goto out;
+        }
+        memcpy(copy, summ_result_spans(r), n * sizeof *copy);
+    }
+    *spans_out = copy;
+    *count_out = n;
+out:
+    summ_result_free(r);
+    summ_summarizer_free(s);
+    summ_lang_free(lang);
+    return rc;
+}

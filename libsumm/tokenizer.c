@@ -1,0 +1,246 @@
+/*
+ * Word tokenizer: words are runs of letters, marks and digits (utf8proc
+ * categories), case folded and NFKC-normalised so that "Résumé", "RÉSUMÉ" and
+ * the compatibility form of "ﬁle" meet. ASCII words take a table-driven fast
+ * path; only words with other characters go through utf8proc.
+ */
+#include "internal.h"
+
+#include <stdint.h>
+#include <string.h>
+#include <utf8proc.h>
+
+enum { C_OTHER = 0, C_UPPER = 1, C_LOWER = 2, C_DIGIT = 3 };
+
+static const unsigned char ascii_class[128] = {
+    ['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT, ['4'] = C_DIGIT,
+    ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT, ['8'] = C_DIGIT, ['9'] = C_DIGIT,
+    ['A'] = C_UPPER, ['B'] = C_UPPER, ['C'] = C_UPPER, ['D'] = C_UPPER, ['E'] = C_UPPER,
+    ['F'] = C_UPPER, ['G'] = C_UPPER, ['H'] = C_UPPER, ['I'] = C_UPPER, ['J'] = C_UPPER,
+    ['K'] = C_UPPER, ['L'] = C_UPPER, ['M'] = C_UPPER, ['N'] = C_UPPER, ['O'] = C_UPPER,
+    ['P'] = C_UPPER, ['Q'] = C_UPPER, ['R'] = C_UPPER, ['S'] = C_UPPER, ['T'] = C_UPPER,
+    ['U'] = C_UPPER, ['V'] = C_UPPER, ['W'] = C_UPPER, ['X'] = C_UPPER, ['Y'] = C_UPPER,
+    ['Z'] = C_UPPER,
+    ['a'] = C_LOWER, ['b'] = C_LOWER, ['c'] = C_LOWER, ['d'] = C_LOWER, ['e'] = C_LOWER,
+    ['f'] = C_LOWER, ['g'] = C_LOWER, ['h'] = C_LOWER, ['i'] = C_LOWER, ['j'] = C_LOWER,
+    ['k'] = C_LOWER, ['l'] = C_LOWER, ['m'] = C_LOWER, ['n'] = C_LOWER, ['o'] = C_LOWER,
+    ['p'] = C_LOWER, ['q'] = C_LOWER, ['r'] = C_LOWER, ['s'] = C_LOWER, ['t'] = C_LOWER,
+    ['u'] = C_LOWER, ['v'] = C_LOWER, ['w'] = C_LOWER, ['x'] = C_LOWER, ['y'] = C_LOWER,
+    ['z'] = C_LOWER,
+};
+
+void summ__fold_buf_dispose(summ__fold_buf *b)
+{
+    if (!b->alloc)
+        return;
+    summ__free(b->alloc, b->bytes, b->cap);
+    summ__free(b->alloc, b->cps, b->cps_cap * sizeof *b->cps);
+    b->bytes = NULL;
+    b->cps = NULL;
+    b->len = b->cap = b->cps_cap = 0;
+}
+
+static bool is_word_cp(int32_t cp)
+{
+    if (cp < 0x80)
+        return ascii_class[cp] != C_OTHER;
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+        return true;
+    default:
+        return false;
+    }
+}
+
+static bool is_letter_cp(int32_t cp)
+{
+    if (cp < 0x80)
+        return ascii_class[cp] == C_UPPER || ascii_class[cp] == C_LOWER;
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Apostrophe look-alikes that join the two halves of "don't" / "l’homme". */
+static bool is_apostrophe(int32_t cp)
+{
+    return cp == '\'' || cp == 0x2019 || cp == 0x02BC || cp == 0xFF07;
+}
+
+static int reserve_bytes(summ__fold_buf *b, size_t n)
+{
+    void *p = b->bytes;
+    int rc = summ__grow(b->alloc, &p, &b->cap, n, 1);
+    if (rc == SUMM_OK)
+        b->bytes = p;
+    return rc;
+}
+
+int summ__fold(const char *text, size_t len, summ__fold_buf *b)
+{
+    const utf8proc_option_t opt =
+        UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD;
+    utf8proc_ssize_t n;
+    size_t i, j, bytes;
+    bool ascii = true;
+    int rc;
+
+    for (i = 0; i < len; i++) {
+        if ((unsigned char)text[i] >= 0x80) {
+            ascii = false;
+            break;
+        }
+    }
+    if (ascii) {
+        if ((rc = reserve_bytes(b, len + 1)) < 0)
+            return rc;
+        for (i = 0; i < len; i++) {
+            char c = text[i];
+            b->bytes[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+        }
+        b->bytes[len] = '\0';
+        b->len = len;
+        return SUMM_OK;
+    }
+    if (len > (size_t)PTRDIFF_MAX / 16)
+        return SUMM_E_TOO_LARGE;
+    /* Decompose into caller-owned UTF-32 scratch (utf8proc_map would allocate
+     * with malloc behind our allocator's back), grow and retry if short. */
+    for (;;) {
+        n = utf8proc_decompose((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len, b->cps,
+                               (utf8proc_ssize_t)b->cps_cap, opt);
+        if (n < 0)
+            return SUMM_E_INVALID_UTF8;
+        if ((size_t)n <= b->cps_cap)
+            break;
+        {
+            void *p = b->cps;
+            if ((rc = summ__grow(b->alloc, &p, &b->cps_cap, (size_t)n, sizeof(int32_t))) < 0)
+                return rc;
+            b->cps = p;
+        }
+    }
+    n = utf8proc_normalize_utf32(b->cps, n, opt);
+    if (n < 0)
+        return SUMM_E_INTERNAL;
+    if (!summ__mul_ok((size_t)n, 4, &bytes) || bytes + 1 < bytes)
+        return SUMM_E_TOO_LARGE;
+    if ((rc = reserve_bytes(b, bytes + 1)) < 0)
+        return rc;
+    for (i = 0, j = 0; i < (size_t)n; i++) {
+        int32_t cp = b->cps[i];
+        if (is_apostrophe(cp))
+            cp = '\'';
+        j += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)b->bytes + j);
+    }
+    b->bytes[j] = '\0';
+    b->len = j;
+    return SUMM_OK;
+}
+
+int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *buf,
+                   summ__word_fn fn, void *ud)
+{
+    size_t i = start;
+    while (i < end) {
+        size_t ws, we;
+        bool ascii = true, prev_letter = false;
+        int32_t cp;
+        int n;
+        int rc;
+
+        /* Skip to the next word character. */
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80) {
+            if (ascii_class[c] == C_OTHER) {
+                i++;
+                continue;
+            }
+        } else {
+            n = summ__utf8_decode(text, end, i, &cp);
+            if (n < 0) {
+                i++;
+                continue;
+            }
+            if (!is_word_cp(cp)) {
+                i += (size_t)n;
+                continue;
+            }
+        }
+        ws = i;
+        /* Extend over word characters and apostrophes between letters. */
+        while (i < end) {
+            c = (unsigned char)text[i];
+            if (c < 0x80) {
+                unsigned char k = ascii_class[c];
+                if (k != C_OTHER) {
+                    prev_letter = k != C_DIGIT;
+                    i++;
+                    continue;
+                }
+                if (c == '\'' && prev_letter && i + 1 < end) {
+                    int32_t next;
+                    int m = summ__utf8_decode(text, end, i + 1, &next);
+                    if (m > 0 && is_letter_cp(next)) {
+                        i++;
+                        continue;
+                    }
+                }
+                break;
+            }
+            n = summ__utf8_decode(text, end, i, &cp);
+            if (n < 0)
+                break;
+            if (is_word_cp(cp)) {
+                prev_letter = is_letter_cp(cp);
+                ascii = false;
+                i += (size_t)n;
+                continue;
+            }
+            if (is_apostrophe(cp) && prev_letter && i + (size_t)n < end) {
+                int32_t next;
+                int m = summ__utf8_decode(text, end, i + (size_t)n, &next);
+                if (m > 0 && is_letter_cp(next)) {
+                    ascii = false;
+                    i += (size_t)n;
+                    continue;
+                }
+            }
+            break;
+        }
+        we = i;
+        if (ascii) {
+            size_t k, len = we - ws;
+            if ((rc = reserve_bytes(buf, len + 1)) < 0)
+                return rc;
+            for (k = 0; k < len; k++) {
+                char ch = text[ws + k];
+                buf->bytes[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
+            }
+            buf->bytes[len] = '\0';
+            buf->len = len;
+        } else if ((rc = summ__fold(text + ws, we - ws, buf)) < 0) {
+            return rc;
+        }
+        if ((rc = fn(ud, ws, we, buf->bytes, buf->len)) < 0)
+            return rc;
+    }
+    return SUMM_OK;
+}

@@ -1,0 +1,233 @@
+#!/usr/bin/env python3
+"""Tests of the summarize command line: golden output, formats, exit codes
+and error handling. Prints TAP.
+
+Usage: test_cli.py PATH/TO/summarize SOURCE_ROOT
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+EXE = os.path.abspath(sys.argv[1])
+ROOT = os.path.abspath(sys.argv[2])
+# Relative, with the source root as working directory, so that the file name
+# in golden output does not depend on where the tree is checked out.
+ARTICLE = os.path.join("examples", "article.txt")
+GOLDEN = os.path.join(ROOT, "tests", "cli", "golden")
+
+results = []
+
+
+def run(*args, stdin=b"", **kw):
+    kw.setdefault("cwd", ROOT)
+    return subprocess.run([EXE, *args], input=stdin, capture_output=True, timeout=60, **kw)
+
+
+def test(fn):
+    results.append(fn)
+    return fn
+
+
+def check(cond, what):
+    if not cond:
+        raise AssertionError(what)
+
+
+def golden(name, data):
+    path = os.path.join(GOLDEN, name)
+    if os.environ.get("SUMM_UPDATE_GOLDEN"):
+        with open(path, "wb") as f:
+            f.write(data)
+    with open(path, "rb") as f:
+        want = f.read()
+    check(data == want, "output differs from %s:\n%r\nwant:\n%r" % (name, data, want))
+
+
+@test
+def three_sentences_in_document_order():
+    p = run("-n", "3", ARTICLE)
+    check(p.returncode == 0, p.stderr)
+    lines = p.stdout.decode().splitlines()
+    check(len(lines) == 3, lines)
+    text = open(os.path.join(ROOT, ARTICLE), encoding="utf-8").read()
+    positions = [text.index(line) for line in lines]
+    check(positions == sorted(positions), "not in document order")
+    golden("article-n3.txt", p.stdout)
+
+
+@test
+def json_offsets_slice_the_sentences():
+    p = run("-n", "3", "-f", "json", ARTICLE)
+    check(p.returncode == 0, p.stderr)
+    doc = json.loads(p.stdout)
+    raw = open(os.path.join(ROOT, ARTICLE), "rb").read()
+    check(doc["file"] == ARTICLE and doc["language"] == "en", doc)
+    check(len(doc["sentences"]) == 3, doc)
+    text_out = run("-n", "3", ARTICLE).stdout.decode().splitlines()
+    for s, line in zip(doc["sentences"], text_out):
+        piece = raw[s["start"]:s["end"]].decode("utf-8")
+        check(piece == s["text"], (piece, s["text"]))
+        check(piece.replace("\n", " ") == line, (piece, line))
+    golden("article-n3.json", p.stdout)
+
+
+@test
+def tsv_format():
+    p = run("-n", "2", "-f", "tsv", ARTICLE)
+    check(p.returncode == 0, p.stderr)
+    rows = [r.split("\t") for r in p.stdout.decode().splitlines()]
+    check(len(rows) == 2 and all(len(r) == 5 for r in rows), rows)
+    golden("article-n2.tsv", p.stdout)
+
+
+@test
+def byte_identical_across_runs():
+    outs = {run("-f", "json", "-r", "0.5", ARTICLE).stdout for _ in range(3)}
+    check(len(outs) == 1, "outputs differ between runs")
+
+
+@test
+def split_prints_every_sentence():
+    p = run("--split", stdin=b"One. Two! Three?")
+    check(p.returncode == 0 and p.stdout == b"One.\nTwo!\nThree?\n", p.stdout)
+
+
+@test
+def scores_prints_every_sentence():
+    p = run("--scores", "-f", "tsv", stdin=b"Cats purr. Dogs bark. Cats and dogs play.")
+    check(p.returncode == 0, p.stderr)
+    check(len(p.stdout.decode().splitlines()) == 3, p.stdout)
+
+
+@test
+def stdin_and_dash():
+    a = run("-n", "1", stdin=b"First thing. Second thing.")
+    b = run("-n", "1", "-", stdin=b"First thing. Second thing.")
+    check(a.returncode == 0 and a.stdout == b.stdout and a.stdout, (a, b))
+
+
+@test
+def several_files_have_headers():
+    with tempfile.TemporaryDirectory() as d:
+        f1, f2 = os.path.join(d, "a.txt"), os.path.join(d, "b.txt")
+        open(f1, "w").write("Alpha one. Alpha two.")
+        open(f2, "w").write("Beta one. Beta two.")
+        p = run("-n", "1", f1, f2)
+        check(p.returncode == 0, p.stderr)
+        out = p.stdout.decode()
+        check(out.startswith("==> %s <==\n" % f1), out)
+        check("\n\n==> %s <==\n" % f2 in out, out)
+        j = run("-n", "1", "-f", "json", f1, f2)
+        docs = [json.loads(line) for line in j.stdout.decode().splitlines()]
+        check([d["file"] for d in docs] == [f1, f2], docs)
+
+
+@test
+def empty_input_is_empty_output():
+    p = run(stdin=b"")
+    check(p.returncode == 0 and p.stdout == b"" and p.stderr == b"", p)
+    p = run("-f", "json", stdin=b"")
+    check(p.returncode == 0 and json.loads(p.stdout)["sentences"] == [], p)
+
+
+@test
+def invalid_utf8_fails_with_offset():
+    p = run(stdin=b"Fine text. Bad \xff byte.")
+    check(p.returncode == 1, p.returncode)
+    check(b"invalid UTF-8 at byte 15" in p.stderr, p.stderr)
+    check(p.stderr.startswith(b"summarize: "), p.stderr)
+    p = run("--lenient", "--split", stdin=b"Fine text. Bad \xff byte.")
+    check(p.returncode == 0 and len(p.stdout.splitlines()) == 2, p)
+
+
+@test
+def missing_file_and_directory():
+    p = run("/nonexistent/file.txt")
+    check(p.returncode == 1 and b"No such file" in p.stderr, p)
+    p = run(ROOT)
+    check(p.returncode == 1 and b"is a directory" in p.stderr, p)
+
+
+@test
+def usage_errors_exit_2():
+    for args in (["-n", "0"], ["-n", "abc"], ["-r", "2"], ["-r", "0"], ["-r", "x"],
+                 ["--bogus"], ["-a", "nope"], ["-f", "xml"], ["-l", "klingon"],
+                 ["-w", "-3"], ["--split", "--scores"], ["-n"]):
+        p = run(*args, ARTICLE)
+        check(p.returncode == 2, (args, p.returncode))
+        check(b"--help" in p.stderr, (args, p.stderr))
+
+
+@test
+def write_error_is_reported():
+    if not os.path.exists("/dev/full"):
+        return "skip no /dev/full"
+    with open("/dev/full", "wb") as full:
+        p = subprocess.run([EXE, ARTICLE], stdout=full, stderr=subprocess.PIPE, timeout=60,
+                           cwd=ROOT)
+    check(p.returncode == 1 and b"write error" in p.stderr, p)
+
+
+@test
+def output_file_is_atomic():
+    with tempfile.TemporaryDirectory() as d:
+        out = os.path.join(d, "out.txt")
+        p = run("-n", "2", "-o", out, ARTICLE)
+        check(p.returncode == 0 and p.stdout == b"", p)
+        check(open(out, "rb").read() == run("-n", "2", ARTICLE).stdout, "content")
+        # A failing input leaves the previous file untouched and no temporary.
+        p = run("-o", out, "/nonexistent")
+        check(p.returncode == 1, p)
+        check(open(out, "rb").read() == run("-n", "2", ARTICLE).stdout, "replaced on failure")
+        check(os.listdir(d) == ["out.txt"], os.listdir(d))
+
+
+@test
+def max_input_limit():
+    p = run("--max-input", "100", ARTICLE)
+    check(p.returncode == 1 and b"limit of 100 bytes" in p.stderr, p)
+    p = run("--max-input", "100", stdin=b"x" * 101)
+    check(p.returncode == 1 and b"limit of 100 bytes" in p.stderr, p)
+
+
+@test
+def help_and_version():
+    p = run("--help")
+    check(p.returncode == 0 and b"--sentences" in p.stdout and b"Exit status" in p.stdout, p)
+    p = run("-V")
+    check(p.returncode == 0 and p.stdout.startswith(b"summarize (libsumm) "), p)
+    p = run("--list-algorithms")
+    check(p.returncode == 0 and b"tfidf" in p.stdout and b"lead" in p.stdout, p)
+
+
+@test
+def sigpipe_is_quiet():
+    big = ("This is a sentence about the harbour. " * 20000).encode()
+    p = subprocess.run("'%s' --split | head -1" % EXE, shell=True, input=big,
+                       capture_output=True, timeout=60)
+    check(p.stderr == b"", p.stderr)
+    check(p.stdout == b"This is a sentence about the harbour.\n", p.stdout)
+
+
+def main():
+    print("1..%d" % len(results))
+    failed = 0
+    for i, fn in enumerate(results, 1):
+        try:
+            r = fn()
+            if isinstance(r, str) and r.startswith("skip"):
+                print("ok %d - %s # SKIP %s" % (i, fn.__name__, r[5:]))
+            else:
+                print("ok %d - %s" % (i, fn.__name__))
+        except Exception as e:  # report and go on
+            failed += 1
+            print("not ok %d - %s" % (i, fn.__name__))
+            for line in str(e).splitlines():
+                print("# " + line)
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,92 @@
+/* Allocation failure injection: fail the k-th allocation for every k of a
+ * full run; each failure must be a clean SUMM_E_NOMEM with nothing leaked,
+ * and the objects must work afterwards. */
+#include "test_util.h"
+
+#include <string.h>
+
+static const char text[] =
+    "Harbour town votes to turn old ferry terminal into a public library\n\n"
+    "The council of Westerby voted on Tuesday night to convert the terminal. "
+    "The plan will cost 4.2 million pounds. Mayor Alice Brennan said the decision "
+    "gave the quay \"a reason to be visited again\". Résumé of the café’s plans.";
+
+/* One full use of the API with allocator t; returns the first failure. */
+static int full_run(test_alloc *t, int algo)
+{
+    summ_allocator a = { test_alloc_fn, t };
+    summ_lang *l = NULL;
+    summ_summarizer *s = NULL;
+    summ_result *r = NULL;
+    summ_options o = SUMM_OPTIONS_INIT;
+    const char *extra[] = { "quay", "Über" };
+    summ_lang_config cfg = SUMM_LANG_CONFIG_INIT;
+    int rc;
+
+    cfg.extra_stopwords = extra;
+    cfg.n_extra_stopwords = 2;
+    o.algorithm = algo;
+    o.max_sentences = 2;
+    if ((rc = summ_lang_new_ex(&l, "en", &cfg, &a)) < 0)
+        goto out;
+    if ((rc = summ_summarizer_new(&s, l, &o, &a)) < 0)
+        goto out;
+    if ((rc = summ_result_new(&r, &a)) < 0)
+        goto out;
+    if ((rc = summ_summarize(s, text, sizeof text - 1, r)) < 0) {
+        /* The failed object must still work once memory is available. */
+        size_t saved = t->fail_at;
+        ck_assert_uint_eq(summ_result_count(r), 0);
+        ck_assert_str_ne(summ_summarizer_errmsg(s), "");
+        t->fail_at = 0;
+        ck_assert_int_eq(summ_summarize(s, text, sizeof text - 1, r), 0);
+        ck_assert_uint_eq(summ_result_count(r), 2);
+        t->fail_at = saved;
+        goto out;
+    }
+    if ((rc = summ_split_sentences(s, text, sizeof text - 1, r)) < 0)
+        goto out;
+    rc = summ_score_sentences(s, text, sizeof text - 1, r);
+out:
+    summ_result_free(r);
+    summ_summarizer_free(s);
+    summ_lang_free(l);
+    return rc;
+}
+
+START_TEST(fail_every_allocation)
+{
+    const char *const *names = summ_algorithm_list();
+    for (; *names; names++) {
+        int algo = summ_algorithm_from_name(*names);
+        test_alloc t;
+        size_t total, k;
+        memset(&t, 0, sizeof t);
+        ck_assert_int_eq(full_run(&t, algo), 0);
+        ck_assert_int_eq(t.live_bytes, 0);
+        ck_assert_uint_eq(t.live_blocks, 0);
+        total = t.calls;
+        ck_assert_uint_gt(total, 5);
+        for (k = 1; k <= total; k++) {
+            int rc;
+            memset(&t, 0, sizeof t);
+            t.fail_at = k;
+            rc = full_run(&t, algo);
+            ck_assert_msg(rc == SUMM_E_NOMEM, "%s: allocation %zu of %zu: rc %d", *names, k,
+                          total, rc);
+            ck_assert_msg(t.live_bytes == 0 && t.live_blocks == 0,
+                          "%s: allocation %zu leaked %lld bytes", *names, k, t.live_bytes);
+        }
+    }
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("alloc");
+    TCase *tc = tcase_create("failure");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, fail_every_allocation);
+    suite_add_tcase(s, tc);
+    return test_run_suite(s);
+}

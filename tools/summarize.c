@@ -1,0 +1,612 @@
+/*
+ * summarize: the libsumm command-line tool.
+ *
+ * Reads each FILE (or standard input), summarizes it and writes the result.
+ * Exit status: 0 success, 1 runtime error (unreadable file, invalid UTF-8,
+ * write error), 2 usage error. Output to -o FILE is written to a temporary
+ * file beside it and renamed into place only when complete.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <libsumm/summ.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static const char *prog = "summarize";
+
+enum format { FMT_TEXT, FMT_JSON, FMT_TSV };
+
+typedef struct cli {
+    summ_options opts;
+    const char *language;
+    enum format format;
+    int split;
+    int scores;
+    const char *output;
+    size_t max_input;
+} cli;
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "Usage: %s [OPTION]... [FILE]...\n"
+            "Summarize each FILE (UTF-8 text; standard input when there is none or FILE is -).\n"
+            "\n"
+            "Length (the tightest budget wins; default --ratio 0.2):\n"
+            "  -n, --sentences N     at most N sentences (N >= 1)\n"
+            "  -r, --ratio R         at most R of the sentences, 0 < R <= 1 (at least one)\n"
+            "  -w, --words N         at most N words\n"
+            "  -b, --bytes N         at most N bytes of sentence text\n"
+            "\n"
+            "Method:\n"
+            "  -a, --algorithm NAME  scoring algorithm (see --list-algorithms); default: default\n"
+            "  -l, --language CODE   language: ISO 639-1/639-3 code or English name; default en\n"
+            "      --no-stem         match words without stemming\n"
+            "      --keep-stopwords  count stopwords as content words\n"
+            "      --lenient         treat invalid UTF-8 bytes as spaces instead of failing\n"
+            "\n"
+            "Output:\n"
+            "  -f, --format FMT      text (one sentence per line; line breaks inside a\n"
+            "                        sentence become spaces), json (one object per input:\n"
+            "                        file, language, algorithm, sentences with index, byte\n"
+            "                        start/end, score, text) or tsv (index, start, end,\n"
+            "                        score, text with tab/newline/backslash escaped)\n"
+            "      --split           output every sentence instead of a summary\n"
+            "      --scores          output every sentence with its score\n"
+            "      --score-order     order sentences by score instead of document order\n"
+            "  -o, --output FILE     write to FILE (replaced atomically, only on success)\n"
+            "      --max-input N     refuse inputs over N bytes (default 256 MiB)\n"
+            "      --list-algorithms print the algorithm names and exit\n"
+            "      --list-languages  print the language codes and exit\n"
+            "  -h, --help            show this help and exit\n"
+            "  -V, --version         show the version and exit\n"
+            "\n"
+            "With several files each output starts with a line '==> FILE <==' (text and tsv).\n"
+            "Exit status: 0 success, 1 runtime error, 2 usage error.\n",
+            prog);
+}
+
+static void msg(const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s: ", prog);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+static int usage_error(const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "%s: ", prog);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fprintf(stderr, "\nTry '%s --help' for more information.\n", prog);
+    return 2;
+}
+
+/* Parses a whole decimal number in [min, max]; no sign, no trailing junk. */
+static int parse_uint(const char *s, unsigned long long min, unsigned long long max,
+                      unsigned long long *out)
+{
+    char *end;
+    unsigned long long v;
+    if (!s[0] || s[0] < '0' || s[0] > '9')
+        return -1;
+    errno = 0;
+    v = strtoull(s, &end, 10);
+    if (errno || *end || v < min || v > max)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* Parses a ratio in (0, 1] without strtod, whose decimal point follows the
+ * locale: digits, optional '.', digits. */
+static int parse_ratio(const char *s, double *out)
+{
+    double v = 0.0, scale = 1.0;
+    int digits = 0, dot = 0;
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9') {
+            if (dot) {
+                scale /= 10.0;
+                v += (*s - '0') * scale;
+            } else {
+                v = v * 10.0 + (*s - '0');
+            }
+            digits++;
+        } else if (*s == '.' && !dot) {
+            dot = 1;
+        } else {
+            return -1;
+        }
+        if (digits > 30)
+            return -1;
+    }
+    if (!digits || v <= 0.0 || v > 1.0)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* Reads a whole stream. Refuses more than `limit` bytes without reading
+ * the rest into memory. */
+static int read_all(FILE *f, const char *name, size_t limit, char **buf_out, size_t *len_out)
+{
+    size_t cap = 1 << 16, len = 0;
+    char *buf = malloc(cap);
+    if (!buf) {
+        msg("%s: out of memory", name);
+        return -1;
+    }
+    for (;;) {
+        size_t n;
+        if (len == cap) {
+            char *nb;
+            if (cap > limit) {
+                free(buf);
+                msg("%s: input is larger than the limit of %zu bytes (see --max-input)", name,
+                    limit);
+                return -1;
+            }
+            nb = realloc(buf, cap * 2);
+            if (!nb) {
+                free(buf);
+                msg("%s: out of memory", name);
+                return -1;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+        n = fread(buf + len, 1, cap - len, f);
+        len += n;
+        if (n == 0) {
+            if (ferror(f)) {
+                msg("%s: read error: %s", name, strerror(errno));
+                free(buf);
+                return -1;
+            }
+            break;
+        }
+    }
+    if (len > limit) {
+        free(buf);
+        msg("%s: input is larger than the limit of %zu bytes (see --max-input)", name, limit);
+        return -1;
+    }
+    *buf_out = buf;
+    *len_out = len;
+    return 0;
+}
+
+static void json_string(FILE *out, const char *s, size_t len)
+{
+    size_t i;
+    fputc('"', out);
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        switch (c) {
+        case '"':
+            fputs("\\\"", out);
+            break;
+        case '\\':
+            fputs("\\\\", out);
+            break;
+        case '\n':
+            fputs("\\n", out);
+            break;
+        case '\r':
+            fputs("\\r", out);
+            break;
+        case '\t':
+            fputs("\\t", out);
+            break;
+        default:
+            if (c < 0x20 || c == 0x7F)
+                fprintf(out, "\\u%04x", c);
+            else
+                fputc(c, out);
+        }
+    }
+    fputc('"', out);
+}
+
+/* Text output: one sentence per line, so line breaks become spaces. */
+static void text_line(FILE *out, const char *s, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '\r' && i + 1 < len && s[i + 1] == '\n')
+            continue;
+        fputc(c == '\n' || c == '\r' ? ' ' : c, out);
+    }
+    fputc('\n', out);
+}
+
+static void tsv_field(FILE *out, const char *s, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '\t')
+            fputs("\\t", out);
+        else if (c == '\n')
+            fputs("\\n", out);
+        else if (c == '\r')
+            fputs("\\r", out);
+        else if (c == '\\')
+            fputs("\\\\", out);
+        else
+            fputc(c, out);
+    }
+}
+
+/* Scores are printed with a fixed number of significant digits so output is
+ * byte-identical across runs. The CLI never calls setlocale, so the decimal
+ * point is '.'. */
+static void print_score(FILE *out, double v)
+{
+    fprintf(out, "%.6g", v);
+}
+
+static void write_result(FILE *out, const cli *c, const char *name, const char *lang,
+                         const char *algo, const char *text, const summ_result *r, int header)
+{
+    const summ_span *sp = summ_result_spans(r);
+    size_t i, n = summ_result_count(r);
+
+    if (c->format == FMT_JSON) {
+        fputs("{\"file\": ", out);
+        json_string(out, name, strlen(name));
+        fputs(", \"language\": ", out);
+        json_string(out, lang, strlen(lang));
+        fputs(", \"algorithm\": ", out);
+        json_string(out, algo, strlen(algo));
+        fprintf(out, ", \"sentence_count\": %zu, \"sentences\": [", summ_result_sentence_total(r));
+        for (i = 0; i < n; i++) {
+            fprintf(out, "%s{\"index\": %u, \"start\": %zu, \"end\": %zu, \"score\": ",
+                    i ? ", " : "", sp[i].sentence, sp[i].start, sp[i].end);
+            print_score(out, sp[i].score);
+            fputs(", \"text\": ", out);
+            json_string(out, text + sp[i].start, sp[i].end - sp[i].start);
+            fputc('}', out);
+        }
+        fputs("]}\n", out);
+        return;
+    }
+    /* As head(1) does: a header per file, a blank line between files. */
+    if (header)
+        fprintf(out, "%s==> %s <==\n", header > 1 ? "\n" : "", name);
+    for (i = 0; i < n; i++) {
+        if (c->format == FMT_TSV) {
+            fprintf(out, "%u\t%zu\t%zu\t", sp[i].sentence, sp[i].start, sp[i].end);
+            print_score(out, sp[i].score);
+            fputc('\t', out);
+            tsv_field(out, text + sp[i].start, sp[i].end - sp[i].start);
+            fputc('\n', out);
+        } else {
+            text_line(out, text + sp[i].start, sp[i].end - sp[i].start);
+        }
+    }
+}
+
+/* Opens the output: stdout, or a temporary file beside FILE to be renamed
+ * over it on success. */
+static FILE *open_output(const char *path, char **tmp_out)
+{
+    char *tmp;
+    int fd;
+    FILE *f;
+    size_t n;
+
+    *tmp_out = NULL;
+    if (!path)
+        return stdout;
+    n = strlen(path);
+    tmp = malloc(n + 16);
+    if (!tmp) {
+        msg("out of memory");
+        return NULL;
+    }
+    memcpy(tmp, path, n);
+    memcpy(tmp + n, ".tmp.XXXXXX", 12);
+    fd = mkstemp(tmp);
+    if (fd < 0) {
+        msg("%s: cannot create a temporary file: %s", path, strerror(errno));
+        free(tmp);
+        return NULL;
+    }
+    f = fdopen(fd, "w");
+    if (!f) {
+        msg("%s: %s", path, strerror(errno));
+        close(fd);
+        unlink(tmp);
+        free(tmp);
+        return NULL;
+    }
+    *tmp_out = tmp;
+    return f;
+}
+
+/* Flushes and closes the output; renames the temporary file into place only
+ * if everything was written. Returns 0 or 1 (the exit status). */
+static int close_output(FILE *f, const char *path, char *tmp, int status)
+{
+    int werr = 0, saved = 0;
+    if (fflush(f) != 0 || ferror(f)) {
+        werr = 1;
+        saved = errno;
+    }
+    if (tmp) {
+        if (!werr && fsync(fileno(f)) != 0 && errno != EINVAL) {
+            werr = 1;
+            saved = errno;
+        }
+        if (fclose(f) != 0 && !werr) {
+            werr = 1;
+            saved = errno;
+        }
+        if (status == 0 && !werr) {
+            /* mkstemp creates the file 0600; give it the usual mode. */
+            mode_t mask = umask(0);
+            umask(mask);
+            chmod(tmp, 0666 & ~mask);
+            if (rename(tmp, path) != 0) {
+                werr = 1;
+                saved = errno;
+            }
+        }
+        if (status != 0 || werr)
+            unlink(tmp);
+        free(tmp);
+    }
+    if (werr) {
+        msg("%s: write error: %s", path ? path : "standard output",
+            saved ? strerror(saved) : "unknown error");
+        return 1;
+    }
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    enum {
+        OPT_SPLIT = 256, OPT_SCORES, OPT_SCORE_ORDER, OPT_NO_STEM, OPT_KEEP_STOP, OPT_LENIENT,
+        OPT_MAX_INPUT, OPT_LIST_ALGOS, OPT_LIST_LANGS
+    };
+    static const struct option longopts[] = {
+        { "sentences", required_argument, NULL, 'n' },
+        { "ratio", required_argument, NULL, 'r' },
+        { "words", required_argument, NULL, 'w' },
+        { "bytes", required_argument, NULL, 'b' },
+        { "algorithm", required_argument, NULL, 'a' },
+        { "language", required_argument, NULL, 'l' },
+        { "format", required_argument, NULL, 'f' },
+        { "output", required_argument, NULL, 'o' },
+        { "split", no_argument, NULL, OPT_SPLIT },
+        { "scores", no_argument, NULL, OPT_SCORES },
+        { "score-order", no_argument, NULL, OPT_SCORE_ORDER },
+        { "no-stem", no_argument, NULL, OPT_NO_STEM },
+        { "keep-stopwords", no_argument, NULL, OPT_KEEP_STOP },
+        { "lenient", no_argument, NULL, OPT_LENIENT },
+        { "max-input", required_argument, NULL, OPT_MAX_INPUT },
+        { "list-algorithms", no_argument, NULL, OPT_LIST_ALGOS },
+        { "list-languages", no_argument, NULL, OPT_LIST_LANGS },
+        { "help", no_argument, NULL, 'h' },
+        { "version", no_argument, NULL, 'V' },
+        { NULL, 0, NULL, 0 },
+    };
+    cli c;
+    summ_lang *lang = NULL;
+    summ_summarizer *s = NULL;
+    summ_result *r = NULL;
+    FILE *out;
+    char *tmp = NULL;
+    const char *algo_name;
+    int opt, rc, status = 0, i, n_files, written = 0;
+    unsigned long long v;
+
+    if (argc > 0 && argv[0] && strrchr(argv[0], '/'))
+        prog = strrchr(argv[0], '/') + 1;
+    else if (argc > 0 && argv[0] && argv[0][0])
+        prog = argv[0];
+    /* `summarize big.txt | head -1` must end quietly, even when the parent
+     * left SIGPIPE ignored. */
+    signal(SIGPIPE, SIG_DFL);
+
+    memset(&c, 0, sizeof c);
+    summ_options_init(&c.opts, SUMM_OPTIONS_VERSION);
+    c.language = "en";
+    c.format = FMT_TEXT;
+    c.max_input = SUMM_DEFAULT_MAX_INPUT_BYTES;
+
+    while ((opt = getopt_long(argc, argv, "n:r:w:b:a:l:f:o:hV", longopts, NULL)) != -1) {
+        switch (opt) {
+        case 'n':
+            if (parse_uint(optarg, 1, UINT32_MAX, &v))
+                return usage_error("invalid number of sentences '%s' (a whole number >= 1)",
+                                   optarg);
+            c.opts.max_sentences = (uint32_t)v;
+            break;
+        case 'r':
+            if (parse_ratio(optarg, &c.opts.ratio))
+                return usage_error("invalid ratio '%s' (a number in (0, 1])", optarg);
+            break;
+        case 'w':
+            if (parse_uint(optarg, 1, UINT32_MAX, &v))
+                return usage_error("invalid number of words '%s' (a whole number >= 1)", optarg);
+            c.opts.max_words = (uint32_t)v;
+            break;
+        case 'b':
+            if (parse_uint(optarg, 1, SIZE_MAX, &v))
+                return usage_error("invalid number of bytes '%s' (a whole number >= 1)", optarg);
+            c.opts.max_bytes = (size_t)v;
+            break;
+        case 'a':
+            rc = summ_algorithm_from_name(optarg);
+            if (rc < 0)
+                return usage_error("unknown algorithm '%s' (see --list-algorithms)", optarg);
+            c.opts.algorithm = rc;
+            break;
+        case 'l':
+            c.language = optarg;
+            break;
+        case 'f':
+            if (strcmp(optarg, "text") == 0)
+                c.format = FMT_TEXT;
+            else if (strcmp(optarg, "json") == 0)
+                c.format = FMT_JSON;
+            else if (strcmp(optarg, "tsv") == 0)
+                c.format = FMT_TSV;
+            else
+                return usage_error("unknown format '%s' (text, json or tsv)", optarg);
+            break;
+        case 'o':
+            c.output = optarg;
+            break;
+        case OPT_SPLIT:
+            c.split = 1;
+            break;
+        case OPT_SCORES:
+            c.scores = 1;
+            break;
+        case OPT_SCORE_ORDER:
+            c.opts.flags |= SUMM_FLAG_SCORE_ORDER;
+            break;
+        case OPT_NO_STEM:
+            c.opts.flags |= SUMM_FLAG_NO_STEMMING;
+            break;
+        case OPT_KEEP_STOP:
+            c.opts.flags |= SUMM_FLAG_KEEP_STOPWORDS;
+            break;
+        case OPT_LENIENT:
+            c.opts.flags |= SUMM_FLAG_LENIENT_UTF8;
+            break;
+        case OPT_MAX_INPUT:
+            if (parse_uint(optarg, 1, SUMM_MAX_INPUT_BYTES, &v))
+                return usage_error("invalid --max-input '%s' (1 to %zu bytes)", optarg,
+                                   (size_t)SUMM_MAX_INPUT_BYTES);
+            c.max_input = (size_t)v;
+            break;
+        case OPT_LIST_ALGOS:
+        case OPT_LIST_LANGS: {
+            const char *const *list =
+                opt == OPT_LIST_ALGOS ? summ_algorithm_list() : summ_lang_list();
+            for (; *list; list++)
+                printf("%s\n", *list);
+            return close_output(stdout, NULL, NULL, 0);
+        }
+        case 'h':
+            usage(stdout);
+            return close_output(stdout, NULL, NULL, 0);
+        case 'V':
+            printf("%s (libsumm) %s\n", prog, summ_version_string());
+            return close_output(stdout, NULL, NULL, 0);
+        default:
+            fprintf(stderr, "Try '%s --help' for more information.\n", prog);
+            return 2;
+        }
+    }
+    if (c.split && c.scores)
+        return usage_error("--split and --scores cannot be combined");
+    c.opts.max_input_bytes = c.max_input;
+
+    rc = summ_lang_new(&lang, c.language, NULL);
+    if (rc < 0) {
+        if (rc == SUMM_E_UNKNOWN_LANG)
+            return usage_error("unknown language '%s' (see --list-languages)", c.language);
+        msg("%s", summ_strerror(rc));
+        return 1;
+    }
+    if ((rc = summ_summarizer_new(&s, lang, &c.opts, NULL)) < 0 ||
+        (rc = summ_result_new(&r, NULL)) < 0) {
+        msg("%s", summ_strerror(rc));
+        summ_summarizer_free(s);
+        summ_lang_free(lang);
+        return 1;
+    }
+    algo_name = c.split ? "split" : summ_algorithm_name(c.opts.algorithm);
+
+    out = open_output(c.output, &tmp);
+    if (!out) {
+        summ_result_free(r);
+        summ_summarizer_free(s);
+        summ_lang_free(lang);
+        return 1;
+    }
+
+    n_files = argc - optind;
+    for (i = 0; i < (n_files ? n_files : 1); i++) {
+        const char *path = n_files ? argv[optind + i] : "-";
+        const char *name = strcmp(path, "-") == 0 ? "standard input" : path;
+        FILE *in = stdin;
+        char *text = NULL;
+        size_t len = 0;
+        struct stat st;
+
+        if (strcmp(path, "-") != 0) {
+            in = fopen(path, "rb");
+            if (!in) {
+                msg("%s: %s", path, strerror(errno));
+                status = 1;
+                continue;
+            }
+            if (fstat(fileno(in), &st) == 0 && S_ISDIR(st.st_mode)) {
+                msg("%s: is a directory", path);
+                fclose(in);
+                status = 1;
+                continue;
+            }
+            if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) &&
+                (unsigned long long)st.st_size > (unsigned long long)c.max_input) {
+                msg("%s: input is larger than the limit of %zu bytes (see --max-input)", path,
+                    c.max_input);
+                fclose(in);
+                status = 1;
+                continue;
+            }
+        }
+        rc = read_all(in, name, c.max_input, &text, &len);
+        if (in != stdin)
+            fclose(in);
+        if (rc < 0) {
+            status = 1;
+            continue;
+        }
+        if (c.split)
+            rc = summ_split_sentences(s, text, len, r);
+        else if (c.scores)
+            rc = summ_score_sentences(s, text, len, r);
+        else
+            rc = summ_summarize(s, text, len, r);
+        if (rc < 0) {
+            msg("%s: %s", name, summ_summarizer_errmsg(s));
+            status = 1;
+        } else {
+            write_result(out, &c, name, summ_result_language(r), algo_name, text, r,
+                         n_files > 1 ? (written ? 2 : 1) : 0);
+            written++;
+        }
+        free(text);
+        if (ferror(out))
+            break;
+    }
+    status = close_output(out, c.output, tmp, status);
+    summ_result_free(r);
+    summ_summarizer_free(s);
+    summ_lang_free(lang);
+    return status;
+}
