@@ -92,8 +92,7 @@ typedef struct summ__lang_info {
     const char *code3;    /* ISO 639-3 */
     const char *name;     /* English name, lower case */
     const char *stemmer;  /* libstemmer algorithm, or NULL */
-    const char *const *stopwords;     /* NULL-terminated, case folded */
-    const char *const *abbreviations; /* NULL-terminated, folded, without final '.' */
+    const char *const *stopwords; /* NULL-terminated, case folded */
 } summ__lang_info;
 
 struct summ_lang {
@@ -105,6 +104,13 @@ struct summ_lang {
 };
 
 const summ__lang_info *summ__lang_lookup(const char *code);
+
+/* The built-in abbreviation tables of a language (by canonical code), both
+ * NULL-terminated, folded, without the final period: ordinary abbreviations
+ * ("etc", "u.s") and titles that never end a sentence ("mr", "dr"). Either
+ * may be an empty list, never NULL. (abbreviations.c) */
+void summ__abbreviations(const char *code, const char *const **ordinary,
+                         const char *const **titles);
 /* Whether a folded word (without its final period) is a known abbreviation;
  * titles ("mr", "dr") are abbreviations that never end a sentence. */
 bool summ__lang_is_abbreviation(const summ_lang *lang, const char *word, size_t len);

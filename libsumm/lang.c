@@ -4,21 +4,14 @@
 #include <string.h>
 
 #include "data/stopwords.inc"
-#include "data/abbreviations.inc"
 
 /* Titles and other abbreviations share one table in a language object: the
  * map value says which kind a word is. */
 #define ABBR_ORDINARY 1u
 #define ABBR_TITLE 2u
 
-typedef struct lang_entry {
-    summ__lang_info info;
-    const char *const *titles;
-} lang_entry;
-
-static const lang_entry languages[] = {
-    { { "en", "eng", "english", "english", stopwords_english, abbreviations_english },
-      titles_english },
+static const summ__lang_info languages[] = {
+    { "en", "eng", "english", "english", stopwords_english },
 };
 
 #define N_LANGUAGES (sizeof languages / sizeof languages[0])
@@ -49,7 +42,7 @@ const summ__lang_info *summ__lang_lookup(const char *code)
 {
     size_t i;
     for (i = 0; i < N_LANGUAGES; i++) {
-        const summ__lang_info *l = &languages[i].info;
+        const summ__lang_info *l = &languages[i];
         if (ascii_ieq(code, l->code) || ascii_ieq(code, l->code3) || ascii_ieq(code, l->name))
             return l;
     }
@@ -109,7 +102,7 @@ int summ_lang_new_ex(summ_lang **out, const char *code, const summ_lang_config *
     summ_allocator a;
     summ_lang *lang;
     const summ__lang_info *info;
-    const lang_entry *entry;
+    const char *const *abbrevs, *const *titles;
     summ__fold_buf fold;
     int rc;
 
@@ -132,7 +125,7 @@ int summ_lang_new_ex(summ_lang **out, const char *code, const summ_lang_config *
     info = summ__lang_lookup(code);
     if (!info)
         return SUMM_E_UNKNOWN_LANG;
-    entry = (const lang_entry *)(const void *)info;
+    summ__abbreviations(info->code, &abbrevs, &titles);
 
     summ__allocator_resolve(&a, alloc);
     lang = summ__alloc(&a, sizeof *lang);
@@ -153,12 +146,11 @@ int summ_lang_new_ex(summ_lang **out, const char *code, const summ_lang_config *
         if (rc < 0)
             goto fail;
     }
-    rc = add_words(&lang->abbreviations, &fold, info->abbreviations,
-                   count_list(info->abbreviations), true, ABBR_ORDINARY);
+    rc = add_words(&lang->abbreviations, &fold, abbrevs, count_list(abbrevs), true,
+                   ABBR_ORDINARY);
     if (rc < 0)
         goto fail;
-    rc = add_words(&lang->abbreviations, &fold, entry->titles, count_list(entry->titles), true,
-                   ABBR_TITLE);
+    rc = add_words(&lang->abbreviations, &fold, titles, count_list(titles), true, ABBR_TITLE);
     if (rc < 0)
         goto fail;
     if (cfg) {
