@@ -135,8 +135,9 @@ def main():
             row[label] = speed(args.exe, "--runs", str(runs), *flags, paths[label])
         results[name] = row
         big = [row[s[0]] for s in sizes if s[1] >= 100_000]
-        g = slope([r["bytes"] for r in big], [r["median_s"] for r in big]) if len(big) > 1 else 0
-        emit("| %s | %s | %s | %.0f MB | %.2f |" % (
+        g = ("%.2f" % slope([r["bytes"] for r in big], [r["median_s"] for r in big])
+             if len(big) > 1 else "-")
+        emit("| %s | %s | %s | %.0f MB | %s |" % (
             name, " | ".join("%.1f" % row[s[0]]["mb_per_s"] for s in sizes),
             "%.3f s" % row["1 MB"]["median_s"] if "1 MB" in row else "-",
             row[sizes[-1][0]]["peak_rss_kb"] / 1024, g))

@@ -227,10 +227,10 @@ static int rouge_n(summ_rouge *r, unsigned int n, const summ__rouge_seq *c,
 
 static int reserve_lcs(summ_rouge *r, size_t rows, size_t cols)
 {
-    size_t cells;
+    size_t cells, bytes;
     void *p = r->lcs;
     int rc;
-    if (!summ__mul_ok(rows, cols, &cells) || !summ__mul_ok(cells, sizeof *r->lcs, &(size_t){ 0 }))
+    if (!summ__mul_ok(rows, cols, &cells) || !summ__mul_ok(cells, sizeof *r->lcs, &bytes))
         return SUMM_E_TOO_LARGE;
     if ((rc = summ__grow(&r->alloc, &p, &r->lcs_cap, cells, sizeof *r->lcs)) < 0)
         return rc;
@@ -411,8 +411,6 @@ static int rouge_lsum(summ_rouge *r, const summ__rouge_seq *c, const summ__rouge
      * they must be all zero again when this returns. */
     max_f = longest_line(f);
     max_c = longest_line(c);
-    if (max_f == SIZE_MAX || max_c == SIZE_MAX)
-        return SUMM_E_TOO_LARGE;
     if ((rc = reserve_lcs(r, max_f + 1, max_c + 1)) < 0)
         return rc;
     if (max_f > r->hit_cap) {
