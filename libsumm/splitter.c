@@ -59,7 +59,8 @@ enum {
     RULE_ARABIC_COMMA = 1u << 1,   /* '،' ends a sentence (Arabic) */
     RULE_GREEK_QUESTION = 1u << 2, /* ';' is the question mark (Greek) */
     RULE_LOWER_ENDS = 1u << 3,     /* a period ends a sentence before a lower-case word */
-    RULE_BANG_LOWER = 1u << 4,     /* ? and ! end a sentence before a lower-case word */
+    RULE_LOWER_AFTER_WORD = 1u << 4, /* a period after a plain word ends a sentence
+                                      * before a lower-case word */
     RULE_ORDINAL_DOT = 1u << 5,    /* "am 3. Oktober": a period after a short number or a
                                     * Roman numeral marks an ordinal */
 };
@@ -76,6 +77,7 @@ static const lang_rules rule_table[] = {
     { "da", RULE_ORDINAL_DOT },
     { "de", RULE_ORDINAL_DOT },
     { "el", RULE_GREEK_QUESTION | RULE_LOWER_ENDS },
+    { "en", RULE_LOWER_AFTER_WORD },
     { "et", RULE_ORDINAL_DOT },
     { "fi", RULE_ORDINAL_DOT },
     { "fo", RULE_ORDINAL_DOT },
@@ -83,7 +85,6 @@ static const lang_rules rule_table[] = {
     { "hu", RULE_ORDINAL_DOT },
     { "hy", RULE_COLON_ENDS },
     { "is", RULE_ORDINAL_DOT },
-    { "kk", RULE_BANG_LOWER },
     { "lt", RULE_ORDINAL_DOT },
     { "lv", RULE_ORDINAL_DOT },
     { "nb", RULE_ORDINAL_DOT },
@@ -234,6 +235,7 @@ static bool is_closer(int32_t cp)
 static bool is_opener(int32_t cp)
 {
     switch (cp) {
+    case '`': /* ``TeX-style quotes'' */
     case '"':
     case '\'':
     case '(':
@@ -415,8 +417,13 @@ static size_t word_start(const splitter *sp, size_t end)
     size_t ws = end, n;
     while (ws > sp->seg_start && end - ws < 64) {
         size_t p;
+        size_t q;
         int32_t cp = cp_before(sp, sp->seg_start, ws, &p);
-        if ((summ__is_space(cp) && !is_format(cp)) || is_opener(cp))
+        if (summ__is_space(cp) && !is_format(cp))
+            break;
+        /* An apostrophe inside a word ("Mary's", "l'Ing") is no opener. */
+        if (is_opener(cp) &&
+            !(cp == '\'' && p > sp->seg_start && is_letter(cp_before(sp, sp->seg_start, p, &q))))
             break;
         ws = p;
     }
@@ -605,7 +612,8 @@ static bool is_roman(const splitter *sp, size_t ws, size_t we)
 /* Decides whether a single period at `dot` ends a sentence. nx is the first
  * letter, digit or other mark of what follows (past quotes, brackets and
  * dashes), at position p. */
-static int period_ends_sentence(splitter *sp, size_t dot, int32_t nx, size_t p, bool *ends)
+static int period_ends_sentence(splitter *sp, size_t dot, int32_t nx, size_t p, bool closed,
+                                bool *ends)
 {
     size_t ws = word_start(sp, dot);
     word_shape w;
@@ -622,8 +630,14 @@ static int period_ends_sentence(splitter *sp, size_t dot, int32_t nx, size_t p, 
     kind = abbreviation_kind(sp, ws, dot);
     if (kind == 2)
         return SUMM_OK;
-    if (is_lower(nx) && !(sp->rules & RULE_LOWER_ENDS))
+    if (is_lower(nx) && !(sp->rules & RULE_LOWER_ENDS)) {
+        /* Informal text starts sentences in lower case ("call me. i am
+         * out"): where the abbreviation list is thorough, a plain word of
+         * four letters or more followed by nothing but space ends one. */
+        *ends = (sp->rules & RULE_LOWER_AFTER_WORD) && kind == 0 && w.letters >= 4 &&
+                w.dots == 0 && w.digits == 0 && !w.other && !closed;
         return SUMM_OK;
+    }
     if (!w.dots && !w.other) {
         if ((rc = list_marker(sp, ws, dot, &marker)) < 0)
             return rc;
@@ -635,15 +649,21 @@ static int period_ends_sentence(splitter *sp, size_t dot, int32_t nx, size_t p, 
         *ends = kind == 0 && !(w.letters == 1 && w.digits == 0 && w.dots == 0);
         return SUMM_OK;
     }
+    if (nx < 0x80 && strchr(",;:/)]}?!", (char)nx) && nx != 0)
+        return SUMM_OK; /* "consuela. / [...]", "v. , w" */
     if ((sp->rules & RULE_ORDINAL_DOT) &&
         ((w.digits > 0 && w.digits <= 2 && w.letters == 0 && w.dots == 0 && !w.other) ||
-         is_roman(sp, ws, dot)))
-        return SUMM_OK; /* "am 3. Oktober", "XII. Pluku" */
+         is_roman(sp, ws, dot))) {
+        /* "am 3. Oktober", "XII. Pluku", but "auf Seite 12. Dort ..." */
+        *ends = next_word_starts_sentence(sp, p);
+        return SUMM_OK;
+    }
 
     if (w.letters == 1 && w.dots == 0 && w.digits == 0 && !w.other) {
-        /* An initial ("J. R. R. Tolkien", "Albert I. Jones"), unless a word
-         * that starts sentences follows ("you and I. Did you ..."). */
-        *ends = next_word_starts_sentence(sp, p);
+        /* An initial ("J. R. R. Tolkien", "Albert I. Jones", "in X. If"),
+         * except the pronoun before a word that starts sentences ("you and
+         * I. Did you ..."). */
+        *ends = sp->text[ws] == 'I' && next_word_starts_sentence(sp, p);
         return SUMM_OK;
     }
     if (w.dots > 0 && w.digits == 0 && !w.other && w.longest_part <= 3) {
@@ -691,8 +711,8 @@ static bool glued_boundary(const splitter *sp, size_t term, size_t after)
     if (w.letters >= 2) {
         if (!is_lower(last))
             return false;
-    } else if (!(w.letters == 0 && w.digits > 0 && is_digit(last))) {
-        return false;
+    } else if (!(w.letters == 0 && w.digits > 2 && is_digit(last))) {
+        return false; /* "1.Helado, 2.Carne" is a list */
     }
     if (abbreviation_kind(sp, ws, term) != 0)
         return false;
@@ -739,7 +759,9 @@ static size_t terminator(splitter *sp, size_t i, int32_t cp, int *rc)
             continue;
         }
         if (c == ' ' && k + 1 < len && (t[k + 1] == '.' || t[k + 1] == '!' || t[k + 1] == '?') &&
-            (t[k - 1] == '.' || t[k - 1] == '!' || t[k - 1] == '?')) {
+            (t[k - 1] == '.' || t[k - 1] == '!' || t[k - 1] == '?') &&
+            (k + 2 >= len || t[k + 2] == ' ' || t[k + 2] == '\n' ||
+             is_closer(cp_at(sp, k + 2, &n)))) {
             spaced = true;
             k++;
             continue;
@@ -812,17 +834,21 @@ static size_t terminator(splitter *sp, size_t i, int32_t cp, int *rc)
     }
 
     if (bang) {
-        if (nx == ',' || nx == ';' || nx == ':')
-            ends = false;
-        else if (is_lower(nx))
-            ends = (sp->rules & RULE_BANG_LOWER) && !dashed && e == k;
-        else if (last == '!' && n_dots == 0 && k == i + 1) {
+        bool name = false;
+        if (last == '!' && n_dots == 0 && k == i + 1) {
             /* Names with an exclamation mark: "Yahoo! Research". */
             size_t ws = word_start(sp, i);
             char folded[64];
             long flen = fold_small(t + ws, i + 1 - ws, folded, sizeof folded);
-            ends = !(flen > 0 && summ__lang_is_title(sp->lang, folded, (size_t)flen));
-        } else
+            name = flen > 0 && summ__lang_is_title(sp->lang, folded, (size_t)flen);
+        }
+        if (name || nx == ',' || nx == ';' || nx == ':')
+            ends = false;
+        else if (is_lower(nx))
+            /* "what? where did you go?" ends; "voila! -- you have" and
+             * "\"Stop!\" he said" do not. */
+            ends = !dashed && e == k;
+        else
             ends = true;
     } else if (unicode_ellipsis || n_dots >= 2) {
         if (spaced) {
@@ -839,7 +865,7 @@ static size_t terminator(splitter *sp, size_t i, int32_t cp, int *rc)
             ends = is_upper(nx);
         }
     } else if (last == '.') {
-        *rc = period_ends_sentence(sp, i, nx, p, &ends);
+        *rc = period_ends_sentence(sp, i, nx, p, e > k, &ends);
         if (*rc < 0)
             return e;
     } else {
