@@ -32,6 +32,10 @@ int summ_summarizer_new(summ_summarizer **out, const summ_lang *lang, const summ
     memset(s, 0, sizeof *s);
     s->alloc = a;
     s->lang = lang;
+    if (summ__options_own(s, &eff) < 0) {
+        summ__free(&a, s, sizeof *s);
+        return SUMM_E_NOMEM;
+    }
     s->opts = eff;
     s->fold.alloc = &s->alloc;
     s->spans.alloc = &s->alloc;
@@ -64,6 +68,7 @@ void summ_summarizer_free(summ_summarizer *s)
     summ__free(&a, s->scores, s->scores_cap * sizeof *s->scores);
     summ__free(&a, s->order, s->order_cap * sizeof *s->order);
     summ__free(&a, s->selected, s->selected_cap * sizeof *s->selected);
+    summ__free(&a, s->words_block, s->words_block_size);
     summ__free(&a, s, sizeof *s);
 }
 
@@ -77,6 +82,8 @@ int summ_summarizer_set_options(summ_summarizer *s, const summ_options *opts)
     s->errmsg[0] = '\0';
     if ((rc = summ__options_check(opts, &eff, &why)) < 0)
         return summ__fail(s, rc, "%s", why);
+    if ((rc = summ__options_own(s, &eff)) < 0)
+        return summ__fail(s, rc, "no memory for the cue and stigma words");
     s->opts = eff;
     return SUMM_OK;
 }
