@@ -25,8 +25,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SUMM__GRAPH_WINDOW 512
-
 /* builder_init borrows the per-term double array as size_t cursors. */
 _Static_assert(sizeof(size_t) <= sizeof(double), "size_t wider than double");
 

@@ -306,6 +306,10 @@ int summ__lazy_greedy(const summ__score_ctx *ctx, summ__gain_fn gain, summ__pick
 
 /* ---- similarity graph (graph.c) ---------------------------------------- */
 
+/* Terms in more sentences than this link each sentence only to the nearest
+ * W/2 occurrences on either side (graph.c, selector.c). */
+#define SUMM__GRAPH_WINDOW 512
+
 typedef enum summ__sim_kind {
     SUMM__SIM_TEXTRANK,   /* shared distinct terms / (log|Si| + log|Sj|) */
     SUMM__SIM_COSINE_IDF, /* idf-modified cosine (LexRank) */
@@ -341,6 +345,17 @@ int summ__pagerank(const summ__graph *g, const summ_allocator *a, double damping
  * into *n_selected. `order` is scratch space for n_sents entries. */
 int summ__select(const summ__model *m, const double *scores, const summ_options *opts,
                  uint32_t *order, uint32_t *selected, size_t *n_selected);
+
+/* summ__select with maximal marginal relevance (opts->mmr_lambda < 1):
+ * redundancy with the sentences already picked lowers a candidate's score.
+ * Needs scratch memory from a. */
+int summ__select_mmr(const summ__model *m, const double *scores, const summ_options *opts,
+                     const summ_allocator *a, uint32_t *order, uint32_t *selected,
+                     size_t *n_selected);
+
+/* Lead bias: mixes the min-max normalised scores with 1 / sqrt(1 + index)
+ * by opts->position_weight (no-op at 0). */
+void summ__position_prior(const summ_options *opts, size_t n, double *scores);
 
 /* Sorts idx[0, n) by descending scores[idx], ties by ascending index.
  * Deterministic whatever the platform's qsort. */

@@ -194,6 +194,7 @@ static int run(summ_summarizer *s, const char *text, size_t len, summ_result *ou
     for (i = 0; i < n; i++)
         if (!isfinite(s->scores[i]))
             s->scores[i] = 0.0;
+    summ__position_prior(&s->opts, n, s->scores);
 
     if (mode == RUN_SCORE) {
         if ((rc = summ__result_reserve(out, n)) < 0)
@@ -205,7 +206,12 @@ static int run(summ_summarizer *s, const char *text, size_t len, summ_result *ou
         out->count = n;
     } else {
         size_t k;
-        if ((rc = summ__select(&s->model, s->scores, &s->opts, s->order, s->selected, &k)) < 0)
+        if (s->opts.mmr_lambda < 1.0)
+            rc = summ__select_mmr(&s->model, s->scores, &s->opts, &s->alloc, s->order,
+                                  s->selected, &k);
+        else
+            rc = summ__select(&s->model, s->scores, &s->opts, s->order, s->selected, &k);
+        if (rc < 0)
             return fail_status(s, rc);
         if ((rc = summ__result_reserve(out, k)) < 0)
             return fail_status(s, rc);
