@@ -225,6 +225,8 @@ struct summ_result {
  * (defaults for fields the caller's struct version lacks) to *out; *why
  * receives a static explanation on failure. (options.c) */
 int summ__options_check(const summ_options *in, summ_options *out, const char **why);
+/* Size of summ_options as callers of a given struct version know it. */
+size_t summ__options_size(unsigned int version);
 /* Copies the cue and stigma word lists of checked options *o into one block
  * owned by s (freeing the previous one) and points *o at the copies. On
  * SUMM_E_NOMEM nothing changes. */

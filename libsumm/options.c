@@ -2,6 +2,7 @@
 #include "internal.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <string.h>
 
 #define KNOWN_FLAGS \
@@ -15,9 +16,16 @@ int summ_options_init(summ_options *opts, unsigned int version)
         return SUMM_E_INVALID_ARG;
     if (version > SUMM_OPTIONS_VERSION)
         return SUMM_E_VERSION;
-    *opts = init;
+    memcpy(opts, &init, summ__options_size(version));
     opts->version = version;
     return SUMM_OK;
+}
+
+size_t summ__options_size(unsigned int version)
+{
+    /* Version 1 ended with max_input_bytes; version 2 added the selection
+     * and algorithm parameters. */
+    return version == 1 ? offsetof(summ_options, mmr_lambda) : sizeof(summ_options);
 }
 
 static int check_words(const char *const *words, size_t n)
@@ -46,8 +54,9 @@ int summ__options_check(const summ_options *in, summ_options *out, const char **
             *why = "options.version is newer than this library";
             return SUMM_E_VERSION;
         }
-        /* Version 1 is the whole struct today; later versions copy a prefix. */
-        o = *in;
+        /* An older struct is a prefix of ours: copy it, keep the defaults
+         * of the fields it lacks. */
+        memcpy(&o, in, summ__options_size(in->version));
         o.version = SUMM_OPTIONS_VERSION;
     }
     if (!summ__scorer_get(o.algorithm)) {

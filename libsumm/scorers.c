@@ -6,7 +6,7 @@
 #include <string.h>
 
 /* The algorithm SUMM_ALGO_DEFAULT stands for. */
-#define DEFAULT_ALGORITHM SUMM_ALGO_TFIDF
+#define DEFAULT_ALGORITHM SUMM_ALGO_TEXTRANK
 
 static const summ__scorer scorers[] = {
     { SUMM_ALGO_LEAD, "lead", summ__score_lead },

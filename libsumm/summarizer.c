@@ -98,8 +98,8 @@ int summ_summarizer_get_options(const summ_summarizer *s, summ_options *out)
         return SUMM_E_INVALID_ARG;
     if (v > SUMM_OPTIONS_VERSION)
         return SUMM_E_VERSION;
-    /* Version 1 is the whole struct; later versions will copy a prefix. */
-    *out = s->opts;
+    /* An older caller's struct is a prefix of ours. */
+    memcpy(out, &s->opts, summ__options_size(v));
     out->version = v;
     return SUMM_OK;
 }

@@ -266,9 +266,11 @@ typedef struct summ_options {
 /** Default of summ_options.mmr_lambda, chosen by measurement (docs/ALGORITHMS.md). */
 #define SUMM_DEFAULT_MMR_LAMBDA 1.0
 /** Default of summ_options.position_weight, chosen by measurement (docs/ALGORITHMS.md). */
-#define SUMM_DEFAULT_POSITION_WEIGHT 0.0
+#define SUMM_DEFAULT_POSITION_WEIGHT 0.25
 
-#define SUMM_OPTIONS_VERSION 1
+/** 2 since the fields from mmr_lambda on were added; version 1 structs end at
+ *  max_input_bytes and still work. */
+#define SUMM_OPTIONS_VERSION 2
 #define SUMM_OPTIONS_INIT { SUMM_OPTIONS_VERSION, SUMM_ALGO_DEFAULT, 0, 0.0, 0, 0, 0, 0, \
     SUMM_DEFAULT_MMR_LAMBDA, SUMM_DEFAULT_POSITION_WEIGHT, 0.0, 0.0, 0, 0.0, 0, 0, \
     NULL, 0, NULL, 0 }
