@@ -882,9 +882,9 @@ static size_t terminator(splitter *sp, size_t i, int32_t cp, int *rc)
 static int newline(splitter *sp, size_t i, size_t next)
 {
     const char *t = sp->text;
-    size_t line_end = i, p, n, chars = 0, next_chars = 0, q;
+    size_t line_end = i, p, n, chars = 0, next_chars = 0, first_word = 0, q, next_last = next;
     int32_t last, nc;
-    bool terms = false;
+    bool terms = false, in_first = true, fits;
 
     while (line_end > sp->line_start && (t[line_end - 1] == ' ' || t[line_end - 1] == '\t' ||
                                          t[line_end - 1] == '\r'))
@@ -906,8 +906,14 @@ static int newline(splitter *sp, size_t i, size_t next)
             terms = true;
     }
     for (q = next; q < sp->len && t[q] != '\n' && next_chars <= 100; q++) {
-        if (((unsigned char)t[q] & 0xC0) != 0x80)
+        if (t[q] == ' ' || t[q] == '\t' || t[q] == '\r')
+            in_first = false;
+        else
+            next_last = q;
+        if (((unsigned char)t[q] & 0xC0) != 0x80) {
             next_chars++;
+            first_word += in_first;
+        }
         if (t[q] == '.' || t[q] == '!' || t[q] == '?')
             terms = true;
     }
@@ -915,16 +921,31 @@ static int newline(splitter *sp, size_t i, size_t next)
         return cut(sp, i); /* not hard-wrapped text */
     if (is_bullet(nc) && next + n < sp->len && summ__is_space(cp_at(sp, next + n, &p)))
         return cut(sp, i); /* "- item" */
+    /* A wrapped line is one the next line's first word would not have fitted
+     * on, as a greedy wrapper fills lines; a line ending before that point
+     * is a heading, byline or list item. So is a very short line. */
+    fits = chars + 1 + first_word <= (chars > next_chars ? chars : next_chars);
     if (is_lower(nc)) {
-        /* A short list of short lines without punctuation. */
-        if (chars < 40 && next_chars < 40 && !terms)
+        /* Short lines without punctuation: a list ("features\ncontact
+         * manager\n"). */
+        if (next_chars < 40 && !terms && (chars < 20 || fits))
             return cut(sp, i);
         return SUMM_OK;
     }
     if (!is_upper(nc) && !is_digit(nc) && !is_opener(nc) && !is_bullet(nc))
         return SUMM_OK;
-    if (chars < 40 || next_chars > 100)
-        return cut(sp, i); /* a heading, byline or list item */
+    if (next_chars > 100 || chars < 20 || fits)
+        return cut(sp, i);
+    /* A line followed by a shorter one that does not end a sentence either:
+     * a heading and a byline, not the end of a wrapped paragraph. */
+    if (next_chars < chars) {
+        size_t s0 = next_last;
+        while (s0 > next && ((unsigned char)t[s0] & 0xC0) == 0x80)
+            s0--;
+        last = cp_at(sp, s0, &n);
+        if (!is_terminator(sp, last) && !is_closer(last))
+            return cut(sp, i);
+    }
     return SUMM_OK;
 }
 
