@@ -271,6 +271,15 @@ static bool is_bullet(int32_t cp)
            cp == 0x25CF || cp == 0x25E6 || is_dash(cp);
 }
 
+/* White space, control and format characters (summ__is_space), with the
+ * ASCII case inline: it runs at every candidate. */
+static bool is_space(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp <= 0x20 || cp == 0x7F;
+    return summ__is_space(cp);
+}
+
 static bool is_lower(int32_t cp)
 {
     if (cp < 0x80)
@@ -321,14 +330,14 @@ static int emit(splitter *sp, size_t start, size_t end)
         int rc;
 
         cp = cp_at(sp, start, &n);
-        if (summ__is_space(cp)) {
+        if (is_space(cp)) {
             start += n;
             continue;
         }
         while (end > start) {
             size_t p = summ__utf8_prev(sp->text, start, end);
             cp = cp_at(sp, p, &n);
-            if (p + n != end || !summ__is_space(cp))
+            if (p + n != end || !is_space(cp))
                 break;
             end = p;
         }
@@ -415,11 +424,21 @@ static long fold_small(const char *w, size_t len, char *out, size_t cap)
 static size_t word_start(const splitter *sp, size_t end)
 {
     size_t ws = end, n;
+    /* ASCII fast path; the loop below goes on from where it stops. */
+    while (ws > sp->seg_start && end - ws < 64) {
+        unsigned char c = (unsigned char)sp->text[ws - 1];
+        if (c >= 0x80 || c <= 0x20 || c == 0x7F || c == '"' || c == '(' || c == '[' ||
+            c == '{' || c == '`')
+            break;
+        if (c == '\'' && !(ws - 1 > sp->seg_start && is_letter((unsigned char)sp->text[ws - 2])))
+            break;
+        ws--;
+    }
     while (ws > sp->seg_start && end - ws < 64) {
         size_t p;
         size_t q;
         int32_t cp = cp_before(sp, sp->seg_start, ws, &p);
-        if (summ__is_space(cp) && !is_format(cp))
+        if (is_space(cp) && !is_format(cp))
             break;
         /* An apostrophe inside a word ("Mary's", "l'Ing") is no opener. */
         if (is_opener(cp) &&
@@ -551,7 +570,7 @@ static bool at_sentence_start(const splitter *sp, size_t p)
     size_t i = sp->seg_start, n;
     while (i < p) {
         int32_t cp = cp_at(sp, i, &n);
-        if (!summ__is_space(cp) && !is_bullet(cp))
+        if (!is_space(cp) && !is_bullet(cp))
             return false;
         i += n;
     }
@@ -580,7 +599,7 @@ static int list_marker(splitter *sp, size_t ws, size_t we, bool *is_marker)
         /* Back over one bullet and the white space around it. */
         while (at > sp->seg_start) {
             cp = cp_before(sp, sp->seg_start, at, &p);
-            if (!summ__is_space(cp))
+            if (!is_space(cp))
                 break;
             at = p;
         }
@@ -588,7 +607,7 @@ static int list_marker(splitter *sp, size_t ws, size_t we, bool *is_marker)
             at = p;
         if (at == ws) {
             cp = cp_before(sp, sp->seg_start, at, &p);
-            if (!summ__is_space(cp) && !is_bullet(cp))
+            if (!is_space(cp) && !is_bullet(cp))
                 return SUMM_OK; /* glued to a word: not a marker */
         }
         sp->list_next = v + 1;
@@ -719,7 +738,7 @@ static bool glued_boundary(const splitter *sp, size_t term, size_t after)
     /* The right side must not run on into a domain or file name. */
     for (e = after; e < sp->len && e - after < 64; e += n) {
         int32_t cp = cp_at(sp, e, &n);
-        if (summ__is_space(cp))
+        if (is_space(cp))
             break;
         if (cp == '@' || cp == '/')
             return false;
@@ -792,7 +811,7 @@ static size_t terminator(splitter *sp, size_t i, int32_t cp, int *rc)
         return e;
 
     cp = cp_at(sp, e, &n);
-    if (!summ__is_space(cp)) {
+    if (!is_space(cp)) {
         if ((last == '.' || last == '!' || last == '?') && n_dots <= 1 &&
             glued_boundary(sp, i, e))
             *rc = cut(sp, e);
@@ -803,7 +822,7 @@ static size_t terminator(splitter *sp, size_t i, int32_t cp, int *rc)
     j = e;
     while (j < len) {
         cp = cp_at(sp, j, &n);
-        if (!summ__is_space(cp))
+        if (!is_space(cp))
             break;
         if (cp == '\n') {
             size_t q = j + 1;
@@ -827,7 +846,7 @@ static size_t terminator(splitter *sp, size_t i, int32_t cp, int *rc)
         if (p >= len)
             break;
         nx = cp_at(sp, p, &n);
-        while (summ__is_space(nx) && p + n < len) {
+        while (is_space(nx) && p + n < len) {
             p += n;
             nx = cp_at(sp, p, &n);
         }
@@ -852,7 +871,7 @@ static size_t terminator(splitter *sp, size_t i, int32_t cp, int *rc)
             ends = true;
     } else if (unicode_ellipsis || n_dots >= 2) {
         if (spaced) {
-            bool attached = i > sp->seg_start && !summ__is_space(cp_before(sp, 0, i, &p));
+            bool attached = i > sp->seg_start && !is_space(cp_before(sp, 0, i, &p));
             if (attached && n_dots >= 4) {
                 /* "compounds. . . . The practice": the period ends the
                  * sentence and the ellipsis opens the next one. */
@@ -919,7 +938,7 @@ static int newline(splitter *sp, size_t i, size_t next)
     }
     if (chars > 100)
         return cut(sp, i); /* not hard-wrapped text */
-    if (is_bullet(nc) && next + n < sp->len && summ__is_space(cp_at(sp, next + n, &p)))
+    if (is_bullet(nc) && next + n < sp->len && is_space(cp_at(sp, next + n, &p)))
         return cut(sp, i); /* "- item" */
     /* A wrapped line is one the next line's first word would not have fitted
      * on, as a greedy wrapper fills lines; a line ending before that point
@@ -949,12 +968,46 @@ static int newline(splitter *sp, size_t i, size_t next)
     return SUMM_OK;
 }
 
+/* Skips bytes that cannot start a candidate. Eight bytes at a time while
+ * none of them is '.', '!', '?', ')', a newline or a non-ASCII byte (a
+ * superset of the candidates unless the language adds ASCII marks), then
+ * byte by byte through the table. */
+static size_t skip_plain(const unsigned char *cand, const char *text, size_t i, size_t len,
+                         bool wide)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    if (wide) {
+        while (i + 8 <= len) {
+            uint64_t w, x, m;
+            memcpy(&w, text + i, sizeof w);
+            m = w;
+            x = w ^ (ones * '.');
+            m |= (x - ones) & ~x;
+            x = w ^ (ones * '!');
+            m |= (x - ones) & ~x;
+            x = w ^ (ones * '?');
+            m |= (x - ones) & ~x;
+            x = w ^ (ones * ')');
+            m |= (x - ones) & ~x;
+            x = w ^ (ones * '\n');
+            m |= (x - ones) & ~x;
+            if (m & highs)
+                break;
+            i += 8;
+        }
+    }
+    while (i < len && !cand[(unsigned char)text[i]])
+        i++;
+    return i;
+}
+
 int summ__split(const summ_lang *lang, const char *text, size_t len, bool lenient,
                 summ__span_vec *out)
 {
     splitter sp;
     unsigned char cand[256];
     size_t i = 0;
+    bool wide;
     int rc;
 
     (void)lenient; /* invalid bytes decode as U+FFFD, which counts as space */
@@ -978,14 +1031,14 @@ int summ__split(const summ_lang *lang, const char *text, size_t len, bool lenien
         cand[';'] = 1;
     cand[0xCD] = cand[0xD6] = cand[0xD8] = cand[0xDB] = 1;
     cand[0xE0] = cand[0xE1] = cand[0xE2] = cand[0xE3] = cand[0xEF] = 1;
+    wide = !(sp.rules & (RULE_COLON_ENDS | RULE_GREEK_QUESTION));
 
     while (i < len) {
         unsigned char c;
         size_t n;
         int32_t cp;
 
-        while (i < len && !cand[(unsigned char)text[i]])
-            i++;
+        i = skip_plain(cand, text, i, len, wide);
         if (i >= len)
             break;
         c = (unsigned char)text[i];
