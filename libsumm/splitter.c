@@ -118,6 +118,8 @@ typedef struct splitter {
     size_t line_start; /* start of the current line */
     long list_next;    /* value of the next list marker, or -1 */
     int book_depth;    /* open 《 title brackets, where 。！？ do not end anything */
+    int32_t quote_close; /* closing mark of the open quotation, or 0 */
+    int32_t quote_alt;   /* another mark that closes it („ closes with “ or ”) */
 } splitter;
 
 /* Decodes the code point at i; invalid bytes read as U+FFFD of length 1. */
@@ -374,7 +376,62 @@ static int cut(splitter *sp, size_t at)
 {
     int rc = emit(sp, sp->seg_start, at);
     sp->seg_start = at;
+    sp->quote_close = sp->quote_alt = 0;
     return rc;
+}
+
+/* Tracks double quotation marks: an opening mark when none is open, the
+ * matching closing mark otherwise. Single quotes double as apostrophes
+ * and are left out. */
+static void track_quote(splitter *sp, int32_t cp)
+{
+    if (sp->quote_close) {
+        if (cp == sp->quote_close || cp == sp->quote_alt)
+            sp->quote_close = sp->quote_alt = 0;
+        return;
+    }
+    switch (cp) {
+    case '"':
+        sp->quote_close = sp->quote_alt = '"';
+        break;
+    case 0x201E: /* „ */
+        sp->quote_close = 0x201C;
+        sp->quote_alt = 0x201D;
+        break;
+    case 0x201C: /* “ */
+        sp->quote_close = sp->quote_alt = 0x201D;
+        break;
+    case 0x00AB: /* « */
+        sp->quote_close = sp->quote_alt = 0x00BB;
+        break;
+    case 0x00BB: /* » as an opening mark (Danish, German) */
+        sp->quote_close = sp->quote_alt = 0x00AB;
+        break;
+    default:
+        break;
+    }
+}
+
+/* Whether the open quotation closes within a short stretch after `from`,
+ * inside the paragraph, without a terminator of its own: then it is part
+ * of a larger sentence and the terminators inside it end nothing
+ * ("„Neviem. Nezaujíma ma to,“ reagoval."). A quotation that ends with its
+ * own terminator is split as usual. */
+#define QUOTE_LOOKAHEAD 400
+static bool quote_is_embedded(const splitter *sp, size_t from)
+{
+    size_t k, n;
+    int32_t prev = 0;
+    for (k = from; k < sp->len && k - from < QUOTE_LOOKAHEAD; k += n) {
+        int32_t cp = cp_at(sp, k, &n);
+        if (cp == sp->quote_close || cp == sp->quote_alt)
+            return prev != 0 && !is_terminator(sp, prev);
+        if (cp == '\n' && k + 1 < sp->len && sp->text[k + 1] == '\n')
+            return false;
+        if (!is_space(cp))
+            prev = cp;
+    }
+    return false;
 }
 
 /* Case-folds a short word into out (at most cap bytes), dropping format
@@ -798,6 +855,8 @@ static size_t terminator(splitter *sp, size_t i, int32_t cp, int *rc)
             break;
         if (c == 0x300B && sp->book_depth > 0)
             sp->book_depth--;
+        if (sp->quote_close && (c == sp->quote_close || c == sp->quote_alt))
+            sp->quote_close = sp->quote_alt = 0;
         e += n;
     }
 
@@ -852,7 +911,20 @@ static size_t terminator(splitter *sp, size_t i, int32_t cp, int *rc)
         }
     }
 
-    if (bang) {
+    if (last == 0x060C) {
+        /* An enumeration "A، B، C" goes on: no end before a word that is
+         * itself followed by a comma. */
+        size_t q = p;
+        ends = true;
+        while (q < len) {
+            int32_t c = cp_at(sp, q, &n);
+            if (c == 0x060C)
+                ends = false;
+            if (is_space(c) || c == 0x060C)
+                break;
+            q += n;
+        }
+    } else if (bang) {
         bool name = false;
         if (last == '!' && n_dots == 0 && k == i + 1) {
             /* Names with an exclamation mark: "Yahoo! Research". */
@@ -888,9 +960,14 @@ static size_t terminator(splitter *sp, size_t i, int32_t cp, int *rc)
         if (*rc < 0)
             return e;
     } else {
-        /* ':' ';' '،' where they end sentences, and other scripts' marks. */
+        /* ':' ';' where they end sentences, and other scripts' marks. */
         ends = true;
     }
+    /* Only for „low-high“ quotations: treebanks of languages quoting with
+     * «», "" and “” split multi-sentence quotations even when they end
+     * without a terminator ("«... Esse é o meu grito», se inflama."). */
+    if (ends && sp->quote_close == 0x201C && quote_is_embedded(sp, e))
+        ends = false;
     if (ends)
         *rc = cut(sp, e);
     return e;
@@ -969,7 +1046,7 @@ static int newline(splitter *sp, size_t i, size_t next)
 }
 
 /* Skips bytes that cannot start a candidate. Eight bytes at a time while
- * none of them is '.', '!', '?', ')', a newline or a non-ASCII byte (a
+ * none of them is '.', '!', '?', ')', '"', a newline or a non-ASCII byte (a
  * superset of the candidates unless the language adds ASCII marks), then
  * byte by byte through the table. */
 static size_t skip_plain(const unsigned char *cand, const char *text, size_t i, size_t len,
@@ -990,6 +1067,8 @@ static size_t skip_plain(const unsigned char *cand, const char *text, size_t i, 
             x = w ^ (ones * ')');
             m |= (x - ones) & ~x;
             x = w ^ (ones * '\n');
+            m |= (x - ones) & ~x;
+            x = w ^ (ones * '"');
             m |= (x - ones) & ~x;
             if (m & highs)
                 break;
@@ -1024,12 +1103,12 @@ int summ__split(const summ_lang *lang, const char *text, size_t len, bool lenien
     /* Bytes that may start a candidate: ASCII marks, and the lead bytes of
      * every multi-byte terminator and bracket we track. */
     memset(cand, 0, sizeof cand);
-    cand['.'] = cand['!'] = cand['?'] = cand['\n'] = cand[')'] = 1;
+    cand['.'] = cand['!'] = cand['?'] = cand['\n'] = cand[')'] = cand['"'] = 1;
     if (sp.rules & RULE_COLON_ENDS)
         cand[':'] = 1;
     if (sp.rules & RULE_GREEK_QUESTION)
         cand[';'] = 1;
-    cand[0xCD] = cand[0xD6] = cand[0xD8] = cand[0xDB] = 1;
+    cand[0xC2] = cand[0xCD] = cand[0xD6] = cand[0xD8] = cand[0xDB] = 1;
     cand[0xE0] = cand[0xE1] = cand[0xE2] = cand[0xE3] = cand[0xEF] = 1;
     wide = !(sp.rules & (RULE_COLON_ENDS | RULE_GREEK_QUESTION));
 
@@ -1070,7 +1149,17 @@ int summ__split(const summ_lang *lang, const char *text, size_t len, bool lenien
             i++;
             continue;
         }
+        if (c == '"') {
+            track_quote(&sp, '"');
+            i++;
+            continue;
+        }
         cp = cp_at(&sp, i, &n);
+        if (cp == 0x201E || cp == 0x201C || cp == 0x201D || cp == 0x00AB || cp == 0x00BB) {
+            track_quote(&sp, cp);
+            i += n;
+            continue;
+        }
         if (cp == 0x300A) { /* 《 */
             sp.book_depth++;
             i += n;
