@@ -14,7 +14,8 @@
  * one of them is here), NULL where libstemmer has none. Chinese, Japanese,
  * Korean and Thai have no stemmer: the tokenizer cuts their text into
  * character bigrams. "und" is the fallback for any other language: words by
- * Unicode category, no stemming, no stopwords. "en-porter" is English with
+ * Unicode category, no stemming, no stopwords. Tamil and Yiddish have no
+ * stopword list. "en-porter" is English with
  * the original Porter stemmer instead of Snowball's English (Porter2). */
 static const char *const no_words[] = { NULL };
 
@@ -39,7 +40,7 @@ static const summ__lang_info languages[] = {
     { "ja", "jpn", "japanese", NULL, stopwords_japanese },
     { "ko", "kor", "korean", NULL, stopwords_korean },
     { "lt", "lit", "lithuanian", "lithuanian", stopwords_lithuanian },
-    { "ne", "nep", "nepali", "nepali", no_words },
+    { "ne", "nep", "nepali", "nepali", stopwords_nepali },
     { "no", "nor", "norwegian", "norwegian", stopwords_norwegian },
     { "pt", "por", "portuguese", "portuguese", stopwords_portuguese },
     { "ro", "ron", "romanian", "romanian", stopwords_romanian },

@@ -9,8 +9,10 @@
  *    stopword table of data/langid.inc (generated from the licensed stopword
  *    lists by scripts/gen_stopwords.py). A word votes for every language whose
  *    list holds it, with weight 1 / (number of such languages), so shared
- *    words ("a", "de") count little and distinctive ones a lot. Cyrillic
- *    letters only Russian or only Serbian uses add a small vote.
+ *    words ("a", "de") count little and distinctive ones a lot. Each letter
+ *    outside ASCII votes likewise, with a quarter of the weight, for the
+ *    languages whose lists use it ("ı" Turkish, "ø" Danish or Norwegian);
+ *    this decides short texts with few function words.
  * 3. The best-scoring language wins; ties go to the earlier one in the table.
  *    Languages the table knows but libsumm has no resources for (Polish,
  *    Persian, ...) and texts with no evidence give "und".
@@ -24,7 +26,6 @@
 typedef struct word_scores {
     summ__script script; /* only words of this script vote */
     double score[LANGID_N_LANGS];
-    size_t words;        /* words of the script seen */
 } word_scores;
 
 static int popcount64(uint64_t x)
@@ -55,51 +56,64 @@ static const langid_word *find_word(const char *w, size_t len)
     return NULL;
 }
 
+static const langid_letter *find_letter(int32_t cp)
+{
+    size_t lo = 0, hi = LANGID_N_LETTERS;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (cp < langid_letters[mid].cp)
+            hi = mid;
+        else if (cp > langid_letters[mid].cp)
+            lo = mid + 1;
+        else
+            return &langid_letters[mid];
+    }
+    return NULL;
+}
+
+static void add_votes(word_scores *ws, uint64_t langs, double weight)
+{
+    double w = weight / popcount64(langs);
+    int i;
+    for (i = 0; i < LANGID_N_LANGS; i++)
+        if (langs >> i & 1)
+            ws->score[i] += w;
+}
+
+/* Letters most languages use say nothing. */
+#define LETTER_MAX_LANGS 40
+#define LETTER_WEIGHT 0.25
+
 static int on_word(void *ud, size_t start, size_t end, const char *folded, size_t len)
 {
     word_scores *ws = ud;
     const langid_word *hit;
     int32_t cp;
+    size_t i;
+    int n;
     (void)end;
     /* The folded form starts with the word's first letter (or its
      * decomposition, which keeps the script). */
     if (summ__utf8_decode(folded, len, 0, &cp) < 0 || summ__script_of(cp) != ws->script)
         return SUMM_OK;
     (void)start;
-    ws->words++;
     hit = find_word(folded, len);
-    if (hit) {
-        double w = 1.0 / popcount64(hit->langs);
-        int i;
-        for (i = 0; i < LANGID_N_LANGS; i++)
-            if (hit->langs >> i & 1)
-                ws->score[i] += w;
+    if (hit)
+        add_votes(ws, hit->langs, 1.0);
+    /* Letters tell Latin and Cyrillic languages apart; Arabic and
+     * Devanagari letters are common to every language of the script. */
+    if (ws->script != SUMM__SCRIPT_LATIN && ws->script != SUMM__SCRIPT_CYRILLIC)
+        return SUMM_OK;
+    for (i = 0; i < len; i += (size_t)n) {
+        const langid_letter *l;
+        n = summ__utf8_decode(folded, len, i, &cp);
+        if (n < 0)
+            break;
+        if (cp >= 0xC0 && (l = find_letter(cp)) != NULL &&
+            popcount64(l->langs) < LETTER_MAX_LANGS)
+            add_votes(ws, l->langs, LETTER_WEIGHT);
     }
     return SUMM_OK;
-}
-
-static int code_index(const char *code)
-{
-    int i;
-    for (i = 0; i < LANGID_N_LANGS; i++)
-        if (strcmp(langid_codes[i], code) == 0)
-            return i;
-    return -1;
-}
-
-static bool russian_letter(int32_t cp)
-{
-    /* ы э ё ъ */
-    return cp == 0x44B || cp == 0x42B || cp == 0x44D || cp == 0x42D || cp == 0x451 ||
-           cp == 0x401 || cp == 0x44A || cp == 0x42A;
-}
-
-static bool serbian_letter(int32_t cp)
-{
-    /* ђ ј љ њ ћ џ */
-    return cp == 0x452 || cp == 0x402 || cp == 0x458 || cp == 0x408 || cp == 0x459 ||
-           cp == 0x409 || cp == 0x45A || cp == 0x40A || cp == 0x45B || cp == 0x40B ||
-           cp == 0x45F || cp == 0x40F;
 }
 
 /* The language chosen by word votes, or `fallback` without evidence. */
@@ -118,7 +132,7 @@ int summ__detect(const char *text, size_t len, summ__fold_buf *buf,
                  const summ__lang_info **out)
 {
     size_t counts[SUMM__SCRIPT_COUNT];
-    size_t i, ru_letters = 0, sr_letters = 0, best_n = 0, cjk;
+    size_t i, best_n = 0, cjk;
     summ__script best = SUMM__SCRIPT_OTHER;
     const char *code = "und";
     word_scores ws;
@@ -139,8 +153,6 @@ int summ__detect(const char *text, size_t len, summ__fold_buf *buf,
             continue;
         }
         counts[summ__script_of(cp)]++;
-        ru_letters += russian_letter(cp);
-        sr_letters += serbian_letter(cp);
         i += (size_t)n;
     }
     /* Han and kana count together: Japanese mixes both. */
@@ -171,25 +183,13 @@ int summ__detect(const char *text, size_t len, summ__fold_buf *buf,
     case SUMM__SCRIPT_DEVANAGARI:
         if ((rc = summ__tokenize(text, 0, len, buf, on_word, &ws)) < 0)
             return rc;
-        if (best == SUMM__SCRIPT_CYRILLIC) {
-            int ru = code_index("ru"), sr = code_index("sr");
-            if (ru >= 0)
-                ws.score[ru] += 0.25 * (double)ru_letters;
-            if (sr >= 0)
-                ws.score[sr] += 0.25 * (double)sr_letters;
-            code = vote(&ws, "ru");
-        } else if (best == SUMM__SCRIPT_ARABIC) {
-            code = vote(&ws, "ar");
-        } else if (best == SUMM__SCRIPT_DEVANAGARI) {
-            /* Nepali has no list: Devanagari text that is not clearly Hindi
-             * (or Marathi, which has no resources here) is taken as Nepali. */
-            int hi = code_index("hi");
-            code = vote(&ws, "ne");
-            if (strcmp(code, "hi") == 0 && hi >= 0 && ws.score[hi] < 0.1 * (double)ws.words)
-                code = "ne";
-        } else {
-            code = vote(&ws, "und");
-        }
+        /* Without evidence: Cyrillic and Arabic script, their most used
+         * language here; Devanagari without a Hindi or Marathi function
+         * word is unlikely to be either, and Nepali's list is short. */
+        code = vote(&ws, best == SUMM__SCRIPT_CYRILLIC ? "ru"
+                         : best == SUMM__SCRIPT_ARABIC ? "ar"
+                         : best == SUMM__SCRIPT_DEVANAGARI ? "ne"
+                                                           : "und");
         break;
     default:
         code = "und";

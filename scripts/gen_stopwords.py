@@ -13,12 +13,17 @@ normalised, kept in list order without duplicates.
 Sources, per language: the Snowball list where Snowball has one, otherwise
 the stopwords-iso list. Serbian has neither; it uses the stopwords-iso
 Croatian list (the two standards share their function words) in both Latin
-and Cyrillic spelling. Nepali, Tamil and Yiddish have no list.
+and Cyrillic spelling. Nepali has neither; NEPALI below is a short list of
+its commonest function words written for libsumm. Tamil and Yiddish have no
+list.
 
 The language identifier sees, for each language it can name, the union of
 its Snowball and stopwords-iso lists, plus the stopwords-iso lists of
 languages libsumm has no resources for (DETECT_ONLY): text in those is
-reported as "und" rather than forced into a supported language.
+reported as "und" rather than forced into a supported language. It also
+gets, for every letter outside ASCII that these lists use, the set of
+languages whose lists use it (e.g. "ı" is Turkish only, "ø" Danish or
+Norwegian).
 """
 import json
 import os
@@ -57,7 +62,17 @@ LISTS = [
     ("japanese", "iso", "ja"),
     ("korean", "iso", "ko"),
     ("thai", "iso", "th"),
+    ("nepali", "libsumm", "ne"),
 ]
+
+# Common Nepali function words (postpositions, pronouns, forms of "to be"),
+# written for libsumm: no licensed list exists.
+NEPALI = """
+र वा तर पनि नै त अनि भने भन्ने कि को का की मा ले लाई बाट देखि सम्म संग सँग लागि
+म हामी तिमी तपाईं उ उनी उनको उनले उनीहरू यो त्यो यी ती यस त्यस यसको त्यसको यहाँ त्यहाँ
+छ छन् छु छौं थियो थिए थियौं हो होइन हुन् हुन्छ हुन्छन् हुने हुनेछ भयो भए भएको भएका गर्न
+गरेको गरेका गर्ने गरी गर्दै सबै अरू अर्को केही धेरै कुनै जुन जस्तो कसरी किन के कहाँ
+""".split()
 
 # Languages the identifier scores by words, as (code, C identifier of the
 # stopword list, stopwords-iso key to merge in). Order matters: ties go to
@@ -70,8 +85,8 @@ DETECT = [
     ("no", "norwegian", "no"), ("fi", "finnish", "fi"), ("hu", "hungarian", "hu"),
     ("id", "indonesian", "id"), ("ga", "irish", "ga"), ("eu", "basque", "eu"),
     ("ca", "catalan", "ca"), ("lt", "lithuanian", "lt"), ("ro", "romanian", "ro"),
-    ("tr", "turkish", "tr"), ("sr", "serbian", "hr"), ("ru", "russian", "ru"),
-    ("ar", "arabic", "ar"), ("hi", "hindi", "hi"),
+    ("tr", "turkish", "tr"), ("ru", "russian", "ru"), ("sr", "serbian", "hr"),
+    ("ar", "arabic", "ar"), ("hi", "hindi", "hi"), ("ne", "nepali", None),
 ]
 
 # stopwords-iso languages without libsumm resources: detected, reported as
@@ -135,6 +150,8 @@ def load(root):
             lists[ident] = read_snowball(os.path.join(root, "snowball", key + ".txt"))
         elif source == "iso":
             lists[ident] = iso[key]
+        elif source == "libsumm":
+            lists[ident] = unique(NEPALI)
         else:
             latin = iso[key]
             lists[ident] = unique(latin + [c for c in map(to_cyrillic, latin) if c])
@@ -187,11 +204,16 @@ def write_langid(out, lists, iso):
     for bit, code in enumerate(codes):
         if bit < len(DETECT):
             _, ident, key = DETECT[bit]
-            vocab = unique(lists[ident] + iso.get(key, []))
+            vocab = unique(lists[ident] + (iso[key] if key else []))
         else:
             vocab = iso[code]
         for w in vocab:
             words[w] = words.get(w, 0) | (1 << bit)
+    letters = {}
+    for w, mask in words.items():
+        for ch in w:
+            if ord(ch) >= 0xC0 and ch.isalpha():
+                letters[ch] = letters.get(ch, 0) | mask
     # Sorted by UTF-8 bytes, so that C can binary search with memcmp.
     keys = sorted(words, key=lambda w: w.encode("utf-8"))
     out.write(HEADER)
@@ -208,6 +230,13 @@ def write_langid(out, lists, iso):
     out.write("static const langid_word langid_words[LANGID_N_WORDS] = {\n")
     for w in keys:
         out.write("    { %s, UINT64_C(0x%x) },\n" % (c_string(w), words[w]))
+    out.write("};\n\n")
+    out.write("typedef struct langid_letter {\n    int32_t cp;\n    uint64_t langs;\n"
+              "} langid_letter;\n\n")
+    out.write("#define LANGID_N_LETTERS %d\n" % len(letters))
+    out.write("static const langid_letter langid_letters[LANGID_N_LETTERS] = {\n")
+    for ch in sorted(letters):
+        out.write("    { 0x%04X, UINT64_C(0x%x) },\n" % (ord(ch), letters[ch]))
     out.write("};\n")
 
 
