@@ -211,6 +211,71 @@ def sigpipe_is_quiet():
     check(p.stdout == b"This is a sentence about the harbour.\n", p.stdout)
 
 
+def write_temp(data):
+    f = tempfile.NamedTemporaryFile(delete=False, suffix=".txt")
+    f.write(data)
+    f.close()
+    return f.name
+
+
+@test
+def language_is_detected_by_default():
+    text = ("Der Rat der Stadt hat am Dienstag beschlossen, das alte Fährterminal in eine "
+            "Bibliothek umzubauen. Die Kosten liegen bei vier Millionen Euro, und die "
+            "Arbeiten sollen im Frühjahr beginnen.").encode()
+    p = run("-f", "json", stdin=text)
+    check(p.returncode == 0, p.stderr)
+    check(json.loads(p.stdout)["language"] == "de", p.stdout)
+    p = run("-f", "json", "-l", "fr", stdin=text)
+    check(json.loads(p.stdout)["language"] == "fr", p.stdout)
+    p = run("--list-languages")
+    names = p.stdout.decode().split()
+    check("auto" in names and "de" in names and "und" in names and "zh" in names, names)
+
+
+@test
+def stopwords_file_changes_the_scores():
+    text = b"Quay quay quay quay. The cat sat. A dog ran far."
+    base = run("--scores", "-f", "tsv", "-l", "en", stdin=text)
+    path = write_temp(b"# extra words\n\nquay\r\n")
+    try:
+        p = run("--scores", "-f", "tsv", "-l", "en", "--stopwords", path, stdin=text)
+    finally:
+        os.unlink(path)
+    check(base.returncode == 0 and p.returncode == 0, (base.stderr, p.stderr))
+    first = [float(line.split(b"\t")[3]) for line in p.stdout.splitlines()][0]
+    was = [float(line.split(b"\t")[3]) for line in base.stdout.splitlines()][0]
+    check(was > 0 and first == 0, (base.stdout, p.stdout))
+
+
+@test
+def abbreviations_file_keeps_sentences_together():
+    text = b"It weighs xyz. Fifty tons. It is big."
+    base = run("--split", "-l", "en", stdin=text)
+    check(len(base.stdout.splitlines()) == 3, base.stdout)
+    path = write_temp(b"xyz.\n")
+    try:
+        p = run("--split", "-l", "en", "--abbreviations", path, stdin=text)
+    finally:
+        os.unlink(path)
+    check(p.returncode == 0, p.stderr)
+    check(p.stdout == b"It weighs xyz. Fifty tons.\nIt is big.\n", p.stdout)
+
+
+@test
+def word_list_errors():
+    p = run("--stopwords", "/nonexistent/list.txt", ARTICLE)
+    check(p.returncode == 1 and b"/nonexistent/list.txt" in p.stderr, p)
+    path = write_temp(b"ok\n\xff\xfe\n")
+    try:
+        p = run("--abbreviations", path, ARTICLE)
+    finally:
+        os.unlink(path)
+    check(p.returncode == 1 and b"invalid UTF-8" in p.stderr, p)
+    p = run("--help")
+    check(b"--stopwords FILE" in p.stdout and b"--abbreviations FILE" in p.stdout, p.stdout)
+
+
 def main():
     print("1..%d" % len(results))
     failed = 0
