@@ -215,7 +215,7 @@ static const opt_spec option_specs[] = {
     { "sentences", OPT_UINT32, OFF(max_sentences), 0, 1, UINT32_MAX, 0, 0 },
     { "ratio", OPT_FRACTION, OFF(ratio), 0, 0, 0, 0.0, 1.0 },
     { "words", OPT_UINT32, OFF(max_words), 0, 1, UINT32_MAX, 0, 0 },
-    { "bytes", OPT_SIZE, OFF(max_bytes), 0, 1, SIZE_MAX, 0, 0 },
+    { "bytes", OPT_SIZE, OFF(max_bytes), 0, 1, PY_SSIZE_T_MAX, 0, 0 },
     { "score_order", OPT_FLAG, OFF(flags), SUMM_FLAG_SCORE_ORDER, 0, 0, 0, 0 },
     { "lenient", OPT_FLAG, OFF(flags), SUMM_FLAG_LENIENT_UTF8, 0, 0, 0, 0 },
     { "no_stemming", OPT_FLAG, OFF(flags), SUMM_FLAG_NO_STEMMING, 0, 0, 0, 0 },
@@ -296,8 +296,9 @@ static int parse_integer(const opt_spec *spec, PyObject *v, unsigned long long *
     Py_DECREF(idx);
     if (x == -1 && PyErr_Occurred())
         return -1;
-    if (overflow < 0 || (overflow == 0 && (x < 0 || (unsigned long long)x < spec->min)) ||
-        (overflow == 0 && (unsigned long long)x > spec->max) || overflow > 0) {
+    /* Limits above LLONG_MAX are not needed: every field fits well below. */
+    if (overflow != 0 || x < 0 || (unsigned long long)x < spec->min ||
+        (unsigned long long)x > spec->max) {
         PyErr_Format(PyExc_ValueError, "%s must be between %llu and %llu, or None", spec->name,
                      spec->min, spec->max);
         return -1;
@@ -344,8 +345,12 @@ static int apply_option(module_state *st, const opt_spec *spec, PyObject *v, sum
         if (d == -1.0 && PyErr_Occurred())
             return -1;
         if (!(d > spec->lo && d <= spec->hi)) { /* also refuses NaN */
-            PyErr_Format(PyExc_ValueError, "%s must be in (%g, %g], or None", spec->name,
-                         spec->lo, spec->hi);
+            PyObject *lo = PyFloat_FromDouble(spec->lo), *hi = PyFloat_FromDouble(spec->hi);
+            if (lo && hi)
+                PyErr_Format(PyExc_ValueError, "%s must be in (%R, %R], or None", spec->name,
+                             lo, hi);
+            Py_XDECREF(lo);
+            Py_XDECREF(hi);
             return -1;
         }
         *(double *)field = d;

@@ -260,6 +260,13 @@ def test_option_out_of_range(kw):
         libsumm.summarize("Some text.", **kw)
 
 
+def test_range_errors_say_the_range():
+    with pytest.raises(ValueError, match=r"ratio must be in \(0\.0, 1\.0\]"):
+        libsumm.Summarizer(ratio=2)
+    with pytest.raises(ValueError, match="sentences must be between 1 and 4294967295"):
+        libsumm.Summarizer(sentences=0)
+
+
 def test_options_at_their_limits(article):
     s = libsumm.Summarizer(sentences=2 ** 32 - 1, ratio=1, words=2 ** 32 - 1,
                            max_input_bytes=libsumm.MAX_INPUT_BYTES)

@@ -94,7 +94,7 @@ def test_shared_summarizer_refuses_concurrent_calls():
 
 def test_gil_is_released_during_the_c_call():
     """Another thread makes progress while a long call runs."""
-    big = document(2, 30000)
+    big = document(2, 10000)
     s = libsumm.Summarizer()
     started = threading.Event()
     progress = []
