@@ -18,6 +18,7 @@
  */
 #include <libsumm/summ.h>
 
+#include <limits.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -57,6 +58,13 @@ static void lsumm_setfuncs(lua_State *L, const luaL_Reg *l, int nup)
 #define new_userdata(L, size) lua_newuserdatauv((L), (size), 0)
 #else
 #define new_userdata(L, size) lua_newuserdata((L), (size))
+#endif
+
+/* Counts and positions are integers where Lua has them (5.3 and later). */
+#if LUA_VERSION_NUM >= 503
+#define push_count(L, v) lua_pushinteger((L), (lua_Integer)(v))
+#else
+#define push_count(L, v) lua_pushnumber((L), (lua_Number)(v))
 #endif
 
 /* ---- status codes ------------------------------------------------------ */
@@ -296,6 +304,17 @@ typedef struct lsumm {
     size_t bytes;
 } lsumm;
 
+/* The collector sees only the small userdata, not the memory libsumm
+ * allocated behind it, so it would let thousands of dropped summarizers pile
+ * up between cycles. Telling it about growth, as a step of that size, keeps
+ * its pace proportional to the memory really held. */
+static void gc_account(lua_State *L, const lsumm *o, size_t before)
+{
+    size_t kib = o->bytes > before ? (o->bytes - before) >> 10 : 0;
+    if (kib)
+        lua_gc(L, LUA_GCSTEP, kib > INT_MAX ? INT_MAX : (int)kib);
+}
+
 static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     lsumm *o = ud;
@@ -365,6 +384,7 @@ static int lsumm_push_new(lua_State *L, const config *cfg, int arg)
             return luaL_argerror(L, arg, "invalid option value");
         return push_fail(L, rc, NULL);
     }
+    gc_account(L, o, 0);
     return 1;
 }
 
@@ -386,7 +406,7 @@ static long run_copy(lua_State *L, lsumm *o, enum run_mode mode, const char *tex
                      const summ_span **spans_out)
 {
     summ_span *copy;
-    size_t n;
+    size_t n, before = o->bytes;
     int rc;
 
     if (mode == RUN_SPLIT)
@@ -397,6 +417,7 @@ static long run_copy(lua_State *L, lsumm *o, enum run_mode mode, const char *tex
         rc = summ_summarize(o->s, text, len, o->r);
     if (rc < 0) {
         push_fail(L, rc, summ_summarizer_errmsg(o->s));
+        gc_account(L, o, before);
         return -1;
     }
     n = summ_result_count(o->r);
@@ -404,12 +425,14 @@ static long run_copy(lua_State *L, lsumm *o, enum run_mode mode, const char *tex
     if (n)
         memcpy(copy, summ_result_spans(o->r), n * sizeof *copy);
     *spans_out = copy;
+    /* Only now: a finalizer run by this step may reuse the summarizer. */
+    gc_account(L, o, before);
     return (long)n;
 }
 
-static void set_number(lua_State *L, const char *key, double v)
+static void set_count(lua_State *L, const char *key, size_t v)
 {
-    lua_pushnumber(L, (lua_Number)v);
+    push_count(L, v);
     lua_setfield(L, -2, key);
 }
 
@@ -424,10 +447,11 @@ static void push_spans(lua_State *L, const char *text, const summ_span *sp, long
         lua_createtable(L, 0, 5);
         lua_pushlstring(L, text + sp[i].start, sp[i].end - sp[i].start);
         lua_setfield(L, -2, "text");
-        set_number(L, "start", (double)sp[i].start + 1);
-        set_number(L, "stop", (double)sp[i].end);
-        set_number(L, "index", (double)sp[i].sentence + 1);
-        set_number(L, "score", sp[i].score);
+        set_count(L, "start", sp[i].start + 1);
+        set_count(L, "stop", sp[i].end);
+        set_count(L, "index", (size_t)sp[i].sentence + 1);
+        lua_pushnumber(L, (lua_Number)sp[i].score);
+        lua_setfield(L, -2, "score");
         lua_rawseti(L, -2, (int)(i + 1));
     }
 }
@@ -469,7 +493,7 @@ static int m_close(lua_State *L)
 static int m_memory(lua_State *L)
 {
     lsumm *o = luaL_checkudata(L, 1, SUMMARIZER_MT);
-    lua_pushnumber(L, (lua_Number)o->bytes);
+    push_count(L, o->bytes);
     return 1;
 }
 
