@@ -111,6 +111,10 @@ const summ__lang_info *summ__lang_lookup(const char *code);
  * may be an empty list, never NULL. (abbreviations.c) */
 void summ__abbreviations(const char *code, const char *const **ordinary,
                          const char *const **titles);
+/* Words (folded, NULL-terminated) that commonly start a sentence in a
+ * language, which tells "in the U.S. The ..." from "the U.S. Government";
+ * NULL when the language has no such list. (abbreviations.c) */
+const char *const *summ__sentence_starters(const char *code);
 /* Whether a folded word (without its final period) is a known abbreviation;
  * titles ("mr", "dr") are abbreviations that never end a sentence. */
 bool summ__lang_is_abbreviation(const summ_lang *lang, const char *word, size_t len);

@@ -334,6 +334,105 @@ SUMM_API int summ_score_sentences(summ_summarizer *s, const char *text, size_t l
 SUMM_API int summ_summarize_text(summ_span **spans_out, size_t *count_out, const char *lang_code,
                                  const char *text, size_t len, const summ_options *opts);
 
+/* ------------------------------------------------------------------------ */
+/** @name ROUGE: scoring a summary against reference summaries
+ *
+ * ROUGE-N counts the n-grams a candidate shares with a reference (clipped by
+ * their counts); ROUGE-L uses the longest common subsequence (LCS) of the two
+ * token sequences; ROUGE-Lsum treats each line ('\n'-separated) as a sentence
+ * and, for every reference sentence, takes the union of its LCS with every
+ * candidate sentence (the summary-level LCS of Lin 2004, as the rouge-score
+ * package computes it). Each gives precision = hits / candidate tokens (or
+ * n-grams), recall = hits / reference tokens and F1 = 2PR / (P + R); all
+ * three are 0 when either side has no tokens (or no n-grams).
+ *
+ * With several references a candidate is scored against each and the scores
+ * of the reference with the highest F1 are reported (the first on a tie).
+ *
+ * Time: ROUGE-N is linear; ROUGE-L is O(candidate tokens x reference tokens)
+ * with O(reference tokens) memory; ROUGE-Lsum is O(candidate x reference
+ * tokens) time with memory O(longest candidate line x longest reference
+ * line). A summ_rouge is used by one thread at a time. */
+
+typedef struct summ_rouge summ_rouge;
+
+/** Tokenizers for summ_rouge_options.tokenizer. Values are never renumbered. */
+typedef enum summ_rouge_tokenizer {
+    /** As the rouge-score package's default: lower-case, and every character
+     *  that is not [a-z0-9] afterwards separates tokens (so "don't" is two
+     *  tokens and non-Latin text has none). */
+    SUMM_ROUGE_TOKENIZER_ASCII = 0,
+    /** For any script: tokens are runs of letters, marks and digits
+     *  (Unicode categories L*, M*, N*), case folded and NFKC-normalised;
+     *  everything else separates tokens. */
+    SUMM_ROUGE_TOKENIZER_UNICODE = 1
+} summ_rouge_tokenizer;
+
+/** Metrics for summ_rouge_score(). Values are never renumbered. */
+typedef enum summ_rouge_metric {
+    SUMM_ROUGE_N = 1,   /**< n-gram overlap; the n argument gives N (>= 1) */
+    SUMM_ROUGE_L = 2,   /**< LCS over the whole token sequence (line breaks ignored) */
+    SUMM_ROUGE_LSUM = 3 /**< summary-level union LCS over '\n'-separated sentences */
+} summ_rouge_metric;
+
+/** Options of a ROUGE scorer. Initialise with SUMM_ROUGE_OPTIONS_INIT or
+ *  summ_rouge_options_init(); fields are only ever appended. */
+typedef struct summ_rouge_options {
+    unsigned int version;     /**< SUMM_ROUGE_OPTIONS_VERSION; must stay first */
+    int tokenizer;            /**< a summ_rouge_tokenizer; default ASCII */
+    const char *stemmer;      /**< libstemmer algorithm applied to each token ("porter",
+                                   "english", "german", "portuguese", ...), or NULL for
+                                   none (default); copied */
+    uint32_t stem_min_length; /**< only tokens longer than this many characters are
+                                   stemmed; default 3, as rouge-score */
+} summ_rouge_options;
+
+#define SUMM_ROUGE_OPTIONS_VERSION 1
+#define SUMM_ROUGE_OPTIONS_INIT { SUMM_ROUGE_OPTIONS_VERSION, SUMM_ROUGE_TOKENIZER_ASCII, NULL, 3 }
+
+/** One ROUGE score. Frozen for the life of the ABI. */
+typedef struct summ_rouge_result {
+    double precision; /**< in [0, 1] */
+    double recall;    /**< in [0, 1] */
+    double f1;        /**< harmonic mean of precision and recall; 0 when both are 0 */
+    size_t reference; /**< index of the reference these scores come from */
+} summ_rouge_result;
+
+/** Fills *opts with the defaults of the given struct version.
+ *  @return 0, SUMM_E_INVALID_ARG (opts NULL or version 0) or SUMM_E_VERSION. @since 0.1 */
+SUMM_API int summ_rouge_options_init(summ_rouge_options *opts, unsigned int version);
+
+/** Creates a ROUGE scorer. It owns its stemmer and scratch memory and keeps
+ *  them between calls.
+ *  @param out   receives the scorer; free it with summ_rouge_free().
+ *  @param opts  options, copied; NULL means defaults (ASCII, no stemming).
+ *  @param alloc allocator for the scorer and its scratch memory, or NULL.
+ *  @return 0, SUMM_E_INVALID_ARG (bad tokenizer, or no libstemmer algorithm
+ *          with that name), SUMM_E_VERSION or SUMM_E_NOMEM. @since 0.1 */
+SUMM_API int summ_rouge_new(summ_rouge **out, const summ_rouge_options *opts,
+                            const summ_allocator *alloc);
+
+/** Frees a ROUGE scorer. NULL is a no-op. @since 0.1 */
+SUMM_API void summ_rouge_free(summ_rouge *r);
+
+/** Detail of the last failure on r; "" after a success. Borrowed: valid
+ *  until the next call on r. @since 0.1 */
+SUMM_API const char *summ_rouge_errmsg(const summ_rouge *r);
+
+/** Scores a candidate summary against one or more references.
+ *  @param metric    a summ_rouge_metric.
+ *  @param n         N for SUMM_ROUGE_N (>= 1); ignored otherwise.
+ *  @param cand      the candidate, UTF-8, cand_len bytes (NULL if cand_len is 0).
+ *  @param refs      n_refs references (n_refs >= 1), each UTF-8 of ref_lens[i] bytes.
+ *  @param out       receives the scores of the best reference by F1.
+ *  @return 0, SUMM_E_INVALID_ARG, SUMM_E_INVALID_UTF8 (summ_rouge_errmsg() gives
+ *          which text and the byte offset), SUMM_E_TOO_LARGE (an LCS table
+ *          would not fit in memory) or SUMM_E_NOMEM. On failure *out is zeroed
+ *          and r stays usable. @since 0.1 */
+SUMM_API int summ_rouge_score(summ_rouge *r, int metric, unsigned int n, const char *cand,
+                              size_t cand_len, const char *const *refs, const size_t *ref_lens,
+                              size_t n_refs, summ_rouge_result *out);
+
 #ifdef __cplusplus
 }
 #endif

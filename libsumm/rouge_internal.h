@@ -1,0 +1,51 @@
+/*
+ * Private declarations of the ROUGE scorer (rouge.c) and its tokenizer
+ * (rouge_tokenizer.c). Tokens become small integer ids so that n-grams are
+ * byte strings of ids and LCS compares integers.
+ */
+#ifndef LIBSUMM_ROUGE_INTERNAL_H
+#define LIBSUMM_ROUGE_INTERNAL_H
+
+#include "internal.h"
+
+#define SUMM__ROUGE_STEMMER_MAX 32
+
+/* A tokenized text: term ids in text order, cut into lines. */
+typedef struct summ__rouge_seq {
+    uint32_t *ids;
+    size_t len, cap;
+    size_t *line_end; /* ids[line_end[k-1], line_end[k]) is line k; lines without tokens dropped */
+    size_t n_lines, lines_cap;
+} summ__rouge_seq;
+
+struct summ_rouge {
+    summ_allocator alloc;
+    summ_rouge_options opts;
+    char stemmer_name[SUMM__ROUGE_STEMMER_MAX];
+    struct sb_stemmer *stemmer; /* per scorer: libstemmer is not reentrant */
+    summ__fold_buf fold;        /* the current token, lower-cased or folded */
+    summ__strmap words;         /* token as folded -> term id (after stemming) */
+    summ__strmap stems;         /* stem -> term id */
+    uint32_t n_terms;
+    summ__rouge_seq cand, ref;
+    summ__strmap ngrams;        /* reference n-gram (bytes of ids) -> index into counts */
+    uint32_t *counts;
+    size_t counts_cap;
+    uint32_t *term_cand, *term_ref; /* Lsum: tokens left per term id; zero between calls */
+    size_t term_cand_cap, term_ref_cap;
+    uint32_t *lcs;              /* LCS rows or table */
+    size_t lcs_cap;
+    unsigned char *hit;         /* Lsum: reference line tokens in some LCS */
+    size_t hit_cap;
+    char errmsg[SUMM__ERRMSG_SIZE];
+};
+
+/* Tokenizes text[0, len) (valid UTF-8) into seq, replacing its contents,
+ * with r's tokenizer and stemmer. Returns SUMM_OK or SUMM_E_NOMEM. */
+int summ__rouge_tokenize(summ_rouge *r, const char *text, size_t len, summ__rouge_seq *seq);
+/* Forgets the term ids (keeps the memory); called between scoring calls
+ * when the vocabulary has grown large. */
+void summ__rouge_vocab_reset(summ_rouge *r);
+void summ__rouge_seq_dispose(summ__rouge_seq *seq, const summ_allocator *a);
+
+#endif /* LIBSUMM_ROUGE_INTERNAL_H */
