@@ -792,7 +792,18 @@ static bool glued_boundary(const splitter *sp, size_t term, size_t after)
     }
     if (abbreviation_kind(sp, ws, term) != 0)
         return false;
-    /* The right side must not run on into a domain or file name. */
+    /* The right side must not be a domain ending ("Newsfeed.Com") or run
+     * on into a domain or file name. */
+    if (sp->len - after >= 3 && (sp->len - after == 3 || !is_letter(cp_at(sp, after + 3, &p)))) {
+        char tld[3];
+        size_t k;
+        for (k = 0; k < 3; k++)
+            tld[k] = (char)(sp->text[after + k] | 0x20);
+        if (memcmp(tld, "com", 3) == 0 || memcmp(tld, "org", 3) == 0 ||
+            memcmp(tld, "net", 3) == 0 || memcmp(tld, "edu", 3) == 0 ||
+            memcmp(tld, "gov", 3) == 0)
+            return false;
+    }
     for (e = after; e < sp->len && e - after < 64; e += n) {
         int32_t cp = cp_at(sp, e, &n);
         if (is_space(cp))
@@ -859,11 +870,16 @@ static size_t terminator(splitter *sp, size_t i, int32_t cp, int *rc)
             sp->quote_close = sp->quote_alt = 0;
         e += n;
     }
-    /* A citation mark stays with the sentence it follows: "in 1805. [6] An" */
+    /* A citation mark or an omission mark stays with the sentence it
+     * follows: "in 1805. [6] An", "for all! [...]" */
     if (!strong) {
         size_t q = e < len && t[e] == ' ' ? e + 1 : e, d = q + 1;
         while (d < len && d - q <= 3 && is_digit(t[d]))
             d++;
+        if (d == q + 1 && d + 3 < len && memcmp(t + d, "...", 3) == 0)
+            d += 3;
+        else if (d == q + 1 && d + 3 < len && memcmp(t + d, "\xE2\x80\xA6", 3) == 0)
+            d += 3;
         if (q < len && t[q] == '[' && d > q + 1 && d < len && t[d] == ']' &&
             (d + 1 == len || is_space(cp_at(sp, d + 1, &n))))
             e = d + 1;

@@ -134,6 +134,13 @@ static const split_case cases[] = {
       "Hello world.|Today is Tuesday.|Mr. Smith bought 1,000.|That is a lot." },
     { "Go to www.Example.com or see U.S.A.Today, Mr.Smith and Fig.3B.",
       "Go to www.Example.com or see U.S.A.Today, Mr.Smith and Fig.3B." },
+    /* Citation and omission marks stay with the sentence before them. */
+    { "He left in 1805. [6] He came back. It hurt! [...] Then it healed.",
+      "He left in 1805. [6]|He came back.|It hurt! [...]|Then it healed." },
+    /* A semicolon before a word that starts sentences. */
+    { "It rained all day; The match was called off. It rained; Smith left.",
+      "It rained all day;|The match was called off.|It rained; Smith left." },
+    { "Posted via Newsfeed.Com for free.", "Posted via Newsfeed.Com for free." },
     /* Other scripts. */
     { "\xE4\xBD\xA0\xE5\xA5\xBD\xEF\xBC\x81\xE5\x90\x97\xEF\xBC\x9F\xE5\xA5\xBD\xE3\x80\x82",
       "\xE4\xBD\xA0\xE5\xA5\xBD\xEF\xBC\x81|\xE5\x90\x97\xEF\xBC\x9F|\xE5\xA5\xBD\xE3\x80\x82" },
