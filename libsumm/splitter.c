@@ -621,15 +621,15 @@ static long marker_value(const splitter *sp, size_t ws, size_t we)
 }
 
 /* Whether only white space and bullets lie between the sentence start
- * and p. */
+ * and p. Scans backwards, so it stops at the first word. */
 static bool at_sentence_start(const splitter *sp, size_t p)
 {
-    size_t i = sp->seg_start, n;
-    while (i < p) {
-        int32_t cp = cp_at(sp, i, &n);
+    while (p > sp->seg_start) {
+        size_t q;
+        int32_t cp = cp_before(sp, sp->seg_start, p, &q);
         if (!is_space(cp) && !is_bullet(cp))
             return false;
-        i += n;
+        p = q;
     }
     return true;
 }
