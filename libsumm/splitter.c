@@ -771,6 +771,7 @@ static bool glued_boundary(const splitter *sp, size_t term, size_t after)
     int32_t nx, nx2, last;
     word_shape w;
     size_t e;
+    int kind;
 
     nx = cp_at(sp, after, &n);
     if (!is_upper(nx) || after + n >= sp->len)
@@ -790,8 +791,9 @@ static bool glued_boundary(const splitter *sp, size_t term, size_t after)
     } else if (!(w.letters == 0 && w.digits > 2 && is_digit(last))) {
         return false; /* "1.Helado, 2.Carne" is a list */
     }
-    if (abbreviation_kind(sp, ws, term) != 0)
-        return false;
+    kind = abbreviation_kind(sp, ws, term);
+    if (kind == 2 || (kind == 1 && !next_word_starts_sentence(sp, after)))
+        return false; /* "Mr.Smith"; but "etc.Quand il ..." ends */
     /* The right side must not be a domain ending ("Newsfeed.Com") or run
      * on into a domain or file name. */
     if (sp->len - after >= 3 && (sp->len - after == 3 || !is_letter(cp_at(sp, after + 3, &p)))) {
