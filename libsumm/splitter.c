@@ -1,25 +1,27 @@
 /*
- * Sentence splitter: one forward scan over the bytes. A 256-entry table
- * marks the bytes that can start a candidate boundary (. ! ? newline, the
- * lead bytes of other scripts' terminators, and a few language-specific
- * marks); everything else is skipped without decoding, and the rules below
- * run at candidates only.
+ * Sentence splitter: one forward scan over the bytes. Plain bytes are
+ * skipped eight at a time, then a 256-entry table marks the bytes that can
+ * start a candidate boundary (. ! ? ; ) " newline, the lead bytes of other
+ * scripts' terminators and quotation marks, and a few language-specific
+ * marks). The rules below run at candidates only, and every look-around is
+ * bounded, so the cost is linear in the text.
  *
  * A boundary is made
- *  - after a run of terminators and the closing quotes or brackets that
- *    follow it, when white space (or the end of the text) comes next and the
- *    rules for that kind of run agree: a period after an abbreviation, title,
- *    initial, list marker or (in some languages) ordinal number does not end
- *    a sentence; nothing ends before a lower-case word;
+ *  - after a run of terminators and the closing quotes, brackets and
+ *    citation marks that follow it, when white space (or the end of the
+ *    text) comes next and the rules for that kind of run agree: a period
+ *    after an abbreviation, title, initial, list marker or (in some
+ *    languages) ordinal number does not end a sentence unless a word that
+ *    commonly starts one follows; a lower-case word continues one;
  *  - after a period glued to an upper-case word ("domestique.Consternant"),
  *    unless the left side is an abbreviation, acronym, URL, address or file
  *    name;
  *  - after terminators that need no space (。！？ ። ။ ...);
- *  - at a blank line, and at a single newline that is not a hard wrap (a
- *    line that is very short or very long, or a list item follows);
+ *  - at a blank line, and at a single newline that is not a hard wrap;
  *  - before the next item of a list whose first item started a sentence
  *    ("1. The first item 2. The second item").
- * Spans exclude surrounding white space and stay on code point boundaries.
+ * docs/SPLITTER.md describes every rule with its measurements. Spans
+ * exclude surrounding white space and stay on code point boundaries.
  */
 #include "internal.h"
 
