@@ -288,6 +288,57 @@ START_TEST(no_space_between_cjk_and_closers)
 }
 END_TEST
 
+START_TEST(random_text_keeps_spans_well_formed)
+{
+    /* Random mixes of marks the rules look at, words and raw bytes, split
+     * leniently in several languages: spans stay sorted, disjoint, inside
+     * the text and trimmed (run under the sanitizers, this is a small
+     * fuzzer with a fixed seed). */
+    static const char *const pieces[] = {
+        ". ", "... ", ". . . ", "!", "?", "\n", "\n\n", "\"", "\xE2\x80\x9E", "\xE2\x80\x9C",
+        "\xC2\xAB", "\xC2\xBB", "(", ")", "[6]", "[...]", "1. ", "a) ", "- ", "Mr. ", "U.S.",
+        "word", "Word", "etc.", "3.14", ";", ":", "\xE3\x80\x82", "\xE3\x80\x8A",
+        "\xE3\x80\x8B", "\xD8\x8C", "\xD8\x9F", " ", "The ", "x.Y", "\xFF", "\xE2\x80",
+        "\xCD\xBE", "\t", "\r\n", "I. ", "\xE2\x80\xA2 ",
+    };
+    static const char *const codes[] = { "en", "de", "fr", "ar", "el", "hy", "ja" };
+    char text[2048];
+    uint32_t seed = 12345;
+    int round;
+    for (round = 0; round < 400; round++) {
+        summ_allocator a;
+        summ__span_vec out;
+        any_lang al;
+        size_t len = 0, i;
+        while (len < sizeof text - 16) {
+            const char *p;
+            seed = seed * 1103515245u + 12345u;
+            if ((seed >> 16) % 50 == 0)
+                break;
+            p = pieces[(seed >> 8) % (sizeof pieces / sizeof pieces[0])];
+            memcpy(text + len, p, strlen(p));
+            len += strlen(p);
+        }
+        any_lang_open(&al, codes[round % (sizeof codes / sizeof codes[0])]);
+        summ__allocator_resolve(&a, NULL);
+        memset(&out, 0, sizeof out);
+        out.alloc = &a;
+        ck_assert_int_eq(summ__split(al.lang, text, len, true, &out), 0);
+        for (i = 0; i < out.len; i++) {
+            size_t s0 = out.items[i].start, e0 = out.items[i].end;
+            ck_assert_uint_lt(s0, e0);
+            ck_assert_uint_le(e0, len);
+            ck_assert(text[s0] != ' ' && text[s0] != '\n' && text[e0 - 1] != ' ' &&
+                      text[e0 - 1] != '\n');
+            if (i)
+                ck_assert_uint_le(out.items[i - 1].end, s0);
+        }
+        summ__span_vec_dispose(&out);
+        summ_lang_free(al.lang);
+    }
+}
+END_TEST
+
 START_TEST(spans_are_well_formed)
 {
     /* Every table case: spans sorted, disjoint, trimmed, on code point
@@ -397,6 +448,7 @@ int main(void)
     tcase_add_test(tc, invalid_bytes_act_as_spaces);
     tcase_add_test(tc, no_space_between_cjk_and_closers);
     tcase_add_test(tc, spans_are_well_formed);
+    tcase_add_test(tc, random_text_keeps_spans_well_formed);
     suite_add_tcase(s, tc);
     return test_run_suite(s);
 }
