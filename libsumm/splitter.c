@@ -874,10 +874,26 @@ static size_t terminator(splitter *sp, size_t i, int32_t cp, int *rc)
             sp->quote_close = sp->quote_alt = 0;
         e += n;
     }
-    /* A citation mark or an omission mark stays with the sentence it
-     * follows: "in 1805. [6] An", "for all! [...]" */
     if (!strong) {
-        size_t q = e < len && t[e] == ' ' ? e + 1 : e, d = q + 1;
+        size_t q = e, d;
+        /* A closing mark set off by a space, as French typography does:
+         * "... « pièce. »", "... la pollution. \"" */
+        while (q < len && (t[q] == ' ' || (q + 1 < len && t[q] == '\xC2' && t[q + 1] == '\xA0') ||
+                           (q + 2 < len && memcmp(t + q, "\xE2\x80\xAF", 3) == 0)))
+            q += t[q] == ' ' ? 1 : t[q] == '\xC2' ? 2 : 3;
+        if (q > e && q < len) {
+            int32_t c = cp_at(sp, q, &n);
+            if (((c == 0x00BB || c == 0x201D || c == '"') && c == sp->quote_close) &&
+                (q + n == len || is_space(cp_at(sp, q + n, &d)))) {
+                if (sp->quote_close && (c == sp->quote_close || c == sp->quote_alt))
+                    sp->quote_close = sp->quote_alt = 0;
+                e = q + n;
+            }
+        }
+        /* A citation mark or an omission mark stays with the sentence it
+         * follows: "in 1805. [6] An", "for all! [...]" */
+        q = e < len && t[e] == ' ' ? e + 1 : e;
+        d = q + 1;
         while (d < len && d - q <= 3 && is_digit(t[d]))
             d++;
         if (d == q + 1 && d + 3 < len && memcmp(t + d, "...", 3) == 0)

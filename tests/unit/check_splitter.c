@@ -242,6 +242,14 @@ static const lang_case lang_cases[] = {
       "Les causes : vertiges, insomnies, etc.|Quand les sympt\xC3\xB4mes durent, M.Martin consulte." },
     { "fr", "Il est parti au XIXe si\xC3\xA8" "cle ; Le po\xC3\xA8me reste.",
       "Il est parti au XIXe si\xC3\xA8" "cle ;|Le po\xC3\xA8me reste." },
+    { "fr", "Il a dit \xC2\xAB Le mot vient du latin. \xC2\xBB Les autres ont ri.",
+      "Il a dit \xC2\xAB Le mot vient du latin. \xC2\xBB|Les autres ont ri." },
+    { "sk", "\xE2\x80\x9EPrieskumy beriem na \xC4\xBE" "ahk\xC3\xBA v\xC3\xA1hu. V podstate ma to "
+            "nezauj\xC3\xADma,\xE2\x80\x9C reagoval Matovi\xC4\x8D. Potom odi\xC5\xA1iel.",
+      "\xE2\x80\x9EPrieskumy beriem na \xC4\xBE" "ahk\xC3\xBA v\xC3\xA1hu. V podstate ma to "
+      "nezauj\xC3\xADma,\xE2\x80\x9C reagoval Matovi\xC4\x8D.|Potom odi\xC5\xA1iel." },
+    { "ar", "\xD8\xA7\xD9\x84\xD8\xAF\xD9\x85\xD8\x8C \xD9\x88\xD8\xA7\xD9\x84\xD9\x82\xD9\x84\xD8\xA8\xD8\x8C \xD8\xB2\xD8\xB1\xD8\xB9",
+      "\xD8\xA7\xD9\x84\xD8\xAF\xD9\x85\xD8\x8C \xD9\x88\xD8\xA7\xD9\x84\xD9\x82\xD9\x84\xD8\xA8\xD8\x8C|\xD8\xB2\xD8\xB1\xD8\xB9" },
     { "es", "Hola Srta. Ledesma. Buenos d\xC3\xAD" "as, soy el Lic. Naser.",
       "Hola Srta. Ledesma.|Buenos d\xC3\xAD" "as, soy el Lic. Naser." },
     { "es", "\xC2\xBF" "C\xC3\xB3mo est\xC3\xA1? \xC2\xA1" "Bien!", "\xC2\xBF" "C\xC3\xB3mo est\xC3\xA1?|\xC2\xA1" "Bien!" },
