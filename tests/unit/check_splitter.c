@@ -278,6 +278,47 @@ START_TEST(split_other_languages)
 }
 END_TEST
 
+START_TEST(abbreviation_tables_are_folded)
+{
+    /* Every built-in entry must already be in the form lookups use (case
+     * folded NFKC, no final period), and no word may be both a title and
+     * an ordinary abbreviation (the language object would keep only one). */
+    static const char *const codes[] = { "am", "ar", "bg", "da", "de", "el", "en", "es", "fa",
+                                         "fr", "hi", "hy", "it", "ja", "kk", "mr", "my", "nl",
+                                         "pl", "pt", "ru", "sk", "ur", "zh" };
+    summ_allocator a;
+    summ__fold_buf fold;
+    size_t c;
+    summ__allocator_resolve(&a, NULL);
+    memset(&fold, 0, sizeof fold);
+    fold.alloc = &a;
+    for (c = 0; c < sizeof codes / sizeof codes[0]; c++) {
+        const char *const *ordinary, *const *titles, *const *lists[3], *const *w, *const *v;
+        int k;
+        summ__abbreviations(codes[c], &ordinary, &titles);
+        lists[0] = ordinary;
+        lists[1] = titles;
+        lists[2] = summ__sentence_starters(codes[c]);
+        ck_assert_msg(ordinary[0] || titles[0] || !strcmp(codes[c], "my") ||
+                          !strcmp(codes[c], "ja") || !strcmp(codes[c], "zh"),
+                      "no table for %s", codes[c]);
+        for (k = 0; k < 3; k++) {
+            for (w = lists[k]; w && *w; w++) {
+                size_t len = strlen(*w);
+                ck_assert_int_eq(summ__fold(*w, len, &fold), 0);
+                ck_assert_msg(fold.len == len && memcmp(fold.bytes, *w, len) == 0,
+                              "%s: \"%s\" is not folded", codes[c], *w);
+                ck_assert_msg(len > 0 && (*w)[len - 1] != '.', "%s: \"%s\"", codes[c], *w);
+            }
+        }
+        for (w = titles; *w; w++)
+            for (v = ordinary; *v; v++)
+                ck_assert_msg(strcmp(*w, *v) != 0, "%s: \"%s\" in both lists", codes[c], *w);
+    }
+    summ__fold_buf_dispose(&fold);
+}
+END_TEST
+
 START_TEST(invalid_bytes_act_as_spaces)
 {
     /* Lenient mode: a stray byte after a period is white space. */
@@ -453,6 +494,7 @@ int main(void)
     tcase_add_test(tc, caller_abbreviations);
     tcase_add_loop_test(tc, split_other_languages, 0,
                         (int)(sizeof lang_cases / sizeof lang_cases[0]));
+    tcase_add_test(tc, abbreviation_tables_are_folded);
     tcase_add_test(tc, invalid_bytes_act_as_spaces);
     tcase_add_test(tc, no_space_between_cjk_and_closers);
     tcase_add_test(tc, spans_are_well_formed);
