@@ -1,25 +1,27 @@
 /*
- * Sentence splitter: one forward scan over the bytes. A 256-entry table
- * marks the bytes that can start a candidate boundary (. ! ? newline, the
- * lead bytes of other scripts' terminators, and a few language-specific
- * marks); everything else is skipped without decoding, and the rules below
- * run at candidates only.
+ * Sentence splitter: one forward scan over the bytes. Plain bytes are
+ * skipped eight at a time, then a 256-entry table marks the bytes that can
+ * start a candidate boundary (. ! ? ; ) " newline, the lead bytes of other
+ * scripts' terminators and quotation marks, and a few language-specific
+ * marks). The rules below run at candidates only, and every look-around is
+ * bounded, so the cost is linear in the text.
  *
  * A boundary is made
- *  - after a run of terminators and the closing quotes or brackets that
- *    follow it, when white space (or the end of the text) comes next and the
- *    rules for that kind of run agree: a period after an abbreviation, title,
- *    initial, list marker or (in some languages) ordinal number does not end
- *    a sentence; nothing ends before a lower-case word;
+ *  - after a run of terminators and the closing quotes, brackets and
+ *    citation marks that follow it, when white space (or the end of the
+ *    text) comes next and the rules for that kind of run agree: a period
+ *    after an abbreviation, title, initial, list marker or (in some
+ *    languages) ordinal number does not end a sentence unless a word that
+ *    commonly starts one follows; a lower-case word continues one;
  *  - after a period glued to an upper-case word ("domestique.Consternant"),
  *    unless the left side is an abbreviation, acronym, URL, address or file
  *    name;
  *  - after terminators that need no space (。！？ ። ။ ...);
- *  - at a blank line, and at a single newline that is not a hard wrap (a
- *    line that is very short or very long, or a list item follows);
+ *  - at a blank line, and at a single newline that is not a hard wrap;
  *  - before the next item of a list whose first item started a sentence
  *    ("1. The first item 2. The second item").
- * Spans exclude surrounding white space and stay on code point boundaries.
+ * docs/SPLITTER.md describes every rule with its measurements. Spans
+ * exclude surrounding white space and stay on code point boundaries.
  */
 #include "internal.h"
 
@@ -621,15 +623,15 @@ static long marker_value(const splitter *sp, size_t ws, size_t we)
 }
 
 /* Whether only white space and bullets lie between the sentence start
- * and p. */
+ * and p. Scans backwards, so it stops at the first word. */
 static bool at_sentence_start(const splitter *sp, size_t p)
 {
-    size_t i = sp->seg_start, n;
-    while (i < p) {
-        int32_t cp = cp_at(sp, i, &n);
+    while (p > sp->seg_start) {
+        size_t q;
+        int32_t cp = cp_before(sp, sp->seg_start, p, &q);
         if (!is_space(cp) && !is_bullet(cp))
             return false;
-        i += n;
+        p = q;
     }
     return true;
 }
@@ -771,6 +773,7 @@ static bool glued_boundary(const splitter *sp, size_t term, size_t after)
     int32_t nx, nx2, last;
     word_shape w;
     size_t e;
+    int kind;
 
     nx = cp_at(sp, after, &n);
     if (!is_upper(nx) || after + n >= sp->len)
@@ -790,9 +793,21 @@ static bool glued_boundary(const splitter *sp, size_t term, size_t after)
     } else if (!(w.letters == 0 && w.digits > 2 && is_digit(last))) {
         return false; /* "1.Helado, 2.Carne" is a list */
     }
-    if (abbreviation_kind(sp, ws, term) != 0)
-        return false;
-    /* The right side must not run on into a domain or file name. */
+    kind = abbreviation_kind(sp, ws, term);
+    if (kind == 2 || (kind == 1 && !next_word_starts_sentence(sp, after)))
+        return false; /* "Mr.Smith"; but "etc.Quand il ..." ends */
+    /* The right side must not be a domain ending ("Newsfeed.Com") or run
+     * on into a domain or file name. */
+    if (sp->len - after >= 3 && (sp->len - after == 3 || !is_letter(cp_at(sp, after + 3, &p)))) {
+        char tld[3];
+        size_t k;
+        for (k = 0; k < 3; k++)
+            tld[k] = (char)(sp->text[after + k] | 0x20);
+        if (memcmp(tld, "com", 3) == 0 || memcmp(tld, "org", 3) == 0 ||
+            memcmp(tld, "net", 3) == 0 || memcmp(tld, "edu", 3) == 0 ||
+            memcmp(tld, "gov", 3) == 0)
+            return false;
+    }
     for (e = after; e < sp->len && e - after < 64; e += n) {
         int32_t cp = cp_at(sp, e, &n);
         if (is_space(cp))
@@ -859,11 +874,32 @@ static size_t terminator(splitter *sp, size_t i, int32_t cp, int *rc)
             sp->quote_close = sp->quote_alt = 0;
         e += n;
     }
-    /* A citation mark stays with the sentence it follows: "in 1805. [6] An" */
     if (!strong) {
-        size_t q = e < len && t[e] == ' ' ? e + 1 : e, d = q + 1;
+        size_t q = e, d;
+        /* A closing mark set off by a space, as French typography does:
+         * "... « pièce. »", "... la pollution. \"" */
+        while (q < len && (t[q] == ' ' || (q + 1 < len && t[q] == '\xC2' && t[q + 1] == '\xA0') ||
+                           (q + 2 < len && memcmp(t + q, "\xE2\x80\xAF", 3) == 0)))
+            q += t[q] == ' ' ? 1 : t[q] == '\xC2' ? 2 : 3;
+        if (q > e && q < len) {
+            int32_t c = cp_at(sp, q, &n);
+            if (((c == 0x00BB || c == 0x201D || c == '"') && c == sp->quote_close) &&
+                (q + n == len || is_space(cp_at(sp, q + n, &d)))) {
+                if (sp->quote_close && (c == sp->quote_close || c == sp->quote_alt))
+                    sp->quote_close = sp->quote_alt = 0;
+                e = q + n;
+            }
+        }
+        /* A citation mark or an omission mark stays with the sentence it
+         * follows: "in 1805. [6] An", "for all! [...]" */
+        q = e < len && t[e] == ' ' ? e + 1 : e;
+        d = q + 1;
         while (d < len && d - q <= 3 && is_digit(t[d]))
             d++;
+        if (d == q + 1 && d + 3 < len && memcmp(t + d, "...", 3) == 0)
+            d += 3;
+        else if (d == q + 1 && d + 3 < len && memcmp(t + d, "\xE2\x80\xA6", 3) == 0)
+            d += 3;
         if (q < len && t[q] == '[' && d > q + 1 && d < len && t[d] == ']' &&
             (d + 1 == len || is_space(cp_at(sp, d + 1, &n))))
             e = d + 1;

@@ -134,6 +134,13 @@ static const split_case cases[] = {
       "Hello world.|Today is Tuesday.|Mr. Smith bought 1,000.|That is a lot." },
     { "Go to www.Example.com or see U.S.A.Today, Mr.Smith and Fig.3B.",
       "Go to www.Example.com or see U.S.A.Today, Mr.Smith and Fig.3B." },
+    /* Citation and omission marks stay with the sentence before them. */
+    { "He left in 1805. [6] He came back. It hurt! [...] Then it healed.",
+      "He left in 1805. [6]|He came back.|It hurt! [...]|Then it healed." },
+    /* A semicolon before a word that starts sentences. */
+    { "It rained all day; The match was called off. It rained; Smith left.",
+      "It rained all day;|The match was called off.|It rained; Smith left." },
+    { "Posted via Newsfeed.Com for free.", "Posted via Newsfeed.Com for free." },
     /* Other scripts. */
     { "\xE4\xBD\xA0\xE5\xA5\xBD\xEF\xBC\x81\xE5\x90\x97\xEF\xBC\x9F\xE5\xA5\xBD\xE3\x80\x82",
       "\xE4\xBD\xA0\xE5\xA5\xBD\xEF\xBC\x81|\xE5\x90\x97\xEF\xBC\x9F|\xE5\xA5\xBD\xE3\x80\x82" },
@@ -231,6 +238,18 @@ static const lang_case lang_cases[] = {
       "\xE2\x80\x9E" "Und auch keine Lust.\xE2\x80\x9C|Wir haben 1.000.000 Euro." },
     { "fr", "M. Dupont est arriv\xC3\xA9. Il a vu Mme Durand.",
       "M. Dupont est arriv\xC3\xA9.|Il a vu Mme Durand." },
+    { "fr", "Les causes : vertiges, insomnies, etc.Quand les sympt\xC3\xB4mes durent, M.Martin consulte.",
+      "Les causes : vertiges, insomnies, etc.|Quand les sympt\xC3\xB4mes durent, M.Martin consulte." },
+    { "fr", "Il est parti au XIXe si\xC3\xA8" "cle ; Le po\xC3\xA8me reste.",
+      "Il est parti au XIXe si\xC3\xA8" "cle ;|Le po\xC3\xA8me reste." },
+    { "fr", "Il a dit \xC2\xAB Le mot vient du latin. \xC2\xBB Les autres ont ri.",
+      "Il a dit \xC2\xAB Le mot vient du latin. \xC2\xBB|Les autres ont ri." },
+    { "sk", "\xE2\x80\x9EPrieskumy beriem na \xC4\xBE" "ahk\xC3\xBA v\xC3\xA1hu. V podstate ma to "
+            "nezauj\xC3\xADma,\xE2\x80\x9C reagoval Matovi\xC4\x8D. Potom odi\xC5\xA1iel.",
+      "\xE2\x80\x9EPrieskumy beriem na \xC4\xBE" "ahk\xC3\xBA v\xC3\xA1hu. V podstate ma to "
+      "nezauj\xC3\xADma,\xE2\x80\x9C reagoval Matovi\xC4\x8D.|Potom odi\xC5\xA1iel." },
+    { "ar", "\xD8\xA7\xD9\x84\xD8\xAF\xD9\x85\xD8\x8C \xD9\x88\xD8\xA7\xD9\x84\xD9\x82\xD9\x84\xD8\xA8\xD8\x8C \xD8\xB2\xD8\xB1\xD8\xB9",
+      "\xD8\xA7\xD9\x84\xD8\xAF\xD9\x85\xD8\x8C \xD9\x88\xD8\xA7\xD9\x84\xD9\x82\xD9\x84\xD8\xA8\xD8\x8C|\xD8\xB2\xD8\xB1\xD8\xB9" },
     { "es", "Hola Srta. Ledesma. Buenos d\xC3\xAD" "as, soy el Lic. Naser.",
       "Hola Srta. Ledesma.|Buenos d\xC3\xAD" "as, soy el Lic. Naser." },
     { "es", "\xC2\xBF" "C\xC3\xB3mo est\xC3\xA1? \xC2\xA1" "Bien!", "\xC2\xBF" "C\xC3\xB3mo est\xC3\xA1?|\xC2\xA1" "Bien!" },
@@ -259,6 +278,47 @@ START_TEST(split_other_languages)
 }
 END_TEST
 
+START_TEST(abbreviation_tables_are_folded)
+{
+    /* Every built-in entry must already be in the form lookups use (case
+     * folded NFKC, no final period), and no word may be both a title and
+     * an ordinary abbreviation (the language object would keep only one). */
+    static const char *const codes[] = { "am", "ar", "bg", "da", "de", "el", "en", "es", "fa",
+                                         "fr", "hi", "hy", "it", "ja", "kk", "mr", "my", "nl",
+                                         "pl", "pt", "ru", "sk", "ur", "zh" };
+    summ_allocator a;
+    summ__fold_buf fold;
+    size_t c;
+    summ__allocator_resolve(&a, NULL);
+    memset(&fold, 0, sizeof fold);
+    fold.alloc = &a;
+    for (c = 0; c < sizeof codes / sizeof codes[0]; c++) {
+        const char *const *ordinary, *const *titles, *const *lists[3], *const *w, *const *v;
+        int k;
+        summ__abbreviations(codes[c], &ordinary, &titles);
+        lists[0] = ordinary;
+        lists[1] = titles;
+        lists[2] = summ__sentence_starters(codes[c]);
+        ck_assert_msg(ordinary[0] || titles[0] || !strcmp(codes[c], "my") ||
+                          !strcmp(codes[c], "ja") || !strcmp(codes[c], "zh"),
+                      "no table for %s", codes[c]);
+        for (k = 0; k < 3; k++) {
+            for (w = lists[k]; w && *w; w++) {
+                size_t len = strlen(*w);
+                ck_assert_int_eq(summ__fold(*w, len, &fold), 0);
+                ck_assert_msg(fold.len == len && memcmp(fold.bytes, *w, len) == 0,
+                              "%s: \"%s\" is not folded", codes[c], *w);
+                ck_assert_msg(len > 0 && (*w)[len - 1] != '.', "%s: \"%s\"", codes[c], *w);
+            }
+        }
+        for (w = titles; *w; w++)
+            for (v = ordinary; *v; v++)
+                ck_assert_msg(strcmp(*w, *v) != 0, "%s: \"%s\" in both lists", codes[c], *w);
+    }
+    summ__fold_buf_dispose(&fold);
+}
+END_TEST
+
 START_TEST(invalid_bytes_act_as_spaces)
 {
     /* Lenient mode: a stray byte after a period is white space. */
@@ -274,6 +334,57 @@ START_TEST(no_space_between_cjk_and_closers)
     const char text[] = "\xE3\x80\x8C\xE8\xA1\x8C\xE3\x81\x8F\xE3\x80\x82\xE3\x80\x8D\xE5\xA5\xBD\xE3\x80\x82";
     ck_assert_str_eq(split_lang("ja", text, sizeof text - 1, false),
                      "\xE3\x80\x8C\xE8\xA1\x8C\xE3\x81\x8F\xE3\x80\x82\xE3\x80\x8D|\xE5\xA5\xBD\xE3\x80\x82");
+}
+END_TEST
+
+START_TEST(random_text_keeps_spans_well_formed)
+{
+    /* Random mixes of marks the rules look at, words and raw bytes, split
+     * leniently in several languages: spans stay sorted, disjoint, inside
+     * the text and trimmed (run under the sanitizers, this is a small
+     * fuzzer with a fixed seed). */
+    static const char *const pieces[] = {
+        ". ", "... ", ". . . ", "!", "?", "\n", "\n\n", "\"", "\xE2\x80\x9E", "\xE2\x80\x9C",
+        "\xC2\xAB", "\xC2\xBB", "(", ")", "[6]", "[...]", "1. ", "a) ", "- ", "Mr. ", "U.S.",
+        "word", "Word", "etc.", "3.14", ";", ":", "\xE3\x80\x82", "\xE3\x80\x8A",
+        "\xE3\x80\x8B", "\xD8\x8C", "\xD8\x9F", " ", "The ", "x.Y", "\xFF", "\xE2\x80",
+        "\xCD\xBE", "\t", "\r\n", "I. ", "\xE2\x80\xA2 ",
+    };
+    static const char *const codes[] = { "en", "de", "fr", "ar", "el", "hy", "ja" };
+    char text[2048];
+    uint32_t seed = 12345;
+    int round;
+    for (round = 0; round < 400; round++) {
+        summ_allocator a;
+        summ__span_vec out;
+        any_lang al;
+        size_t len = 0, i;
+        while (len < sizeof text - 16) {
+            const char *p;
+            seed = seed * 1103515245u + 12345u;
+            if ((seed >> 16) % 50 == 0)
+                break;
+            p = pieces[(seed >> 8) % (sizeof pieces / sizeof pieces[0])];
+            memcpy(text + len, p, strlen(p));
+            len += strlen(p);
+        }
+        any_lang_open(&al, codes[round % (sizeof codes / sizeof codes[0])]);
+        summ__allocator_resolve(&a, NULL);
+        memset(&out, 0, sizeof out);
+        out.alloc = &a;
+        ck_assert_int_eq(summ__split(al.lang, text, len, true, &out), 0);
+        for (i = 0; i < out.len; i++) {
+            size_t s0 = out.items[i].start, e0 = out.items[i].end;
+            ck_assert_uint_lt(s0, e0);
+            ck_assert_uint_le(e0, len);
+            ck_assert(text[s0] != ' ' && text[s0] != '\n' && text[e0 - 1] != ' ' &&
+                      text[e0 - 1] != '\n');
+            if (i)
+                ck_assert_uint_le(out.items[i - 1].end, s0);
+        }
+        summ__span_vec_dispose(&out);
+        summ_lang_free(al.lang);
+    }
 }
 END_TEST
 
@@ -383,9 +494,11 @@ int main(void)
     tcase_add_test(tc, caller_abbreviations);
     tcase_add_loop_test(tc, split_other_languages, 0,
                         (int)(sizeof lang_cases / sizeof lang_cases[0]));
+    tcase_add_test(tc, abbreviation_tables_are_folded);
     tcase_add_test(tc, invalid_bytes_act_as_spaces);
     tcase_add_test(tc, no_space_between_cjk_and_closers);
     tcase_add_test(tc, spans_are_well_formed);
+    tcase_add_test(tc, random_text_keeps_spans_well_formed);
     suite_add_tcase(s, tc);
     return test_run_suite(s);
 }
