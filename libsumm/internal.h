@@ -310,7 +310,7 @@ int summ__lazy_greedy(const summ__score_ctx *ctx, summ__gain_fn gain, summ__pick
 
 /* Terms in more sentences than this link each sentence only to the nearest
  * W/2 occurrences on either side (graph.c, selector.c). */
-#define SUMM__GRAPH_WINDOW 512
+#define SUMM__GRAPH_WINDOW 128
 
 typedef enum summ__sim_kind {
     SUMM__SIM_TEXTRANK,   /* shared distinct terms / (log|Si| + log|Sj|) */
