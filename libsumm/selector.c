@@ -165,8 +165,10 @@ void summ__position_prior(const summ_options *opts, size_t n, double *scores)
  * Diversity-Based Reranking for Reordering Documents and Producing
  * Summaries", SIGIR 1998). Each pick maximises
  *     lambda x rel(i) - (1 - lambda) x max_{j picked} sim(i, j),
- * rel the min-max normalised score and sim the cosine of tf-idf vectors
- * (idf = log(1 + S / sf)). The maxima only grow, so a heap of stale values
+ * rel the score divided by the largest (min-max normalised when some are
+ * negative) and sim the cosine of tf-idf vectors (idf = log(1 + S / sf)).
+ * A candidate whose cosine with a picked sentence is 1 (the same content
+ * words in the same proportions) is never picked. The maxima only grow, so a heap of stale values
  * finds the best candidate lazily; after each pick, the similarities of the
  * picked sentence to the others come from an inverted index (sentences
  * sharing no term are not visited), with the posting window of graph.c on
@@ -279,6 +281,10 @@ static int mmr_init(mmr *x, const double *scores)
         if (scores[i] > hi)
             hi = scores[i];
     }
+    /* Non-negative scores keep their ratios (a sentence half as salient
+     * as the best gets 0.5); others are min-max normalised. */
+    if (lo >= 0.0)
+        lo = 0.0;
     for (i = 0; i < n; i++) {
         x->rel[i] = hi > lo ? (scores[i] - lo) / (hi - lo) : 0.0;
         x->key[i] = x->lambda * x->rel[i];
@@ -359,6 +365,10 @@ int summ__select_mmr(const summ__model *m, const double *scores, const summ_opti
         }
         x.heap[0] = x.heap[--heap_n];
         mmr_sift(&x, 0, heap_n);
+        /* A sentence with the same content as one already picked (cosine
+         * 1) adds nothing, whatever lambda. */
+        if (x.maxsim[top] >= 1.0 - 1e-9)
+            continue;
         if (!take(opts, &m->sents[top], &words, &bytes))
             continue;
         selected[count++] = top;

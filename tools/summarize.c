@@ -33,6 +33,7 @@ typedef struct cli {
     int scores;
     const char *output;
     size_t max_input;
+    const char *cue_file, *stigma_file;
 } cli;
 
 static void usage(FILE *f)
@@ -50,6 +51,15 @@ static void usage(FILE *f)
             "Method:\n"
             "  -a, --algorithm NAME  scoring algorithm (see --list-algorithms); default: default\n"
             "  -l, --language CODE   language: ISO 639-1/639-3 code or English name; default en\n"
+            "      --mmr LAMBDA      redundancy control (maximal marginal relevance), 0 < LAMBDA\n"
+            "                        <= 1: lower LAMBDA avoids sentences similar to those\n"
+            "                        already picked; 1 = off (default)\n"
+            "      --position-weight W  lead bias, 0 <= W <= 1: mix the scores with a prior\n"
+            "                        favouring early sentences; 0 = off; default 0.25\n"
+            "      --lexrank-threshold T  lexrank: link sentences whose similarity is at\n"
+            "                        least T (0 <= T < 1); 0 = continuous (default)\n"
+            "      --cue-words FILE  edmundson: bonus words, one per line\n"
+            "      --stigma-words FILE  edmundson: stigma words, one per line\n"
             "      --no-stem         match words without stemming\n"
             "      --keep-stopwords  count stopwords as content words\n"
             "      --lenient         treat invalid UTF-8 bytes as spaces instead of failing\n"
@@ -138,6 +148,90 @@ static int parse_ratio(const char *s, double *out)
     if (!digits || v <= 0.0 || v > 1.0)
         return -1;
     *out = v;
+    return 0;
+}
+
+/* Parses a number in [0, 1] without strtod (locale-dependent decimal
+ * point): digits, optional '.', digits. */
+static int parse_unit(const char *s, double *out)
+{
+    double v = 0.0, scale = 1.0;
+    int digits = 0, dot = 0;
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9') {
+            if (dot) {
+                scale /= 10.0;
+                v += (*s - '0') * scale;
+            } else {
+                v = v * 10.0 + (*s - '0');
+            }
+            if (++digits > 30)
+                return -1;
+        } else if (*s == '.' && !dot) {
+            dot = 1;
+        } else {
+            return -1;
+        }
+    }
+    if (!digits || v > 1.0)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* A word list: one word per line, blank lines ignored. */
+typedef struct word_list {
+    char *data;
+    char **words;
+    size_t n;
+} word_list;
+
+static int read_all(FILE *f, const char *name, size_t limit, char **buf_out, size_t *len_out);
+
+static int read_words(const char *path, word_list *wl)
+{
+    FILE *f = fopen(path, "rb");
+    size_t len, i, n = 0;
+    char *p;
+    if (!f) {
+        msg("%s: %s", path, strerror(errno));
+        return -1;
+    }
+    if (read_all(f, path, (size_t)64 << 20, &wl->data, &len) < 0) {
+        fclose(f);
+        return -1;
+    }
+    fclose(f);
+    for (i = 0; i < len; i++)
+        if (wl->data[i] == '\n')
+            n++;
+    wl->words = malloc((n + 1) * sizeof *wl->words);
+    p = realloc(wl->data, len + 1);
+    if (!wl->words || !p) {
+        msg("%s: out of memory", path);
+        free(p ? p : wl->data);
+        free(wl->words);
+        wl->data = NULL;
+        wl->words = NULL;
+        return -1;
+    }
+    wl->data = p;
+    wl->data[len] = '\0';
+    wl->n = 0;
+    for (p = wl->data; p < wl->data + len;) {
+        char *end = memchr(p, '\n', (size_t)(wl->data + len - p));
+        char *stop = end ? end : wl->data + len;
+        while (stop > p && (stop[-1] == '\r' || stop[-1] == ' ' || stop[-1] == '\t'))
+            stop--;
+        while (p < stop && (*p == ' ' || *p == '\t'))
+            p++;
+        *stop = '\0';
+        if (stop > p)
+            wl->words[wl->n++] = p;
+        if (!end)
+            break;
+        p = end + 1;
+    }
     return 0;
 }
 
@@ -385,7 +479,8 @@ int main(int argc, char **argv)
 {
     enum {
         OPT_SPLIT = 256, OPT_SCORES, OPT_SCORE_ORDER, OPT_NO_STEM, OPT_KEEP_STOP, OPT_LENIENT,
-        OPT_MAX_INPUT, OPT_LIST_ALGOS, OPT_LIST_LANGS
+        OPT_MAX_INPUT, OPT_LIST_ALGOS, OPT_LIST_LANGS, OPT_MMR, OPT_POSITION_WEIGHT,
+        OPT_LEXRANK_THRESHOLD, OPT_CUE_WORDS, OPT_STIGMA_WORDS
     };
     static const struct option longopts[] = {
         { "sentences", required_argument, NULL, 'n' },
@@ -405,11 +500,17 @@ int main(int argc, char **argv)
         { "max-input", required_argument, NULL, OPT_MAX_INPUT },
         { "list-algorithms", no_argument, NULL, OPT_LIST_ALGOS },
         { "list-languages", no_argument, NULL, OPT_LIST_LANGS },
+        { "mmr", required_argument, NULL, OPT_MMR },
+        { "position-weight", required_argument, NULL, OPT_POSITION_WEIGHT },
+        { "lexrank-threshold", required_argument, NULL, OPT_LEXRANK_THRESHOLD },
+        { "cue-words", required_argument, NULL, OPT_CUE_WORDS },
+        { "stigma-words", required_argument, NULL, OPT_STIGMA_WORDS },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
     };
     cli c;
+    word_list cue = { NULL, NULL, 0 }, stigma = { NULL, NULL, 0 };
     summ_lang *lang = NULL;
     summ_summarizer *s = NULL;
     summ_result *r = NULL;
@@ -501,6 +602,26 @@ int main(int argc, char **argv)
                                    (size_t)SUMM_MAX_INPUT_BYTES);
             c.max_input = (size_t)v;
             break;
+        case OPT_MMR:
+            if (parse_unit(optarg, &c.opts.mmr_lambda) || c.opts.mmr_lambda <= 0.0)
+                return usage_error("invalid --mmr '%s' (a number in (0, 1])", optarg);
+            break;
+        case OPT_POSITION_WEIGHT:
+            if (parse_unit(optarg, &c.opts.position_weight))
+                return usage_error("invalid --position-weight '%s' (a number in [0, 1])",
+                                   optarg);
+            break;
+        case OPT_LEXRANK_THRESHOLD:
+            if (parse_unit(optarg, &c.opts.lexrank_threshold) || c.opts.lexrank_threshold >= 1.0)
+                return usage_error("invalid --lexrank-threshold '%s' (a number in [0, 1))",
+                                   optarg);
+            break;
+        case OPT_CUE_WORDS:
+            c.cue_file = optarg;
+            break;
+        case OPT_STIGMA_WORDS:
+            c.stigma_file = optarg;
+            break;
         case OPT_LIST_ALGOS:
         case OPT_LIST_LANGS: {
             const char *const *list =
@@ -524,15 +645,40 @@ int main(int argc, char **argv)
         return usage_error("--split and --scores cannot be combined");
     c.opts.max_input_bytes = c.max_input;
 
+    if (c.cue_file) {
+        if (read_words(c.cue_file, &cue) < 0)
+            return 1;
+        c.opts.cue_words = (const char *const *)cue.words;
+        c.opts.n_cue_words = cue.n;
+    }
+    if (c.stigma_file) {
+        if (read_words(c.stigma_file, &stigma) < 0) {
+            free(cue.words);
+            free(cue.data);
+            return 1;
+        }
+        c.opts.stigma_words = (const char *const *)stigma.words;
+        c.opts.n_stigma_words = stigma.n;
+    }
+
     rc = summ_lang_new(&lang, c.language, NULL);
     if (rc < 0) {
+        free(cue.words);
+        free(cue.data);
+        free(stigma.words);
+        free(stigma.data);
         if (rc == SUMM_E_UNKNOWN_LANG)
             return usage_error("unknown language '%s' (see --list-languages)", c.language);
         msg("%s", summ_strerror(rc));
         return 1;
     }
-    if ((rc = summ_summarizer_new(&s, lang, &c.opts, NULL)) < 0 ||
-        (rc = summ_result_new(&r, NULL)) < 0) {
+    rc = summ_summarizer_new(&s, lang, &c.opts, NULL);
+    /* The summarizer keeps its own copy of the word lists. */
+    free(cue.words);
+    free(cue.data);
+    free(stigma.words);
+    free(stigma.data);
+    if (rc < 0 || (rc = summ_result_new(&r, NULL)) < 0) {
         msg("%s", summ_strerror(rc));
         summ_summarizer_free(s);
         summ_lang_free(lang);
