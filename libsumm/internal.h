@@ -348,6 +348,10 @@ int summ__pagerank(const summ__graph *g, const summ_allocator *a, double damping
 int summ__select(const summ__model *m, const double *scores, const summ_options *opts,
                  uint32_t *order, uint32_t *selected, size_t *n_selected);
 
+/* The most sentences the options' budgets allow out of n (ratio 0.2 when
+ * no budget is set). */
+size_t summ__sentence_limit(const summ_options *opts, size_t n);
+
 /* summ__select with maximal marginal relevance (opts->mmr_lambda < 1):
  * redundancy with the sentences already picked lowers a candidate's score.
  * Needs scratch memory from a. */

@@ -69,8 +69,7 @@ static void sort_ascending(uint32_t *v, size_t n)
     }
 }
 
-/* The sentence-count limit of the options' budgets for n sentences. */
-static size_t sentence_limit(const summ_options *opts, size_t n)
+size_t summ__sentence_limit(const summ_options *opts, size_t n)
 {
     size_t limit = n;
     double ratio = opts->ratio;
@@ -126,7 +125,7 @@ static void final_order(const summ_options *opts, size_t n, uint32_t *order, uin
 int summ__select(const summ__model *m, const double *scores, const summ_options *opts,
                  uint32_t *order, uint32_t *selected, size_t *n_selected)
 {
-    size_t n = m->n_sents, limit = sentence_limit(opts, n), count = 0, i;
+    size_t n = m->n_sents, limit = summ__sentence_limit(opts, n), count = 0, i;
     uint64_t words = 0, bytes = 0;
 
     for (i = 0; i < n; i++)
@@ -393,7 +392,7 @@ int summ__select_mmr(const summ__model *m, const double *scores, const summ_opti
                      const summ_allocator *a, uint32_t *order, uint32_t *selected,
                      size_t *n_selected)
 {
-    size_t n = m->n_sents, limit = sentence_limit(opts, n), count = 0, heap_n = n;
+    size_t n = m->n_sents, limit = summ__sentence_limit(opts, n), count = 0, heap_n = n;
     uint64_t words = 0, bytes = 0;
     mmr x;
     int rc;
