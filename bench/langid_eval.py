@@ -60,7 +60,7 @@ def accuracy(detect, files, label):
     tally = collections.defaultdict(lambda: [0, 0])
     confusions = collections.Counter()
     for path in files:
-        name = os.path.basename(path).split(".")[0]
+        name = os.path.basename(path).replace(".jsonl", "").replace(".dev", "")
         for doc in read(path):
             lang = doc["lang"]
             variants = [("whole", doc["text"])]

@@ -169,6 +169,7 @@ SUMM_API const char *summ_lang_code(const summ_lang *lang);
 SUMM_API const char *summ_lang_name(const summ_lang *lang);
 
 /** Whether a word (UTF-8, any case) is on the language's stopword list.
+ *  For "auto", only the caller's extra stopwords are checked.
  *  @return 1 if it is, 0 if not. @since 0.1 */
 SUMM_API int summ_lang_is_stopword(const summ_lang *lang, const char *word, size_t len);
 
