@@ -32,10 +32,19 @@ def main():
                     default=[os.path.join(S.ROOT, "..", "shared", "data", "summ")])
     ap.add_argument("--limit", type=int, default=0, help="at most N documents per set")
     ap.add_argument("--lib")
+    ap.add_argument("--markdown", metavar="FILE",
+                    help="also write the table into FILE between <!-- crosscheck --> markers")
     args = ap.parse_args()
+    out = []
+
+    def emit(line):
+        print(line)
+        sys.stdout.flush()
+        out.append(line)
+
     lib = S.load(args.lib)
     worst_all, t_c_all, t_py_all, pairs_all, failed = 0.0, 0.0, 0.0, 0, 0
-    print("%-18s %5s %7s %11s %10s %10s %8s" % ("set", "docs", "scores", "max |diff|", "C s",
+    emit("%-18s %5s %7s %11s %10s %10s %8s" % ("set", "docs", "scores", "max |diff|", "C s",
                                                "Python s", "ratio"))
     for path in quality.load_sets(args.paths):
         docs = quality.read_jsonl(path, args.limit)
@@ -76,18 +85,20 @@ def main():
                 diff = max(abs(a - b) for a, b in zip(c, p))
                 if round(diff, 4) != 0 or any(round(a, 4) != round(b, 4) for a, b in zip(c, p)):
                     failed += 1
-                    print("  MISMATCH %s doc %d %s: C %s Python %s" % (name, i, m, c, p))
+                    emit("  MISMATCH %s doc %d %s: C %s Python %s" % (name, i, m, c, p))
                 worst = max(worst, diff)
         n_scores = len(docs) * len(METRICS)
-        print("%-18s %5d %7d %11.2g %10.4f %10.2f %7.0fx" % (name, len(docs), n_scores, worst,
+        emit("%-18s %5d %7d %11.2g %10.4f %10.2f %7.0fx" % (name, len(docs), n_scores, worst,
                                                              t_c, t_py, t_py / t_c))
         worst_all = max(worst_all, worst)
         t_c_all += t_c
         t_py_all += t_py
         pairs_all += n_scores
-    print("%-18s %5s %7d %11.2g %10.4f %10.2f %7.0fx" % ("all", "", pairs_all, worst_all, t_c_all,
+    emit("%-18s %5s %7d %11.2g %10.4f %10.2f %7.0fx" % ("all", "", pairs_all, worst_all, t_c_all,
                                                          t_py_all, t_py_all / t_c_all))
-    print("%s: %d score(s) differ at 4 decimals" % ("FAIL" if failed else "OK", failed))
+    emit("%s: %d score(s) differ at 4 decimals" % ("FAIL" if failed else "OK", failed))
+    if args.markdown:
+        quality.replace_section(args.markdown, "crosscheck", "```\n" + "\n".join(out) + "\n```\n")
     return 1 if failed else 0
 
 
