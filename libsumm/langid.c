@@ -3,8 +3,9 @@
  *
  * 1. The script: every letter of the sample is counted by Unicode block.
  *    Scripts that only one language here is written in decide alone (Greek,
- *    Armenian, Hebrew -> Yiddish, Tamil, Thai, Hangul -> Korean); Han and
- *    kana give Japanese when kana make up a tenth of them, else Chinese.
+ *    Armenian, Tamil, Thai, Hangul -> Korean); Han and kana give Japanese
+ *    when kana make up a tenth of them, else Chinese. Hebrew script is
+ *    Yiddish unless Hebrew function words are frequent (then "und").
  * 2. Otherwise the words of the dominant script are looked up in the
  *    stopword table of data/langid.inc (generated from the licensed stopword
  *    lists by scripts/gen_stopwords.py). A word votes for every language whose
@@ -38,6 +39,7 @@
 
 typedef struct detector {
     size_t counts[SUMM__SCRIPT_COUNT];            /* letters per script */
+    size_t words[SUMM__SCRIPT_COUNT];             /* words per script */
     double score[SUMM__SCRIPT_COUNT][LANGID_N_LANGS]; /* votes of each script's words */
 } detector;
 
@@ -111,6 +113,7 @@ static int on_word(void *ud, size_t start, size_t end, const char *folded, size_
         return SUMM_OK;
     sc = summ__script_of(cp);
     score = d->score[sc];
+    d->words[sc]++;
     hit = find_word(folded, len);
     if (hit)
         add_votes(score, hit->langs, 1.0);
@@ -198,7 +201,16 @@ static void top_two(const double *score, int *best, int *second)
 static bool votes_needed(summ__script sc)
 {
     return sc == SUMM__SCRIPT_LATIN || sc == SUMM__SCRIPT_CYRILLIC ||
-           sc == SUMM__SCRIPT_ARABIC || sc == SUMM__SCRIPT_DEVANAGARI;
+           sc == SUMM__SCRIPT_ARABIC || sc == SUMM__SCRIPT_DEVANAGARI ||
+           sc == SUMM__SCRIPT_HEBREW;
+}
+
+/* Hebrew script is Yiddish here unless Hebrew function words are frequent
+ * (Yiddish shares a few, such as אין). */
+static bool looks_hebrew(const detector *d)
+{
+    double v = d->score[SUMM__SCRIPT_HEBREW][LANGID_HEBREW];
+    return v >= 3.0 && v >= 0.15 * (double)d->words[SUMM__SCRIPT_HEBREW];
 }
 
 static bool clear_enough(const detector *d)
@@ -236,7 +248,7 @@ static const char *decide(const detector *d)
     switch (sc) {
     case SUMM__SCRIPT_GREEK: return "el";
     case SUMM__SCRIPT_ARMENIAN: return "hy";
-    case SUMM__SCRIPT_HEBREW: return "yi";
+    case SUMM__SCRIPT_HEBREW: return looks_hebrew(d) ? "und" : "yi";
     case SUMM__SCRIPT_TAMIL: return "ta";
     case SUMM__SCRIPT_THAI: return "th";
     case SUMM__SCRIPT_HANGUL: return "ko";

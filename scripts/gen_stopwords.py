@@ -93,8 +93,8 @@ DETECT = [
 # "und". Languages close enough to a supported one that its resources help
 # (Malay ~ Indonesian, Galician ~ Portuguese, Croatian = Serbian's list) are
 # left out so that they resolve to that language.
-DETECT_ONLY = ["af", "bg", "br", "cs", "eo", "et", "fa", "ha", "ku", "la", "lv", "mr", "pl",
-               "sk", "sl", "so", "st", "sw", "tl", "uk", "ur", "vi", "yo", "zu"]
+DETECT_ONLY = ["af", "bg", "br", "cs", "eo", "et", "fa", "ha", "he", "ku", "la", "lv", "mr",
+               "pl", "sk", "sl", "so", "st", "sw", "tl", "uk", "ur", "vi", "yo", "zu"]
 
 LATIN_TO_CYRILLIC = [
     ("lj", "љ"), ("nj", "њ"), ("dž", "џ"), ("a", "а"), ("b", "б"), ("c", "ц"), ("č", "ч"),
@@ -228,6 +228,8 @@ def write_langid(out, lists, iso):
     out.write(" * recognises but has no resources for (their ISO 639-1 code follows). */\n")
     out.write("#define LANGID_N_LANGS %d\n" % len(codes))
     out.write("#define LANGID_N_SUPPORTED %d\n" % len(DETECT))
+    out.write("#define LANGID_HEBREW %d /* Hebrew text is told from Yiddish by it */\n"
+              % codes.index("he"))
     out.write("static const char *const langid_codes[LANGID_N_LANGS] = {\n")
     write_items(out, [c_string(c) for c in codes])
     out.write("};\n\n")

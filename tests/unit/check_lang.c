@@ -361,6 +361,13 @@ START_TEST(detect_edge_cases)
         ck_assert_int_eq(summ_detect_language(&code, bad, sizeof bad - 1, NULL), 0);
     }
     ck_assert_str_eq(code, "en");
+    /* Hebrew is not Yiddish: it has no resources here. */
+    {
+        static const char he[] = "מועצת העיר החליטה ביום שלישי לבנות ספרייה חדשה ליד הנמל הישן. "
+                                 "הוא אמר כי זה יום חשוב לכל התושבים של העיר.";
+        ck_assert_int_eq(summ_detect_language(&code, he, sizeof he - 1, NULL), 0);
+        ck_assert_str_eq(code, "und");
+    }
     /* Kana among Han make Japanese; Han alone Chinese. */
     ck_assert_int_eq(summ_detect_language(&code, "東京都の天気", strlen("東京都の天気"), NULL), 0);
     ck_assert_str_eq(code, "ja");
