@@ -103,9 +103,21 @@ static bool ascii_ieq(const char *a, const char *b)
     return *a == *b;
 }
 
+/* Other codes in common use for a language of the table. */
+static const struct {
+    const char *alias, *code;
+} aliases[] = {
+    { "nb", "no" },  /* Norwegian Bokmål: what the Norwegian stemmer and list cover */
+    { "nob", "no" },
+    { "zxx", "und" }, /* "no linguistic content" */
+};
+
 const summ__lang_info *summ__lang_lookup(const char *code)
 {
     size_t i;
+    for (i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+        if (ascii_ieq(code, aliases[i].alias))
+            code = aliases[i].code;
     for (i = 0; i < N_LANGUAGES; i++) {
         const summ__lang_info *l = &languages[i];
         if (ascii_ieq(code, l->code) || (l->code3 && ascii_ieq(code, l->code3)) ||

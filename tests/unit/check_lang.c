@@ -167,6 +167,16 @@ START_TEST(every_stemmer_is_covered)
 }
 END_TEST
 
+START_TEST(aliases)
+{
+    ck_assert_ptr_eq(summ__lang_lookup("NB"), summ__lang_lookup("no"));
+    ck_assert_ptr_eq(summ__lang_lookup("nob"), summ__lang_lookup("no"));
+    ck_assert_ptr_eq(summ__lang_lookup("zxx"), summ__lang_lookup("und"));
+    ck_assert_ptr_null(summ__lang_lookup("auto"));
+    ck_assert_ptr_null(summ__lang_lookup("xx"));
+}
+END_TEST
+
 START_TEST(list_matches_table)
 {
     const char *const *codes = summ_lang_list();
@@ -405,6 +415,7 @@ int main(void)
     Suite *s = suite_create("lang");
     TCase *tc = tcase_create("languages");
     tcase_add_test(tc, every_stemmer_is_covered);
+    tcase_add_test(tc, aliases);
     tcase_add_test(tc, list_matches_table);
     tcase_add_loop_test(tc, each_language, 0, (int)N_SAMPLES);
     tcase_add_test(tc, auto_switches_language_per_text);
