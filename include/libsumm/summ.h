@@ -178,9 +178,10 @@ SUMM_API int summ_lang_is_stopword(const summ_lang *lang, const char *word, size
  *  but a choice among these. @since 0.1 */
 SUMM_API const char *const *summ_lang_list(void);
 
-/** Guesses the language text[0, len) is written in, from its script and the
- *  function words of its first 16 KiB (docs/LANGUAGES.md describes the
- *  method and its measured accuracy). This is what a summarizer built on the
+/** Guesses the language text[0, len) is written in, from its script, its
+ *  function words and its letters, reading no more than the first 16 KiB
+ *  and usually far less (docs/LANGUAGES.md describes the method and its
+ *  measured accuracy). This is what a summarizer built on the
  *  language "auto" does for each text.
  *  @param code_out receives a canonical code from summ_lang_list(), "und"
  *                  when the language is not one libsumm has resources for or
