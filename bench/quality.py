@@ -15,8 +15,13 @@ tokenizer and Porter stemming; other languages with the Unicode tokenizer and
 their Snowball stemmer. ROUGE-L is plain LCS over the whole summary (no
 sentence splitting).
 
+With --algorithms only the named algorithms run; --option FIELD=VALUE
+(repeatable) sets a summ_options field (e.g. mmr_lambda=0.7,
+position_weight=0.3) for every libsumm run.
+
 Usage: bench/quality.py [DATA_DIR_OR_FILES...] [--budget sentences|words]
                         [--limit N] [--no-ots] [--markdown FILE]
+                        [--algorithms A,B,...] [--option FIELD=VALUE]...
 """
 import argparse
 import glob
@@ -141,10 +146,11 @@ def evaluate_set(lib, path, args, notes):
                      n / elapsed if elapsed > 0 else float("inf")))
 
     run("lead-k (naive split)", lambda i, d: lead_baseline(d, budgets[i], args.budget))
-    for algo in S.algorithms(lib):
+    algos = args.algorithms.split(",") if args.algorithms else S.algorithms(lib)
+    for algo in algos:
         summ = {}
         for lang in langs:
-            summ[lang] = S.Summarizer(lib, lang, algo)
+            summ[lang] = S.Summarizer(lib, lang, algo, **args.params)
             if summ[lang].fallback:
                 notes.add("%s: language '%s' is not built into this libsumm; summarized as 'en' "
                           "(scored with the Unicode tokenizer and the %s stemmer)"
@@ -208,7 +214,14 @@ def main():
     ap.add_argument("--markdown", metavar="FILE",
                     help="also write the tables into FILE (e.g. docs/BENCHMARKS.md), between "
                          "<!-- quality-BUDGET:begin/end --> markers")
+    ap.add_argument("--algorithms", help="comma-separated algorithm names (default: all)")
+    ap.add_argument("--option", action="append", default=[], metavar="FIELD=VALUE",
+                    help="set a summ_options field for every libsumm run")
     args = ap.parse_args()
+    args.params = {}
+    for o in args.option:
+        k, _, v = o.partition("=")
+        args.params[k] = float(v) if "." in v or "e" in v else int(v)
     if args.ots and not shutil.which("ots"):
         args.ots = False
         print("note: `ots` is not installed (apt-get install ots); skipping it\n")

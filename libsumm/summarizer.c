@@ -32,6 +32,10 @@ int summ_summarizer_new(summ_summarizer **out, const summ_lang *lang, const summ
     memset(s, 0, sizeof *s);
     s->alloc = a;
     s->lang = lang;
+    if (summ__options_own(s, &eff) < 0) {
+        summ__free(&a, s, sizeof *s);
+        return SUMM_E_NOMEM;
+    }
     s->opts = eff;
     s->fold.alloc = &s->alloc;
     s->spans.alloc = &s->alloc;
@@ -83,6 +87,7 @@ void summ_summarizer_free(summ_summarizer *s)
     summ__free(&a, s->scores, s->scores_cap * sizeof *s->scores);
     summ__free(&a, s->order, s->order_cap * sizeof *s->order);
     summ__free(&a, s->selected, s->selected_cap * sizeof *s->selected);
+    summ__free(&a, s->words_block, s->words_block_size);
     summ__free(&a, s, sizeof *s);
 }
 
@@ -96,6 +101,8 @@ int summ_summarizer_set_options(summ_summarizer *s, const summ_options *opts)
     s->errmsg[0] = '\0';
     if ((rc = summ__options_check(opts, &eff, &why)) < 0)
         return summ__fail(s, rc, "%s", why);
+    if ((rc = summ__options_own(s, &eff)) < 0)
+        return summ__fail(s, rc, "no memory for the cue and stigma words");
     s->opts = eff;
     return SUMM_OK;
 }
@@ -110,8 +117,8 @@ int summ_summarizer_get_options(const summ_summarizer *s, summ_options *out)
         return SUMM_E_INVALID_ARG;
     if (v > SUMM_OPTIONS_VERSION)
         return SUMM_E_VERSION;
-    /* Version 1 is the whole struct; later versions will copy a prefix. */
-    *out = s->opts;
+    /* An older caller's struct is a prefix of ours. */
+    memcpy(out, &s->opts, summ__options_size(v));
     out->version = v;
     return SUMM_OK;
 }
@@ -240,6 +247,7 @@ static int run(summ_summarizer *s, const char *text, size_t len, summ_result *ou
     for (i = 0; i < n; i++)
         if (!isfinite(s->scores[i]))
             s->scores[i] = 0.0;
+    summ__position_prior(&s->opts, n, s->scores);
 
     if (mode == RUN_SCORE) {
         if ((rc = summ__result_reserve(out, n)) < 0)
@@ -251,7 +259,12 @@ static int run(summ_summarizer *s, const char *text, size_t len, summ_result *ou
         out->count = n;
     } else {
         size_t k;
-        if ((rc = summ__select(&s->model, s->scores, &s->opts, s->order, s->selected, &k)) < 0)
+        if (s->opts.mmr_lambda < 1.0)
+            rc = summ__select_mmr(&s->model, s->scores, &s->opts, &s->alloc, s->order,
+                                  s->selected, &k);
+        else
+            rc = summ__select(&s->model, s->scores, &s->opts, s->order, s->selected, &k);
+        if (rc < 0)
             return fail_status(s, rc);
         if ((rc = summ__result_reserve(out, k)) < 0)
             return fail_status(s, rc);

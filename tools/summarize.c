@@ -82,6 +82,11 @@ static void usage(FILE *f)
             prog);
 }
 
+#if defined(__GNUC__)
+static void msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+#endif
+
 static void msg(const char *fmt, ...)
 {
     va_list ap;
