@@ -8,7 +8,8 @@ Two budgets: as many sentences as the first reference has (split naively on
 [.!?] + white space, as bench/quality.py does), and a fixed 3 sentences
 (LEAD-3). ROUGE-1/2/L F1 x 100, mean over documents, best reference, scored
 by libsumm's ROUGE with the Unicode tokenizer and the language's Snowball
-stemmer (bench/quality.py's Scorer).
+stemmer (bench/quality.py's Scorer); "words" is the mean length of the
+summaries in white-space separated words.
 
 Usage: bench/languages_quality.py [FILES...] [--limit N] [--lib PATH]
 FILES default to temario, cstnews, orangesum and klexikon under
@@ -37,7 +38,7 @@ def evaluate(lib, path, limit):
     for budget in ("reference", "3 sentences"):
         for label, algo, code in systems:
             s = S.Summarizer(lib, code, algo)
-            tot = [0.0, 0.0, 0.0]
+            tot = [0.0, 0.0, 0.0, 0.0]
             for d in docs:
                 k = budget_of(d, "sentences") if budget == "reference" else 3
                 s.budget(max_sentences=k)
@@ -45,6 +46,7 @@ def evaluate(lib, path, limit):
                 sc = scorer.score(cand, [r.encode() for r in d["references"]])
                 for j in range(3):
                     tot[j] += sc[j]
+                tot[3] += len(cand.split()) / 100.0
             s.close()
             rows[(budget, label)] = [100 * x / len(docs) for x in tot]
     scorer.rouge.close()
@@ -64,11 +66,13 @@ def main():
         name = os.path.basename(path).split(".")[0]
         lang, n, systems, rows = evaluate(lib, path, args.limit)
         print("%s (%s, %d documents)" % (name, lang, n))
-        print("  %-12s %-26s %6s %6s %6s" % ("budget", "system", "R-1", "R-2", "R-L"))
+        print("  %-12s %-26s %6s %6s %6s %6s" % ("budget", "system", "R-1", "R-2", "R-L",
+                                                 "words"))
         for budget in ("reference", "3 sentences"):
             for label, _, _ in systems:
                 r = rows[(budget, label)]
-                print("  %-12s %-26s %6.2f %6.2f %6.2f" % (budget, label, r[0], r[1], r[2]))
+                print("  %-12s %-26s %6.2f %6.2f %6.2f %6.1f" % (budget, label, r[0], r[1], r[2],
+                                                               r[3]))
         print()
         sys.stdout.flush()
 
