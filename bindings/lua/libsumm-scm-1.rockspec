@@ -1,0 +1,64 @@
+-- LuaRocks build of the Lua module. `luarocks make bindings/lua/libsumm-scm-1.rockspec`
+-- in the root of a clone compiles libsumm's C sources and the binding into
+-- one module, `require "libsumm"`, against the installed utf8proc and
+-- libstemmer (Debian: libutf8proc-dev libstemmer-dev). The meson build is
+-- the reference; bindings/lua/tests/test_rockspec.lua checks that this file
+-- lists the same sources.
+rockspec_format = "3.0"
+package = "libsumm"
+version = "scm-1"
+
+source = {
+   url = "git+file://.",
+}
+
+description = {
+   summary = "Extractive text summarization",
+   detailed = [[
+libsumm picks the most informative sentences of a UTF-8 text and returns
+them with their byte positions. No models, no downloads.]],
+   license = "MIT",
+}
+
+dependencies = {
+   "lua >= 5.1",
+}
+
+external_dependencies = {
+   UTF8PROC = { header = "utf8proc.h", library = "utf8proc" },
+   STEMMER = { header = "libstemmer.h", library = "stemmer" },
+}
+
+build = {
+   type = "builtin",
+   modules = {
+      libsumm = {
+         sources = {
+            "libsumm/abbreviations.c",
+            "libsumm/alloc.c",
+            "libsumm/error.c",
+            "libsumm/lang.c",
+            "libsumm/model.c",
+            "libsumm/options.c",
+            "libsumm/result.c",
+            "libsumm/scorer_lead.c",
+            "libsumm/scorer_tfidf.c",
+            "libsumm/scorers.c",
+            "libsumm/selector.c",
+            "libsumm/splitter.c",
+            "libsumm/strmap.c",
+            "libsumm/summarizer.c",
+            "libsumm/tokenizer.c",
+            "libsumm/utf8.c",
+            "libsumm/version.c",
+            "bindings/lua/lsumm.c",
+         },
+         -- bindings/lua/rock holds a copy of the version.h meson generates.
+         incdirs = { "include", "bindings/lua/rock", "libsumm",
+                     "$(UTF8PROC_INCDIR)", "$(STEMMER_INCDIR)" },
+         libdirs = { "$(UTF8PROC_LIBDIR)", "$(STEMMER_LIBDIR)" },
+         libraries = { "utf8proc", "stemmer", "m" },
+         defines = { "SUMM_STATIC" },
+      },
+   },
+}
