@@ -68,7 +68,10 @@ def test_shared_summarizer_refuses_concurrent_calls():
 
     def worker():
         while not stop.is_set():
-            big_results.append(s.summarize(big, sentences=3))
+            try:
+                big_results.append(s.summarize(big, sentences=3))
+            except RuntimeError:  # the main thread got in first: fine too
+                pass
 
     t = threading.Thread(target=worker)
     t.start()
@@ -125,7 +128,10 @@ def test_every_method_is_guarded(method):
 
     def worker():
         while not stop.is_set():
-            getattr(s, method)(big)
+            try:
+                getattr(s, method)(big)
+            except RuntimeError:  # the main thread got in first: fine too
+                pass
 
     t = threading.Thread(target=worker)
     t.start()
