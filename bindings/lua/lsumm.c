@@ -311,6 +311,12 @@ typedef struct lsumm {
 static void gc_account(lua_State *L, const lsumm *o, size_t before)
 {
     size_t kib = o->bytes > before ? (o->bytes - before) >> 10 : 0;
+#if LUA_VERSION_NUM == 504 && LUA_VERSION_RELEASE_NUM < 50404
+    /* Before 5.4.4 lua_gc must not run inside a finalizer, and we cannot
+     * tell whether a finalizer is calling us: leave the pace alone. */
+    (void)L;
+    kib = 0;
+#endif
     if (kib)
         lua_gc(L, LUA_GCSTEP, kib > INT_MAX ? INT_MAX : (int)kib);
 }

@@ -425,6 +425,27 @@ test("__close frees at the end of a block (Lua 5.4)", function()
     collectgarbage()
 end)
 
+test("summarizers made and used inside a finalizer", function()
+    local done = 0
+    local function finalizer()
+        local s = assert(libsumm.new({ sentences = 1 }))
+        if #assert(s:summarize(ARTICLE)) == 1 then
+            done = done + 1
+        end
+    end
+    for _ = 1, 20 do
+        if newproxy then -- Lua 5.1 and LuaJIT: only userdata have __gc
+            local p = newproxy(true)
+            getmetatable(p).__gc = finalizer
+        else
+            setmetatable({}, { __gc = finalizer })
+        end
+    end
+    collectgarbage()
+    collectgarbage()
+    eq(done, 20, "finalizers that ran")
+end)
+
 test("10 MB input", function()
     local parts, n = {}, 0
     local size = 0
