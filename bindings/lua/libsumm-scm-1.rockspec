@@ -8,6 +8,7 @@ rockspec_format = "3.0"
 package = "libsumm"
 version = "scm-1"
 
+-- `luarocks make` builds the checkout it runs in and never fetches this.
 source = {
    url = "git+file://.",
 }

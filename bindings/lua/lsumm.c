@@ -390,7 +390,6 @@ static int lsumm_push_new(lua_State *L, const config *cfg, int arg)
             return luaL_argerror(L, arg, "invalid option value");
         return push_fail(L, rc, NULL);
     }
-    gc_account(L, o, 0);
     return 1;
 }
 
@@ -412,7 +411,7 @@ static long run_copy(lua_State *L, lsumm *o, enum run_mode mode, const char *tex
                      const summ_span **spans_out)
 {
     summ_span *copy;
-    size_t n, before = o->bytes;
+    size_t n;
     int rc;
 
     if (mode == RUN_SPLIT)
@@ -423,7 +422,6 @@ static long run_copy(lua_State *L, lsumm *o, enum run_mode mode, const char *tex
         rc = summ_summarize(o->s, text, len, o->r);
     if (rc < 0) {
         push_fail(L, rc, summ_summarizer_errmsg(o->s));
-        gc_account(L, o, before);
         return -1;
     }
     n = summ_result_count(o->r);
@@ -431,8 +429,6 @@ static long run_copy(lua_State *L, lsumm *o, enum run_mode mode, const char *tex
     if (n)
         memcpy(copy, summ_result_spans(o->r), n * sizeof *copy);
     *spans_out = copy;
-    /* Only now: a finalizer run by this step may reuse the summarizer. */
-    gc_account(L, o, before);
     return (long)n;
 }
 
@@ -468,7 +464,10 @@ static int method_run(lua_State *L, enum run_mode mode)
     size_t len;
     const char *text = luaL_checklstring(L, 2, &len);
     const summ_span *spans;
+    size_t before = o->bytes;
     long n = run_copy(L, o, mode, text, len, &spans);
+    /* Only after the copy: a finalizer run by this step may reuse o. */
+    gc_account(L, o, before);
     if (n < 0)
         return 3;
     push_spans(L, text, spans, n);
@@ -524,7 +523,10 @@ static int l_new(lua_State *L)
 {
     config cfg;
     config_parse(L, 1, &cfg);
-    return lsumm_push_new(L, &cfg, 1);
+    if (lsumm_push_new(L, &cfg, 1) != 1)
+        return 3;
+    gc_account(L, lua_touserdata(L, -1), 0);
+    return 1;
 }
 
 /* Adds a sentence as the CLI's text format prints it: each line break
