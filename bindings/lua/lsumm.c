@@ -179,8 +179,9 @@ static double opt_integer(lua_State *L, int arg, const opt_spec *spec)
 }
 
 /* Pointers to the strings stay valid because the options table, which
- * references them, stays on the stack until the C objects are built; the
- * pointer array is a userdata left on the stack for the same reason. */
+ * references them (read raw, so they are the table's own values), stays on
+ * the stack until the C objects are built; the pointer array is a userdata
+ * left on the stack for the same reason. */
 static void opt_strings(lua_State *L, int arg, const opt_spec *spec, config *cfg)
 {
     size_t i, n;
@@ -263,8 +264,12 @@ static void config_parse(lua_State *L, int arg, config *cfg)
     if (lua_isnoneornil(L, arg))
         return;
     luaL_checktype(L, arg, LUA_TTABLE);
+    /* Raw reads: a value an __index function made up would be referenced
+     * by nothing once popped, and its string could be collected while C
+     * still points at it. */
     for (i = 0; i < n_specs; i++) {
-        lua_getfield(L, arg, option_specs[i].name);
+        lua_pushstring(L, option_specs[i].name);
+        lua_rawget(L, arg);
         if (!lua_isnil(L, -1))
             opt_apply(L, arg, &option_specs[i], cfg);
         lua_pop(L, 1);

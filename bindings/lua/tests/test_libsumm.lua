@@ -351,6 +351,9 @@ test("wrong argument types and option values raise", function()
     raises("bad argument #2", s.summarize, s, {})
     raises("bad argument #1", s.summarize, "not a summarizer", "text")
     raises("bad argument #1", s.split, {}, "text")
+    -- The options table is read raw: inherited fields are not options.
+    local inherited = setmetatable({}, { __index = function() return "xx" end })
+    eq(#assert(libsumm.new(inherited):split("One. Two.")), 2, "__index is not consulted")
     -- false means unset, like a missing key
     check(libsumm.new({ lenient = false, score_order = false }), "false flags are accepted")
 end)
