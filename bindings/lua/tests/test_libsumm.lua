@@ -128,7 +128,10 @@ local function run_cli(args, text)
         skip("no summarize executable given")
     end
     local name = write_temp(text)
-    local p = assert(io.popen(shell_quote(CLI) .. " " .. args .. " " .. name .. " 2>/dev/null"))
+    -- The preloaded ASan runtime is for this interpreter; an ASan-built CLI
+    -- brings its own (clang links it statically, and two clash).
+    local env = UNDER_ASAN and "LD_PRELOAD= " or ""
+    local p = assert(io.popen(env .. shell_quote(CLI) .. " " .. args .. " " .. name .. " 2>/dev/null"))
     local out = p:read("*a")
     p:close()
     os.remove(name)
