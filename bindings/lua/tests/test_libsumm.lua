@@ -6,8 +6,9 @@
 
 local skip_reason = os.getenv("LIBSUMM_TEST_SKIP")
 if skip_reason and skip_reason ~= "" then
+    -- A TAP skip: meson's TAP parser takes exit status 77 for an error.
     print("1..0 # SKIP " .. skip_reason)
-    os.exit(77)
+    os.exit(0)
 end
 
 -- TAP lines must not wait in a buffer if a sanitizer aborts the process.
