@@ -22,6 +22,7 @@
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <lauxlib.h>
@@ -134,26 +135,36 @@ typedef struct opt_spec {
 /* 2^53: every integer up to it is exact in a double. */
 #define MAX_EXACT 9007199254740992.0
 
+/* One row per option, named by what it stores (field is a member of config):
+ *   UINT32/SIZE(name, field, min, max)   an integer in [min, max]
+ *   NUMBER(name, field, min, open, max)  a number in [min, max], or (min, max] if open
+ *   FLAG(name, field, bit)               a boolean that sets bit in a uint32_t
+ *   STRING(name, field)                  a string
+ *   STRINGS(name, list, count)           an array of strings and its length */
 #define CFG(field) offsetof(config, field)
+#define UINT32(n, f, lo, hi) { .name = n, .kind = OPT_UINT32, .offset = CFG(f), .min = lo, .max = hi }
+#define SIZE(n, f, lo, hi) { .name = n, .kind = OPT_SIZE, .offset = CFG(f), .min = lo, .max = hi }
+#define NUMBER(n, f, lo, open, hi) \
+    { .name = n, .kind = OPT_NUMBER, .offset = CFG(f), .min = lo, .min_open = open, .max = hi }
+#define FLAG(n, f, b) { .name = n, .kind = OPT_FLAG, .offset = CFG(f), .bit = b }
+#define STRING(n, f) { .name = n, .kind = OPT_STRING, .offset = CFG(f) }
+#define STRINGS(n, f, count) { .name = n, .kind = OPT_STRINGS, .offset = CFG(f), .offset2 = CFG(count) }
 
 /* To support a new option, add one row. */
 static const opt_spec option_specs[] = {
-    { "sentences", OPT_UINT32, CFG(opts.max_sentences), 0, 1, UINT32_MAX, 0, 0 },
-    { "ratio", OPT_NUMBER, CFG(opts.ratio), 0, 0, 1, 1, 0 },
-    { "words", OPT_UINT32, CFG(opts.max_words), 0, 1, UINT32_MAX, 0, 0 },
-    { "bytes", OPT_SIZE, CFG(opts.max_bytes), 0, 1, MAX_EXACT, 0, 0 },
-    { "max_input_bytes", OPT_SIZE, CFG(opts.max_input_bytes), 0, 1, (double)SUMM_MAX_INPUT_BYTES,
-      0, 0 },
-    { "algorithm", OPT_STRING, CFG(algorithm), 0, 0, 0, 0, 0 },
-    { "language", OPT_STRING, CFG(language), 0, 0, 0, 0, 0 },
-    { "lenient", OPT_FLAG, CFG(opts.flags), 0, 0, 0, 0, SUMM_FLAG_LENIENT_UTF8 },
-    { "no_stemming", OPT_FLAG, CFG(opts.flags), 0, 0, 0, 0, SUMM_FLAG_NO_STEMMING },
-    { "keep_stopwords", OPT_FLAG, CFG(opts.flags), 0, 0, 0, 0, SUMM_FLAG_KEEP_STOPWORDS },
-    { "score_order", OPT_FLAG, CFG(opts.flags), 0, 0, 0, 0, SUMM_FLAG_SCORE_ORDER },
-    { "stopwords", OPT_STRINGS, CFG(lang.extra_stopwords), CFG(lang.n_extra_stopwords), 0, 0, 0,
-      0 },
-    { "abbreviations", OPT_STRINGS, CFG(lang.extra_abbreviations),
-      CFG(lang.n_extra_abbreviations), 0, 0, 0, 0 },
+    UINT32("sentences", opts.max_sentences, 1, UINT32_MAX),
+    NUMBER("ratio", opts.ratio, 0, 1, 1),
+    UINT32("words", opts.max_words, 1, UINT32_MAX),
+    SIZE("bytes", opts.max_bytes, 1, MAX_EXACT),
+    SIZE("max_input_bytes", opts.max_input_bytes, 1, (double)SUMM_MAX_INPUT_BYTES),
+    STRING("algorithm", algorithm),
+    STRING("language", language),
+    FLAG("lenient", opts.flags, SUMM_FLAG_LENIENT_UTF8),
+    FLAG("no_stemming", opts.flags, SUMM_FLAG_NO_STEMMING),
+    FLAG("keep_stopwords", opts.flags, SUMM_FLAG_KEEP_STOPWORDS),
+    FLAG("score_order", opts.flags, SUMM_FLAG_SCORE_ORDER),
+    STRINGS("stopwords", lang.extra_stopwords, lang.n_extra_stopwords),
+    STRINGS("abbreviations", lang.extra_abbreviations, lang.n_extra_abbreviations),
 };
 
 #define FIELD(cfg, off, type) ((type *)(void *)((char *)(cfg) + (off)))
@@ -164,6 +175,20 @@ static int opt_error(lua_State *L, int arg, const char *name, const char *what)
     return luaL_argerror(L, arg, lua_tostring(L, -1));
 }
 
+/* Pushes a bound for a message: whole numbers without Lua 5.3+'s ".0". */
+static const char *push_bound(lua_State *L, double v)
+{
+    char buf[32];
+    if (v == floor(v) && fabs(v) <= MAX_EXACT) {
+        /* No decimal point is printed, so the locale does not matter. */
+        snprintf(buf, sizeof buf, "%.0f", v);
+        lua_pushstring(L, buf);
+    } else {
+        lua_pushfstring(L, "%f", (lua_Number)v);
+    }
+    return lua_tostring(L, -1);
+}
+
 /* Reads a whole number in [min, max] from the top of the stack. */
 static double opt_integer(lua_State *L, int arg, const opt_spec *spec)
 {
@@ -172,7 +197,8 @@ static double opt_integer(lua_State *L, int arg, const opt_spec *spec)
         opt_error(L, arg, spec->name, "an integer");
     v = (double)lua_tonumber(L, -1);
     if (v != floor(v) || v < spec->min || v > spec->max) {
-        lua_pushfstring(L, "an integer from %d to %f", (int)spec->min, spec->max);
+        const char *lo = push_bound(L, spec->min), *hi = push_bound(L, spec->max);
+        lua_pushfstring(L, "an integer from %s to %s", lo, hi);
         opt_error(L, arg, spec->name, lua_tostring(L, -1));
     }
     return v;
@@ -219,8 +245,8 @@ static void opt_apply(lua_State *L, int arg, const opt_spec *spec, config *cfg)
         v = (double)lua_tonumber(L, -1);
         /* Written so that NaN fails every comparison and is refused. */
         if (!(spec->min_open ? v > spec->min : v >= spec->min) || !(v <= spec->max)) {
-            lua_pushfstring(L, "a number in %s%f, %f]", spec->min_open ? "(" : "[", spec->min,
-                            spec->max);
+            const char *lo = push_bound(L, spec->min), *hi = push_bound(L, spec->max);
+            lua_pushfstring(L, "a number in %s%s, %s]", spec->min_open ? "(" : "[", lo, hi);
             opt_error(L, arg, spec->name, lua_tostring(L, -1));
         }
         *FIELD(cfg, spec->offset, double) = v;

@@ -112,7 +112,7 @@ documented("module function", registered("module_functions"), "libsumm.")
 documented("method", registered("summarizer_methods"), "s:")
 documented("metamethod", registered("summarizer_meta"), "")
 local options = {}
-for name in (source:match("option_specs%[%] = (%b{})") or ""):gmatch('{ "([%w_]+)", OPT_') do
+for name in (source:match("option_specs%[%] = (%b{})") or ""):gmatch('%u+%("([%w_]+)",') do
     options[#options + 1] = name
 end
 check(#options > 0, "lsumm.c has an option table")
