@@ -318,10 +318,9 @@ test("stopwords and abbreviations options", function()
     eq(#assert(s:split(text)), 2, "an extra abbreviation does not end a sentence")
     -- A word made a stopword no longer counts: the scores change.
     local doc = "Gravel, gravel and gravel. Roads need repair soon. Gravel roads need gravel."
-    local plain = assert(libsumm.new():scores(doc))
-    local stopped = assert(libsumm.new({ stopwords = { "gravel" } }):scores(doc))
-    check(plain[1].score ~= stopped[1].score, "extra stopword changes the scores")
-    eq(stopped[1].score, 0, "a sentence of stopwords scores 0")
+    local plain = assert(libsumm.new({ algorithm = "tfidf" }):scores(doc))
+    local stopped = assert(libsumm.new({ algorithm = "tfidf", stopwords = { "gravel" } }):scores(doc))
+    check(stopped[1].score < plain[1].score, "an extra stopword lowers the sentence's score")
 end)
 
 test("wrong argument types and option values raise", function()
