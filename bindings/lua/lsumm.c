@@ -18,6 +18,7 @@
  */
 #include <libsumm/summ.h>
 
+#include <float.h>
 #include <limits.h>
 #include <math.h>
 #include <stddef.h>
@@ -116,7 +117,7 @@ typedef struct config {
 enum opt_kind {
     OPT_UINT32,  /* integer in [min, max] stored as uint32_t */
     OPT_SIZE,    /* integer in [min, max] stored as size_t */
-    OPT_NUMBER,  /* number in (min, max] when min_open, else [min, max]; double */
+    OPT_NUMBER,  /* number in [min, max], either end open if min_open/max_open; double */
     OPT_FLAG,    /* boolean setting `bit` in the uint32_t at offset */
     OPT_STRING,  /* string stored as const char * */
     OPT_STRINGS  /* array of strings: const char ** at offset, size_t count at offset2 */
@@ -128,7 +129,7 @@ typedef struct opt_spec {
     size_t offset;
     size_t offset2;
     double min, max;
-    int min_open;
+    int min_open, max_open;
     uint32_t bit;
 } opt_spec;
 
@@ -137,15 +138,17 @@ typedef struct opt_spec {
 
 /* One row per option, named by what it stores (field is a member of config):
  *   UINT32/SIZE(name, field, min, max)   an integer in [min, max]
- *   NUMBER(name, field, min, open, max)  a number in [min, max], or (min, max] if open
+ *   NUMBER(name, field, "[", min, max, "]")  a number in that interval ("(" and ")"
+ *                                        leave an end out)
  *   FLAG(name, field, bit)               a boolean that sets bit in a uint32_t
  *   STRING(name, field)                  a string
  *   STRINGS(name, list, count)           an array of strings and its length */
 #define CFG(field) offsetof(config, field)
 #define UINT32(n, f, lo, hi) { .name = n, .kind = OPT_UINT32, .offset = CFG(f), .min = lo, .max = hi }
 #define SIZE(n, f, lo, hi) { .name = n, .kind = OPT_SIZE, .offset = CFG(f), .min = lo, .max = hi }
-#define NUMBER(n, f, lo, open, hi) \
-    { .name = n, .kind = OPT_NUMBER, .offset = CFG(f), .min = lo, .min_open = open, .max = hi }
+#define NUMBER(n, f, lb, lo, hi, rb) \
+    { .name = n, .kind = OPT_NUMBER, .offset = CFG(f), .min = lo, .max = hi, \
+      .min_open = (lb)[0] == '(', .max_open = (rb)[0] == ')' }
 #define FLAG(n, f, b) { .name = n, .kind = OPT_FLAG, .offset = CFG(f), .bit = b }
 #define STRING(n, f) { .name = n, .kind = OPT_STRING, .offset = CFG(f) }
 #define STRINGS(n, f, count) { .name = n, .kind = OPT_STRINGS, .offset = CFG(f), .offset2 = CFG(count) }
@@ -153,7 +156,7 @@ typedef struct opt_spec {
 /* To support a new option, add one row. */
 static const opt_spec option_specs[] = {
     UINT32("sentences", opts.max_sentences, 1, UINT32_MAX),
-    NUMBER("ratio", opts.ratio, 0, 1, 1),
+    NUMBER("ratio", opts.ratio, "(", 0, 1, "]"),
     UINT32("words", opts.max_words, 1, UINT32_MAX),
     SIZE("bytes", opts.max_bytes, 1, MAX_EXACT),
     SIZE("max_input_bytes", opts.max_input_bytes, 1, (double)SUMM_MAX_INPUT_BYTES),
@@ -165,6 +168,16 @@ static const opt_spec option_specs[] = {
     FLAG("score_order", opts.flags, SUMM_FLAG_SCORE_ORDER),
     STRINGS("stopwords", lang.extra_stopwords, lang.n_extra_stopwords),
     STRINGS("abbreviations", lang.extra_abbreviations, lang.n_extra_abbreviations),
+    NUMBER("mmr_lambda", opts.mmr_lambda, "(", 0, 1, "]"),
+    NUMBER("position_weight", opts.position_weight, "[", 0, 1, "]"),
+    NUMBER("damping", opts.damping, "(", 0, 1, ")"),
+    NUMBER("tolerance", opts.tolerance, "[", 0, DBL_MAX, "]"),
+    UINT32("max_iterations", opts.max_iterations, 1, UINT32_MAX),
+    NUMBER("lexrank_threshold", opts.lexrank_threshold, "[", 0, 1, ")"),
+    UINT32("max_neighbours", opts.max_neighbours, 1, UINT32_MAX),
+    UINT32("lsa_dimensions", opts.lsa_dimensions, 1, UINT32_MAX),
+    STRINGS("cue_words", opts.cue_words, opts.n_cue_words),
+    STRINGS("stigma_words", opts.stigma_words, opts.n_stigma_words),
 };
 
 #define FIELD(cfg, off, type) ((type *)(void *)((char *)(cfg) + (off)))
@@ -244,9 +257,11 @@ static void opt_apply(lua_State *L, int arg, const opt_spec *spec, config *cfg)
             opt_error(L, arg, spec->name, "a number");
         v = (double)lua_tonumber(L, -1);
         /* Written so that NaN fails every comparison and is refused. */
-        if (!(spec->min_open ? v > spec->min : v >= spec->min) || !(v <= spec->max)) {
+        if (!(spec->min_open ? v > spec->min : v >= spec->min) ||
+            !(spec->max_open ? v < spec->max : v <= spec->max)) {
             const char *lo = push_bound(L, spec->min), *hi = push_bound(L, spec->max);
-            lua_pushfstring(L, "a number in %s%s, %s]", spec->min_open ? "(" : "[", lo, hi);
+            lua_pushfstring(L, "a number in %s%s, %s%s", spec->min_open ? "(" : "[", lo, hi,
+                            spec->max_open ? ")" : "]");
             opt_error(L, arg, spec->name, lua_tostring(L, -1));
         }
         *FIELD(cfg, spec->offset, double) = v;
@@ -632,6 +647,23 @@ static int l_split(lua_State *L)
     return 1;
 }
 
+static int l_detect_language(lua_State *L)
+{
+    size_t len;
+    const char *text = luaL_checklstring(L, 1, &len);
+    const char *code;
+    summ_allocator alloc;
+    int rc;
+
+    /* Scratch memory only, all of it freed before the call returns. */
+    alloc.fn = lua_getallocf(L, &alloc.ud);
+    rc = summ_detect_language(&code, text, len, &alloc);
+    if (rc < 0)
+        return push_fail(L, rc, NULL);
+    lua_pushstring(L, code);
+    return 1;
+}
+
 static int push_string_list(lua_State *L, const char *const *list)
 {
     int i;
@@ -675,6 +707,7 @@ static const luaL_Reg module_functions[] = {
     { "split", l_split },
     { "languages", l_languages },
     { "algorithms", l_algorithms },
+    { "detect_language", l_detect_language },
     { NULL, NULL },
 };
 

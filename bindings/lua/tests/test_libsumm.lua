@@ -183,11 +183,17 @@ local function option_cases()
         { { no_stemming = true, sentences = 3 }, "--no-stem -n 3" },
         { { keep_stopwords = true, sentences = 3 }, "--keep-stopwords -n 3" },
         { { language = "en", sentences = 2, max_input_bytes = 1000000 }, "-l en -n 2 --max-input 1000000" },
+        { { language = "auto", sentences = 2 }, "-l auto -n 2" },
     }
     for _, name in ipairs(libsumm.algorithms()) do
         cases[#cases + 1] = { { algorithm = name, sentences = 3 }, "-a " .. name .. " -n 3" }
     end
     return cases
+end
+
+-- The module's default language is "en"; the CLI's is "auto".
+local function cli_args(opts, args)
+    return opts.language and args or "-l en " .. args
 end
 
 local function describe(opts)
@@ -226,7 +232,8 @@ test("summarizer spans equal the CLI's, for every option", function()
             local s = assert(libsumm.new(opts))
             local spans = assert(s:summarize(text))
             check_spans(text, spans, opts.score_order)
-            eq(to_tsv(spans), run_cli("-f tsv " .. args, text), "spans for " .. describe(opts))
+            eq(to_tsv(spans), run_cli("-f tsv " .. cli_args(opts, args), text),
+                "spans for " .. describe(opts))
             s:close()
         end
     end
@@ -237,7 +244,7 @@ test("libsumm.summarize equals the CLI's text output", function()
         local opts, args = case[1], case[2]
         for _, text in ipairs({ ARTICLE, MIXED }) do
             local summary = assert(libsumm.summarize(text, opts))
-            local want = run_cli(args, text)
+            local want = run_cli(cli_args(opts, args), text)
             eq(summary == "" and "" or summary .. "\n", want, "summary for " .. describe(opts))
         end
     end
@@ -273,9 +280,9 @@ test("lenient mode equals the CLI's", function()
     local split = assert(s:split(INVALID))
     check(#split == 3, "three sentences, got " .. #split)
     check_spans(INVALID, split)
-    eq(to_tsv(split), run_cli("-f tsv --split --lenient", INVALID), "lenient split")
+    eq(to_tsv(split), run_cli("-l en -f tsv --split --lenient", INVALID), "lenient split")
     eq(assert(libsumm.summarize(INVALID, { lenient = true, sentences = 2 })) .. "\n",
-        run_cli("--lenient -n 2", INVALID), "lenient summary")
+        run_cli("-l en --lenient -n 2", INVALID), "lenient summary")
 end)
 
 test("positions are 1-based bytes and slice exactly", function()
@@ -321,6 +328,56 @@ test("stopwords and abbreviations options", function()
     local plain = assert(libsumm.new({ algorithm = "tfidf" }):scores(doc))
     local stopped = assert(libsumm.new({ algorithm = "tfidf", stopwords = { "gravel" } }):scores(doc))
     check(stopped[1].score < plain[1].score, "an extra stopword lowers the sentence's score")
+end)
+
+test("algorithm parameters", function()
+    local doc = ARTICLE
+    local function first_scores(opts)
+        local scores = assert(assert(libsumm.new(opts)):scores(doc))
+        local t = {}
+        for i = 1, 5 do
+            t[i] = string.format("%.9g", scores[i].score)
+        end
+        return table.concat(t, " ")
+    end
+    local base = { algorithm = "textrank" }
+    for _, opts in ipairs({
+        { algorithm = "textrank", damping = 0.5 },
+        { algorithm = "textrank", position_weight = 1 },
+        { algorithm = "lexrank", lexrank_threshold = 0.1 },
+        { algorithm = "edmundson", cue_words = { "library", "council" } },
+    }) do
+        local against = opts.algorithm == "textrank" and base or { algorithm = opts.algorithm }
+        check(first_scores(opts) ~= first_scores(against), "scores change with " .. describe(opts))
+    end
+    for _, opts in ipairs({
+        { mmr_lambda = 0.7 }, { tolerance = 1e-3 }, { max_iterations = 5 },
+        { max_neighbours = 4 }, { algorithm = "lsa", lsa_dimensions = 2 },
+        { algorithm = "edmundson", stigma_words = { "said" } },
+    }) do
+        local spans = assert(assert(libsumm.new(opts)):summarize(doc))
+        check(#spans > 0, "a summary with " .. describe(opts))
+        check_spans(doc, spans)
+    end
+    raises("option 'damping' must be a number in (0, 1)", libsumm.new, { damping = 1 })
+    raises("option 'mmr_lambda' must be a number in (0, 1]", libsumm.new, { mmr_lambda = 0 })
+    raises("option 'position_weight' must be a number in [0, 1]", libsumm.new, { position_weight = 1.5 })
+    raises("option 'lexrank_threshold' must be a number in [0, 1)", libsumm.new, { lexrank_threshold = 1 })
+    raises("option 'tolerance' must be a number in [0", libsumm.new, { tolerance = 1 / 0 })
+    raises("option 'max_iterations' must be an integer from 1", libsumm.new, { max_iterations = 0 })
+    raises("option 'lsa_dimensions' must be an integer from 1", libsumm.new, { lsa_dimensions = 0 })
+    raises("option 'cue_words' must be an array of strings", libsumm.new, { cue_words = "x" })
+end)
+
+test("language detection", function()
+    eq(libsumm.detect_language(ARTICLE), "en", "the article")
+    eq(libsumm.detect_language("12345 67890"), "und", "no evidence")
+    eq(libsumm.detect_language(""), "und", "empty")
+    raises("bad argument #1", libsumm.detect_language, {})
+    local s = assert(libsumm.new({ language = "auto", sentences = 2 }))
+    check(tostring(s):find("(auto,", 1, true) ~= nil, "tostring names auto: " .. tostring(s))
+    eq(to_tsv(assert(s:summarize(ARTICLE))), to_tsv(assert(libsumm.new({ sentences = 2 }):summarize(ARTICLE))),
+        "auto on English text is English")
 end)
 
 test("wrong argument types and option values raise", function()
@@ -469,7 +526,7 @@ test("10 MB input", function()
     eq(#spans, 5, "five sentences")
     check_spans(text, spans)
     if CLI then
-        eq(to_tsv(spans), run_cli("-f tsv -n 5", text), "same as the CLI")
+        eq(to_tsv(spans), run_cli("-l en -f tsv -n 5", text), "same as the CLI")
     end
     local split = assert(s:split(text))
     check(#split > n, "every sentence split: " .. #split)
