@@ -30,6 +30,7 @@
 #include <lua.h>
 
 #define SUMMARIZER_MT "libsumm.Summarizer"
+#define ROUGE_MT "libsumm.Rouge"
 
 /* ---- compatibility with Lua 5.1 and LuaJIT ----------------------------- */
 
@@ -180,7 +181,8 @@ static const opt_spec option_specs[] = {
     STRINGS("stigma_words", opts.stigma_words, opts.n_stigma_words),
 };
 
-#define FIELD(cfg, off, type) ((type *)(void *)((char *)(cfg) + (off)))
+/* The tables are generic: offsets are into whatever struct `base` points at. */
+#define FIELD(base, off, type) ((type *)(void *)((char *)(base) + (off)))
 
 static int opt_error(lua_State *L, int arg, const char *name, const char *what)
 {
@@ -221,7 +223,7 @@ static double opt_integer(lua_State *L, int arg, const opt_spec *spec)
  * references them (read raw, so they are the table's own values), stays on
  * the stack until the C objects are built; the pointer array is a userdata
  * left on the stack for the same reason. */
-static void opt_strings(lua_State *L, int arg, const opt_spec *spec, config *cfg)
+static void opt_strings(lua_State *L, int arg, const opt_spec *spec, void *cfg)
 {
     size_t i, n;
     const char **list;
@@ -242,7 +244,7 @@ static void opt_strings(lua_State *L, int arg, const opt_spec *spec, config *cfg
     *FIELD(cfg, spec->offset2, size_t) = n;
 }
 
-static void opt_apply(lua_State *L, int arg, const opt_spec *spec, config *cfg)
+static void opt_apply(lua_State *L, int arg, const opt_spec *spec, void *cfg)
 {
     switch (spec->kind) {
     case OPT_UINT32:
@@ -294,14 +296,14 @@ static void config_defaults(config *cfg)
     cfg->language = "en";
 }
 
-/* Parses the options table at `arg` (nil or none means defaults). Raises on
- * an unknown key or a value of the wrong type or range. May leave values
- * on the stack above arg; the caller keeps them until the objects exist. */
-static void config_parse(lua_State *L, int arg, config *cfg)
+/* Reads the options table at `arg` into base, by the rows of specs (nil or
+ * none leaves base as it is). Raises on an unknown key or a value of the
+ * wrong type or range. May leave values on the stack above arg; the caller
+ * keeps them until the C objects exist. */
+static void parse_table(lua_State *L, int arg, const opt_spec *specs, size_t n_specs, void *base)
 {
-    size_t i, n_specs = sizeof option_specs / sizeof option_specs[0];
+    size_t i;
 
-    config_defaults(cfg);
     if (lua_isnoneornil(L, arg))
         return;
     luaL_checktype(L, arg, LUA_TTABLE);
@@ -309,10 +311,10 @@ static void config_parse(lua_State *L, int arg, config *cfg)
      * by nothing once popped, and its string could be collected while C
      * still points at it. */
     for (i = 0; i < n_specs; i++) {
-        lua_pushstring(L, option_specs[i].name);
+        lua_pushstring(L, specs[i].name);
         lua_rawget(L, arg);
         if (!lua_isnil(L, -1))
-            opt_apply(L, arg, &option_specs[i], cfg);
+            opt_apply(L, arg, &specs[i], base);
         lua_pop(L, 1);
     }
     /* A misspelt option must not be silently ignored. */
@@ -323,7 +325,7 @@ static void config_parse(lua_State *L, int arg, config *cfg)
         if (lua_type(L, -1) == LUA_TSTRING) {
             const char *key = lua_tostring(L, -1);
             for (i = 0; i < n_specs && !known; i++)
-                known = strcmp(key, option_specs[i].name) == 0;
+                known = strcmp(key, specs[i].name) == 0;
         }
         if (!known) {
             if (lua_type(L, -1) == LUA_TSTRING)
@@ -333,6 +335,12 @@ static void config_parse(lua_State *L, int arg, config *cfg)
             luaL_argerror(L, arg, lua_tostring(L, -1));
         }
     }
+}
+
+static void config_parse(lua_State *L, int arg, config *cfg)
+{
+    config_defaults(cfg);
+    parse_table(L, arg, option_specs, sizeof option_specs / sizeof option_specs[0], cfg);
 }
 
 /* ---- the Summarizer userdata ------------------------------------------- */
@@ -664,6 +672,140 @@ static int l_detect_language(lua_State *L)
     return 1;
 }
 
+/* ---- ROUGE ------------------------------------------------------------- */
+
+typedef struct rouge_config {
+    summ_rouge_options opts;
+    const char *tokenizer;
+} rouge_config;
+
+#undef CFG
+#define CFG(field) offsetof(rouge_config, field)
+static const opt_spec rouge_specs[] = {
+    STRING("tokenizer", tokenizer),
+    STRING("stemmer", opts.stemmer),
+    UINT32("stem_min_length", opts.stem_min_length, 0, UINT32_MAX),
+};
+
+/* A scorer lives only for one call, but in a userdata with __gc all the
+ * same, so that a raise while it exists cannot leak it. */
+typedef struct lrouge {
+    summ_rouge *r;
+} lrouge;
+
+static int rouge_gc(lua_State *L)
+{
+    lrouge *o = luaL_checkudata(L, 1, ROUGE_MT);
+    summ_rouge_free(o->r);
+    o->r = NULL;
+    return 0;
+}
+
+/* "rouge1", "rouge2", ... (any N >= 1), "rougeL" or "rougeLsum": the names
+ * rouge-score and summ-rouge use. */
+static int parse_metric(const char *name, int *metric, unsigned int *n)
+{
+    unsigned long v = 0;
+    const char *p;
+    if (strncmp(name, "rouge", 5) != 0)
+        return -1;
+    name += 5;
+    if (strcmp(name, "L") == 0 || strcmp(name, "Lsum") == 0) {
+        *metric = name[1] ? SUMM_ROUGE_LSUM : SUMM_ROUGE_L;
+        *n = 0;
+        return 0;
+    }
+    if (!*name || *name == '0')
+        return -1;
+    for (p = name; *p; p++) {
+        if (*p < '0' || *p > '9' || v > 1000)
+            return -1;
+        v = v * 10 + (unsigned long)(*p - '0');
+    }
+    *metric = SUMM_ROUGE_N;
+    *n = (unsigned int)v;
+    return 0;
+}
+
+static void set_double(lua_State *L, const char *key, double v)
+{
+    lua_pushnumber(L, (lua_Number)v);
+    lua_setfield(L, -2, key);
+}
+
+static int l_rouge(lua_State *L)
+{
+    size_t cand_len, i, n_refs;
+    const char *cand = luaL_checklstring(L, 1, &cand_len);
+    const char *metric_name = luaL_checkstring(L, 3);
+    const char **refs;
+    size_t *ref_lens;
+    rouge_config cfg;
+    summ_allocator alloc;
+    summ_rouge_result res;
+    unsigned int n;
+    int metric, rc;
+    lrouge *o;
+
+    if (parse_metric(metric_name, &metric, &n) < 0)
+        return luaL_argerror(L, 3, "metric must be rouge1, rouge2, ..., rougeL or rougeLsum");
+    memset(&cfg, 0, sizeof cfg);
+    summ_rouge_options_init(&cfg.opts, SUMM_ROUGE_OPTIONS_VERSION);
+    parse_table(L, 4, rouge_specs, sizeof rouge_specs / sizeof rouge_specs[0], &cfg);
+    if (cfg.tokenizer && strcmp(cfg.tokenizer, "unicode") == 0)
+        cfg.opts.tokenizer = SUMM_ROUGE_TOKENIZER_UNICODE;
+    else if (cfg.tokenizer && strcmp(cfg.tokenizer, "ascii") != 0)
+        return luaL_argerror(L, 4, "option 'tokenizer' must be \"ascii\" or \"unicode\"");
+
+    /* The references: one string or an array of them, anchored by arg 2. */
+    if (lua_type(L, 2) == LUA_TTABLE) {
+        n_refs = lua_rawlen(L, 2);
+        luaL_argcheck(L, n_refs > 0, 2, "no references");
+    } else {
+        luaL_checkstring(L, 2);
+        n_refs = 1;
+    }
+    refs = new_userdata(L, n_refs * sizeof *refs);
+    ref_lens = new_userdata(L, n_refs * sizeof *ref_lens);
+    for (i = 0; i < n_refs; i++) {
+        if (lua_type(L, 2) == LUA_TTABLE) {
+            lua_rawgeti(L, 2, (int)(i + 1));
+            if (lua_type(L, -1) != LUA_TSTRING)
+                luaL_argerror(L, 2, "references must be strings");
+            refs[i] = lua_tolstring(L, -1, &ref_lens[i]);
+            lua_pop(L, 1);
+        } else {
+            refs[i] = lua_tolstring(L, 2, &ref_lens[i]);
+        }
+    }
+
+    o = new_userdata(L, sizeof *o);
+    o->r = NULL;
+    luaL_getmetatable(L, ROUGE_MT);
+    lua_setmetatable(L, -2);
+    alloc.fn = lua_getallocf(L, &alloc.ud);
+    rc = summ_rouge_new(&o->r, &cfg.opts, &alloc);
+    if (rc == SUMM_E_INVALID_ARG)
+        return luaL_argerror(L, 4, "no libstemmer algorithm with that stemmer name");
+    if (rc == 0) {
+        rc = summ_rouge_score(o->r, metric, n, cand, cand_len, refs, ref_lens, n_refs, &res);
+        if (rc < 0)
+            push_fail(L, rc, summ_rouge_errmsg(o->r));
+    } else {
+        push_fail(L, rc, NULL);
+    }
+    summ_rouge_free(o->r);
+    o->r = NULL;
+    if (rc < 0)
+        return 3;
+    lua_createtable(L, 0, 4);
+    set_double(L, "precision", res.precision);
+    set_double(L, "recall", res.recall);
+    set_double(L, "f1", res.f1);
+    set_count(L, "reference", res.reference + 1);
+    return 1;
+}
+
 static int push_string_list(lua_State *L, const char *const *list)
 {
     int i;
@@ -708,6 +850,7 @@ static const luaL_Reg module_functions[] = {
     { "languages", l_languages },
     { "algorithms", l_algorithms },
     { "detect_language", l_detect_language },
+    { "rouge", l_rouge },
     { NULL, NULL },
 };
 
@@ -724,6 +867,11 @@ int luaopen_libsumm(lua_State *L)
     lua_setfield(L, -2, "__index");
     lua_pushliteral(L, SUMMARIZER_MT);
     lua_setfield(L, -2, "__name");
+    lua_pop(L, 1);
+
+    luaL_newmetatable(L, ROUGE_MT);
+    lua_pushcfunction(L, rouge_gc);
+    lua_setfield(L, -2, "__gc");
     lua_pop(L, 1);
 
     luaL_newlib(L, module_functions);
