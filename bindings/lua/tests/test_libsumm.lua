@@ -284,11 +284,17 @@ test("libsumm.summarize equals the CLI's text output", function()
 end)
 
 test("split and scores equal the CLI's, in every language", function()
+    -- Under ASan each CLI run costs a good part of a second: compare a few
+    -- languages of different kinds there, and every one in the plain build.
+    local asan_sample = { en = true, de = true, zh = true, ja = true, th = true, und = true }
     for _, lang in ipairs(libsumm.languages()) do
         local s = assert(libsumm.new({ language = lang }))
         local texts = { ARTICLE, MIXED }
-        local want_split = run_cli_each("-f tsv --split -l " .. lang, texts)
-        local want_scores = run_cli_each("-f tsv --scores -l " .. lang, texts)
+        local want_split, want_scores
+        if CLI and (not UNDER_ASAN or asan_sample[lang]) then
+            want_split = run_cli_each("-f tsv --split -l " .. lang, texts)
+            want_scores = run_cli_each("-f tsv --scores -l " .. lang, texts)
+        end
         for t, text in ipairs(texts) do
             local split = assert(s:split(text))
             check_spans(text, split)
@@ -296,11 +302,15 @@ test("split and scores equal the CLI's, in every language", function()
                 eq(sp.index, i, "split index")
                 eq(sp.score, 0, "split score")
             end
-            eq(to_tsv(split), want_split[t], "split in " .. lang)
+            if want_split then
+                eq(to_tsv(split), want_split[t], "split in " .. lang)
+            end
             local scores = assert(s:scores(text))
             check_spans(text, scores)
             eq(#scores, #split, "scores covers every sentence")
-            eq(to_tsv(scores), want_scores[t], "scores in " .. lang)
+            if want_scores then
+                eq(to_tsv(scores), want_scores[t], "scores in " .. lang)
+            end
             local strings = assert(libsumm.split(text, lang))
             eq(#strings, #split, "libsumm.split count")
             for i = 1, #split do
