@@ -1,7 +1,8 @@
--- Checks that the rockspec builds what meson builds: the same C sources and
--- the same version header. Prints TAP.
+-- Checks what can drift apart: the rockspec builds what meson builds (the
+-- same C sources and version header), and the README documents every
+-- function, method, metamethod and option of the module. Prints TAP.
 --
--- Usage: lua test_rockspec.lua SOURCE_ROOT PATH/TO/generated/version.h
+-- Usage: lua test_consistency.lua SOURCE_ROOT PATH/TO/generated/version.h
 
 local ROOT, VERSION_H = arg[1], arg[2]
 local ROCKSPEC = ROOT .. "/bindings/lua/libsumm-scm-1.rockspec"
@@ -78,6 +79,44 @@ local generated = read_file(VERSION_H)
 local copy = read_file(ROOT .. "/bindings/lua/rock/libsumm/version.h")
 check(generated == copy, "bindings/lua/rock/libsumm/version.h equals the generated version.h",
     "copy " .. VERSION_H .. " to bindings/lua/rock/libsumm/version.h")
+
+-- Documentation coverage: names registered in lsumm.c against the README's
+-- Lua section.
+local source = read_file(ROOT .. "/bindings/lua/lsumm.c")
+local readme = read_file(ROOT .. "/README.md")
+local section = readme:match("\n## Lua\n(.-)\n## ") or readme:match("\n## Lua\n(.*)$") or ""
+check(section ~= "", "the README has a Lua section")
+
+local function registered(array)
+    local body = source:match("luaL_Reg " .. array .. "%[%] = (%b{})")
+    local names = {}
+    for name in (body or ""):gmatch('{ "([%w_]+)",') do
+        names[#names + 1] = name
+    end
+    check(#names > 0, "lsumm.c registers " .. array)
+    return names
+end
+
+local function documented(kind, names, prefix)
+    local missing = {}
+    for _, name in ipairs(names) do
+        if not section:find("`" .. prefix .. name, 1, true) then
+            missing[#missing + 1] = prefix .. name
+        end
+    end
+    check(#missing == 0, "the README documents every " .. kind,
+        "undocumented: " .. table.concat(missing, ", "))
+end
+
+documented("module function", registered("module_functions"), "libsumm.")
+documented("method", registered("summarizer_methods"), "s:")
+documented("metamethod", registered("summarizer_meta"), "")
+local options = {}
+for name in (source:match("option_specs%[%] = (%b{})") or ""):gmatch('%u+%("([%w_]+)",') do
+    options[#options + 1] = name
+end
+check(#options > 0, "lsumm.c has an option table")
+documented("option", options, "")
 
 print("1.." .. #results)
 local failed = 0
