@@ -143,6 +143,13 @@ def main():
         write("fuzz_rouge", "seed-" + name, h + b"\xff".join(p.encode("utf-8") for p in parts))
     write("fuzz_rouge", "seed-invalid-utf8", bytes([0, 0, 0, 3]) + b"ok text\xffbad \xc0\xaf text")
 
+    # fuzz_alloc_fail: k (little endian), language, text.
+    for k in (0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144):
+        write("fuzz_alloc_fail", "seed-k%d-article" % k,
+              bytes([k & 0xFF, k >> 8, 0]) + bodies["article"])
+    for k, name in ((4, "quotes"), (9, "invalid_byte"), (30, "long_run"), (40, "cjk")):
+        write("fuzz_alloc_fail", "seed-k%d-%s" % (k, name), bytes([k, 0, 0]) + bodies[name])
+
 
 if __name__ == "__main__":
     main()
