@@ -120,6 +120,36 @@ def main():
     write("fuzz_cli", "seed-invalid-utf8", bytes([8]) + RAW["invalid_byte"])
     write("fuzz_cli", "seed-nul-bytes", bytes([8 | 1, ]) + b"--split\0" + RAW["nul_bytes"])
 
+    rouge_cases = {
+        "n1-same": (bytes([0, 0, 0, 3]), ["The cat sat on the mat.", "The cat sat on the mat."]),
+        "n2-two-refs": (bytes([0, 1, 0, 3]), ["the cat was found under the bed",
+                                              "the cat was under the bed",
+                                              "a dog slept on the bed"]),
+        "l-porter": (bytes([1, 0, 2, 3]), ["Running runners ran quickly.",
+                                           "The runner runs quick."]),
+        "lsum-lines": (bytes([2, 0, 0, 3]), ["first line here\nsecond line there",
+                                              "second line here\nfirst line there\nthird"]),
+        "unicode-german": (bytes([1, 0, 1 | 6, 2]), ["Die Häuser standen am Fluss.",
+                                                     "Das Haus stand am Flusse. Straße"]),
+        "unicode-english": (bytes([2, 2, 1 | 4, 0]), ["Café naïve résumé façade",
+                                                      "cafe naive resume facade"]),
+        "empty-candidate": (bytes([0, 0, 0, 3]), ["", "something to match"]),
+        "no-tokens": (bytes([1, 0, 0, 3]), ["!!! ??? ...", "--- ,,,"]),
+        "cjk": (bytes([0, 0, 1, 3]), ["今日は晴れです。", "今日は雨です。"]),
+        "four-refs": (bytes([0, 3, 0, 3]), ["a b c d e f g", "a b c", "d e f g", "a b c d e f g",
+                                            "g f e d c b a"]),
+    }
+    for name, (h, parts) in rouge_cases.items():
+        write("fuzz_rouge", "seed-" + name, h + b"\xff".join(p.encode("utf-8") for p in parts))
+    write("fuzz_rouge", "seed-invalid-utf8", bytes([0, 0, 0, 3]) + b"ok text\xffbad \xc0\xaf text")
+
+    # fuzz_alloc_fail: k (little endian), language, text.
+    for k in (0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144):
+        write("fuzz_alloc_fail", "seed-k%d-article" % k,
+              bytes([k & 0xFF, k >> 8, 0]) + bodies["article"])
+    for k, name in ((4, "quotes"), (9, "invalid_byte"), (30, "long_run"), (40, "cjk")):
+        write("fuzz_alloc_fail", "seed-k%d-%s" % (k, name), bytes([k, 0, 0]) + bodies[name])
+
 
 if __name__ == "__main__":
     main()

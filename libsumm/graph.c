@@ -185,12 +185,31 @@ static size_t posting_of(const builder *b, uint32_t t, uint32_t i)
     return lo;
 }
 
-static int cmp_neighbour(const void *pa, const void *pb)
+/* a is a stronger neighbour than b: larger weight, then lower index. */
+static bool stronger(const neighbour *a, const neighbour *b)
 {
-    const neighbour *a = pa, *b = pb;
     if (a->w != b->w)
-        return a->w > b->w ? -1 : 1;
-    return (a->j > b->j) - (a->j < b->j);
+        return a->w > b->w;
+    return a->j < b->j;
+}
+
+/* Min-heap on strength: the root is the weakest of the kept neighbours. */
+static void sift_weakest(neighbour *h, size_t i, size_t n)
+{
+    for (;;) {
+        size_t l = 2 * i + 1, weakest = i;
+        neighbour tmp;
+        if (l < n && stronger(&h[weakest], &h[l]))
+            weakest = l;
+        if (l + 1 < n && stronger(&h[weakest], &h[l + 1]))
+            weakest = l + 1;
+        if (weakest == i)
+            return;
+        tmp = h[i];
+        h[i] = h[weakest];
+        h[weakest] = tmp;
+        i = weakest;
+    }
 }
 
 static double finish(const builder *b, uint32_t i, uint32_t j, double acc, double threshold)
@@ -258,18 +277,26 @@ static int build_row(builder *b, summ__graph *g, uint32_t i, size_t max_k, doubl
     if ((rc = summ__grow(b->a, (void **)&b->cand, &b->cand_cap, n_touched ? n_touched : 1,
                          sizeof *b->cand)) < 0)
         return rc;
+    /* Keep the max_k strongest in a bounded heap: O(touched x log k). */
     for (k = 0; k < n_touched; k++) {
-        uint32_t j = b->touched[k];
-        double w = finish(b, i, j, b->acc[j], threshold);
-        if (w > 0.0 && isfinite(w)) {
-            b->cand[n_cand].w = w;
-            b->cand[n_cand].j = j;
-            n_cand++;
+        neighbour nb;
+        nb.j = b->touched[k];
+        nb.w = finish(b, i, nb.j, b->acc[nb.j], threshold);
+        if (!(nb.w > 0.0 && isfinite(nb.w)) || max_k == 0)
+            continue;
+        if (n_cand < max_k) {
+            size_t c = n_cand++;
+            b->cand[c] = nb;
+            while (c > 0 && stronger(&b->cand[(c - 1) / 2], &b->cand[c])) {
+                neighbour tmp = b->cand[c];
+                b->cand[c] = b->cand[(c - 1) / 2];
+                b->cand[(c - 1) / 2] = tmp;
+                c = (c - 1) / 2;
+            }
+        } else if (stronger(&nb, &b->cand[0])) {
+            b->cand[0] = nb;
+            sift_weakest(b->cand, 0, n_cand);
         }
-    }
-    if (n_cand > max_k) {
-        qsort(b->cand, n_cand, sizeof *b->cand, cmp_neighbour);
-        n_cand = max_k;
     }
     if ((rc = summ__grow(b->a, (void **)&g->col, &g->col_cap, g->n_edges + n_cand,
                          sizeof *g->col)) < 0)

@@ -365,7 +365,7 @@ int summ__lazy_greedy(const summ__score_ctx *ctx, summ__gain_fn gain, summ__pick
 
 /* Terms in more sentences than this link each sentence only to the nearest
  * W/2 occurrences on either side (graph.c, selector.c). */
-#define SUMM__GRAPH_WINDOW 512
+#define SUMM__GRAPH_WINDOW 128
 
 typedef enum summ__sim_kind {
     SUMM__SIM_TEXTRANK,   /* shared distinct terms / (log|Si| + log|Sj|) */
@@ -402,6 +402,10 @@ int summ__pagerank(const summ__graph *g, const summ_allocator *a, double damping
  * into *n_selected. `order` is scratch space for n_sents entries. */
 int summ__select(const summ__model *m, const double *scores, const summ_options *opts,
                  uint32_t *order, uint32_t *selected, size_t *n_selected);
+
+/* The most sentences the options' budgets allow out of n (ratio 0.2 when
+ * no budget is set). */
+size_t summ__sentence_limit(const summ_options *opts, size_t n);
 
 /* summ__select with maximal marginal relevance (opts->mmr_lambda < 1):
  * redundancy with the sentences already picked lowers a candidate's score.

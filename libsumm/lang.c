@@ -15,8 +15,8 @@
  * Korean and Thai have no stemmer: the tokenizer cuts their text into
  * character bigrams. "und" is the fallback for any other language: words by
  * Unicode category, no stemming, no stopwords. Tamil and Yiddish have no
- * stopword list. "en-porter" is English with
- * the original Porter stemmer instead of Snowball's English (Porter2). */
+ * stopword list. "en-porter" is English with the original Porter stemmer
+ * instead of Snowball's English (Porter2). */
 static const char *const no_words[] = { NULL };
 
 static const summ__lang_info languages[] = {
@@ -52,7 +52,9 @@ static const summ__lang_info languages[] = {
     { "th", "tha", "thai", NULL, stopwords_thai },
     { "tr", "tur", "turkish", "turkish", stopwords_turkish },
     { "yi", "yid", "yiddish", "yiddish", no_words },
-    { "en-porter", NULL, "porter", "porter", stopwords_english },
+    /* Code "en": the splitter and the abbreviation tables key on it, and
+     * the text is English. "en-porter" reaches it as an alias. */
+    { "en", NULL, "porter", "porter", stopwords_english },
     { "und", NULL, "undetermined", NULL, no_words },
 };
 
@@ -103,9 +105,22 @@ static bool ascii_ieq(const char *a, const char *b)
     return *a == *b;
 }
 
+/* Other codes in common use for a language of the table. */
+static const struct {
+    const char *alias, *code;
+} aliases[] = {
+    { "en-porter", "porter" },
+    { "nb", "no" },  /* Norwegian Bokmål: what the Norwegian stemmer and list cover */
+    { "nob", "no" },
+    { "zxx", "und" }, /* "no linguistic content" */
+};
+
 const summ__lang_info *summ__lang_lookup(const char *code)
 {
     size_t i;
+    for (i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+        if (ascii_ieq(code, aliases[i].alias))
+            code = aliases[i].code;
     for (i = 0; i < N_LANGUAGES; i++) {
         const summ__lang_info *l = &languages[i];
         if (ascii_ieq(code, l->code) || (l->code3 && ascii_ieq(code, l->code3)) ||
@@ -162,16 +177,6 @@ static size_t count_list(const char *const *list)
     return n;
 }
 
-/* The code the abbreviation tables are keyed by: the ISO 639-1 part of a
- * variant code ("en" for "en-porter"). */
-static void base_code(const char *code, char *buf, size_t size)
-{
-    size_t i;
-    for (i = 0; i + 1 < size && code[i] && code[i] != '-'; i++)
-        buf[i] = code[i];
-    buf[i] = '\0';
-}
-
 /* Builds one language object for a table entry (or for "auto", whose maps
  * hold only the caller's words). */
 static int lang_create(summ_lang **out, const summ__lang_info *info, const summ_lang_config *cfg,
@@ -180,11 +185,9 @@ static int lang_create(summ_lang **out, const summ__lang_info *info, const summ_
     summ_lang *lang;
     const char *const *abbrevs, *const *titles;
     summ__fold_buf fold;
-    char base[8];
     int rc;
 
-    base_code(info->code, base, sizeof base);
-    summ__abbreviations(base, &abbrevs, &titles);
+    summ__abbreviations(info->code, &abbrevs, &titles);
     lang = summ__alloc(a, sizeof *lang);
     if (!lang)
         return SUMM_E_NOMEM;

@@ -33,9 +33,11 @@ static int check_words(const char *const *words, size_t n)
     size_t i;
     if (n && !words)
         return SUMM_E_INVALID_ARG;
-    for (i = 0; i < n; i++)
-        if (!words[i])
+    for (i = 0; i < n; i++) {
+        size_t bad;
+        if (!words[i] || !summ__utf8_valid(words[i], strlen(words[i]), &bad))
             return SUMM_E_INVALID_ARG;
+    }
     return SUMM_OK;
 }
 
@@ -96,11 +98,11 @@ int summ__options_check(const summ_options *in, summ_options *out, const char **
         return SUMM_E_INVALID_ARG;
     }
     if ((rc = check_words(o.cue_words, o.n_cue_words)) < 0) {
-        *why = "cue_words is NULL or holds a NULL entry";
+        *why = "cue_words is NULL or holds a NULL or invalid UTF-8 entry";
         return rc;
     }
     if ((rc = check_words(o.stigma_words, o.n_stigma_words)) < 0) {
-        *why = "stigma_words is NULL or holds a NULL entry";
+        *why = "stigma_words is NULL or holds a NULL or invalid UTF-8 entry";
         return rc;
     }
     /* 0 selects each parameter's default; store the value in effect. */

@@ -102,12 +102,21 @@ int summ__score_lsa(const summ__score_ctx *ctx, double *scores)
 
     for (k = 0; k < r; k++) {
         double *x = basis + k * n, sigma2;
-        uint32_t it;
-        /* A fixed start with varied entries, so it is not orthogonal to any
-         * singular vector by symmetry. */
-        for (i = 0; i < n; i++)
-            x[i] = 1.0 + (double)((i * 2654435761u) % 1000) / 1000.0;
-        if (orthonormalise(x, basis, k, n) <= 1e-12)
+        uint32_t it, attempt;
+        /* A fixed start with varied entries, different for each vector so
+         * it is not already in the span of those found; a few tries in
+         * case it is (the rank may also be exhausted). */
+        for (attempt = 0; attempt < 4; attempt++) {
+            uint32_t seed = (uint32_t)(k * 4 + attempt) * 2246822519u + 1u;
+            for (i = 0; i < n; i++) {
+                uint32_t hsh = ((uint32_t)i + seed) * 2654435761u;
+                hsh ^= hsh >> 15;
+                x[i] = 1.0 + (double)(hsh % 1000u) / 1000.0;
+            }
+            if (orthonormalise(x, basis, k, n) > 1e-9)
+                break;
+        }
+        if (attempt == 4)
             break;
         for (it = 0; it < ctx->opts->max_iterations; it++) {
             double change = 0.0, d;

@@ -69,8 +69,7 @@ static void sort_ascending(uint32_t *v, size_t n)
     }
 }
 
-/* The sentence-count limit of the options' budgets for n sentences. */
-static size_t sentence_limit(const summ_options *opts, size_t n)
+size_t summ__sentence_limit(const summ_options *opts, size_t n)
 {
     size_t limit = n;
     double ratio = opts->ratio;
@@ -126,7 +125,7 @@ static void final_order(const summ_options *opts, size_t n, uint32_t *order, uin
 int summ__select(const summ__model *m, const double *scores, const summ_options *opts,
                  uint32_t *order, uint32_t *selected, size_t *n_selected)
 {
-    size_t n = m->n_sents, limit = sentence_limit(opts, n), count = 0, i;
+    size_t n = m->n_sents, limit = summ__sentence_limit(opts, n), count = 0, i;
     uint64_t words = 0, bytes = 0;
 
     for (i = 0; i < n; i++)
@@ -165,8 +164,12 @@ void summ__position_prior(const summ_options *opts, size_t n, double *scores)
  * Diversity-Based Reranking for Reordering Documents and Producing
  * Summaries", SIGIR 1998). Each pick maximises
  *     lambda x rel(i) - (1 - lambda) x max_{j picked} sim(i, j),
- * rel the min-max normalised score and sim the cosine of tf-idf vectors
- * (idf = log(1 + S / sf)). The maxima only grow, so a heap of stale values
+ * rel the score divided by the largest (min-max normalised when some are
+ * negative) and sim the cosine of tf-idf vectors (idf = log(1 + S / sf)).
+ * A candidate whose cosine with a picked sentence is 1 (the same content
+ * words in the same proportions), or with exactly the content of a picked
+ * sentence (checked through a hash set, beyond the window), is never
+ * picked. The maxima only grow, so a heap of stale values
  * finds the best candidate lazily; after each pick, the similarities of the
  * picked sentence to the others come from an inverted index (sentences
  * sharing no term are not visited), with the posting window of graph.c on
@@ -183,6 +186,9 @@ typedef struct mmr {
     uint32_t *post_sent, *post_cnt, *heap, *mark;
     double *idf, *norm, *rel, *maxsim, *key, *acc;
     uint32_t *touched;
+    uint64_t *bag_hash;  /* per sentence: hash of its terms and counts */
+    uint32_t *picked_set; /* open addressing over bag_hash: sentence + 1, 0 = empty */
+    size_t set_cap;
     double lambda;
 } mmr;
 
@@ -226,13 +232,59 @@ static void mmr_free(mmr *x)
     summ__free(x->a, x->maxsim, n * sizeof *x->maxsim);
     summ__free(x->a, x->key, n * sizeof *x->key);
     summ__free(x->a, x->acc, n * sizeof *x->acc);
+    summ__free(x->a, x->bag_hash, n * sizeof *x->bag_hash);
+    summ__free(x->a, x->picked_set, x->set_cap * sizeof *x->picked_set);
 }
 
-static int mmr_init(mmr *x, const double *scores)
+static bool same_bag(const summ__model *m, uint32_t a, uint32_t b)
+{
+    const summ__sentence *x = &m->sents[a], *y = &m->sents[b];
+    size_t n = x->bag_end - x->bag_begin;
+    return n == y->bag_end - y->bag_begin &&
+           memcmp(m->bag_term + x->bag_begin, m->bag_term + y->bag_begin,
+                  n * sizeof *m->bag_term) == 0 &&
+           memcmp(m->bag_count + x->bag_begin, m->bag_count + y->bag_begin,
+                  n * sizeof *m->bag_count) == 0;
+}
+
+/* Whether a sentence with i's exact content was picked; with add, records
+ * i as picked. Exact, unlike the windowed similarities. */
+static bool picked_same(mmr *x, uint32_t i, bool add)
+{
+    size_t mask = x->set_cap - 1, p = (size_t)x->bag_hash[i] & mask;
+    for (; x->picked_set[p]; p = (p + 1) & mask)
+        if (x->bag_hash[x->picked_set[p] - 1] == x->bag_hash[i] &&
+            same_bag(x->m, x->picked_set[p] - 1, i))
+            return true;
+    if (add)
+        x->picked_set[p] = i + 1;
+    return false;
+}
+
+static int mmr_init(mmr *x, const double *scores, size_t limit)
 {
     const summ__model *m = x->m;
     size_t n = m->n_sents, v = m->n_vocab, i, k;
     double lo, hi;
+
+    /* At most `limit` picks: a set of twice that size stays half empty. */
+    x->set_cap = 16;
+    while (x->set_cap < 2 * limit)
+        x->set_cap *= 2;
+    x->picked_set = summ__alloc_array(x->a, x->set_cap, sizeof *x->picked_set);
+    x->bag_hash = summ__alloc_array(x->a, n, sizeof *x->bag_hash);
+    if (!x->picked_set || !x->bag_hash)
+        return SUMM_E_NOMEM;
+    for (i = 0; i < x->set_cap; i++)
+        x->picked_set[i] = 0;
+    for (i = 0; i < n; i++) {
+        uint64_t h = 1469598103934665603u; /* FNV-1a over (term, count) pairs */
+        for (k = m->sents[i].bag_begin; k < m->sents[i].bag_end; k++) {
+            h = (h ^ m->bag_term[k]) * 1099511628211u;
+            h = (h ^ m->bag_count[k]) * 1099511628211u;
+        }
+        x->bag_hash[i] = h ^ (h >> 29);
+    }
 
     x->post_off = summ__alloc_array(x->a, v + 1, sizeof *x->post_off);
     x->post_sent = summ__alloc_array(x->a, m->n_bag, sizeof *x->post_sent);
@@ -279,6 +331,10 @@ static int mmr_init(mmr *x, const double *scores)
         if (scores[i] > hi)
             hi = scores[i];
     }
+    /* Non-negative scores keep their ratios (a sentence half as salient
+     * as the best gets 0.5); others are min-max normalised. */
+    if (lo >= 0.0)
+        lo = 0.0;
     for (i = 0; i < n; i++) {
         x->rel[i] = hi > lo ? (scores[i] - lo) / (hi - lo) : 0.0;
         x->key[i] = x->lambda * x->rel[i];
@@ -336,7 +392,7 @@ int summ__select_mmr(const summ__model *m, const double *scores, const summ_opti
                      const summ_allocator *a, uint32_t *order, uint32_t *selected,
                      size_t *n_selected)
 {
-    size_t n = m->n_sents, limit = sentence_limit(opts, n), count = 0, heap_n = n;
+    size_t n = m->n_sents, limit = summ__sentence_limit(opts, n), count = 0, heap_n = n;
     uint64_t words = 0, bytes = 0;
     mmr x;
     int rc;
@@ -346,7 +402,7 @@ int summ__select_mmr(const summ__model *m, const double *scores, const summ_opti
     x.m = m;
     x.a = a;
     x.lambda = opts->mmr_lambda;
-    if ((rc = mmr_init(&x, scores)) < 0)
+    if ((rc = mmr_init(&x, scores, limit)) < 0)
         goto out;
     while (heap_n > 0 && count < limit) {
         uint32_t top = x.heap[0];
@@ -359,8 +415,15 @@ int summ__select_mmr(const summ__model *m, const double *scores, const summ_opti
         }
         x.heap[0] = x.heap[--heap_n];
         mmr_sift(&x, 0, heap_n);
+        /* A sentence with the same content as one already picked (cosine
+         * 1, or the very same terms and counts) adds nothing, whatever
+         * lambda. Sentences without content words are exempt. */
+        if (x.maxsim[top] >= 1.0 - 1e-9 ||
+            (m->sents[top].bag_end > m->sents[top].bag_begin && picked_same(&x, top, false)))
+            continue;
         if (!take(opts, &m->sents[top], &words, &bytes))
             continue;
+        picked_same(&x, top, true);
         selected[count++] = top;
         mmr_update(&x, top, (uint32_t)count);
     }

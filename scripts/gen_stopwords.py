@@ -93,8 +93,8 @@ DETECT = [
 # "und". Languages close enough to a supported one that its resources help
 # (Malay ~ Indonesian, Galician ~ Portuguese, Croatian = Serbian's list) are
 # left out so that they resolve to that language.
-DETECT_ONLY = ["af", "bg", "br", "cs", "eo", "et", "fa", "ha", "ku", "la", "lv", "mr", "pl",
-               "sk", "sl", "so", "st", "sw", "tl", "uk", "ur", "vi", "yo", "zu"]
+DETECT_ONLY = ["af", "bg", "br", "cs", "eo", "et", "fa", "ha", "he", "ku", "la", "lv", "mr",
+               "pl", "sk", "sl", "so", "st", "sw", "tl", "uk", "ur", "vi", "yo", "zu"]
 
 LATIN_TO_CYRILLIC = [
     ("lj", "љ"), ("nj", "њ"), ("dž", "џ"), ("a", "а"), ("b", "б"), ("c", "ц"), ("č", "ч"),
@@ -156,6 +156,13 @@ def load(root):
             latin = iso[key]
             lists[ident] = unique(latin + [c for c in map(to_cyrillic, latin) if c])
     return lists, iso
+
+
+def fnv1a(data):
+    h = 2166136261
+    for b in data:
+        h = ((h ^ b) * 16777619) & 0xFFFFFFFF
+    return h
 
 
 def c_string(s):
@@ -221,15 +228,35 @@ def write_langid(out, lists, iso):
     out.write(" * recognises but has no resources for (their ISO 639-1 code follows). */\n")
     out.write("#define LANGID_N_LANGS %d\n" % len(codes))
     out.write("#define LANGID_N_SUPPORTED %d\n" % len(DETECT))
+    out.write("#define LANGID_HEBREW %d /* Hebrew text is told from Yiddish by it */\n"
+              % codes.index("he"))
     out.write("static const char *const langid_codes[LANGID_N_LANGS] = {\n")
     write_items(out, [c_string(c) for c in codes])
     out.write("};\n\n")
-    out.write("typedef struct langid_word {\n    const char *word;\n    uint64_t langs;\n"
-              "} langid_word;\n\n")
+    out.write("typedef struct langid_word {\n    const char *word;\n    uint32_t len;\n"
+              "    uint64_t langs;\n} langid_word;\n\n")
     out.write("#define LANGID_N_WORDS %d\n" % len(keys))
     out.write("static const langid_word langid_words[LANGID_N_WORDS] = {\n")
     for w in keys:
-        out.write("    { %s, UINT64_C(0x%x) },\n" % (c_string(w), words[w]))
+        out.write("    { %s, %d, UINT64_C(0x%x) },\n" % (c_string(w), len(w.encode("utf-8")),
+                                                      words[w]))
+    out.write("};\n\n")
+    # Open addressing with linear probing on FNV-1a of the UTF-8 bytes; the
+    # C side computes the same hash (langid.c).
+    size = 1
+    while size < 2 * len(keys):
+        size *= 2
+    slots = [0xFFFF] * size
+    for i, w in enumerate(keys):
+        h = fnv1a(w.encode("utf-8")) & (size - 1)
+        while slots[h] != 0xFFFF:
+            h = (h + 1) & (size - 1)
+        slots[h] = i
+    if len(keys) >= 0xFFFF:
+        raise SystemExit("too many words for 16-bit slots")
+    out.write("#define LANGID_N_SLOTS %d /* a power of two */\n" % size)
+    out.write("static const uint16_t langid_slots[LANGID_N_SLOTS] = {\n")
+    write_items(out, ["%d" % x for x in slots])
     out.write("};\n\n")
     out.write("typedef struct langid_letter {\n    int32_t cp;\n    uint64_t langs;\n"
               "} langid_letter;\n\n")

@@ -35,6 +35,7 @@ typedef struct cli {
     size_t max_input;
     const char *stopwords_file;
     const char *abbreviations_file;
+    const char *cue_file, *stigma_file;
 } cli;
 
 static void usage(FILE *f)
@@ -54,8 +55,18 @@ static void usage(FILE *f)
             "  -l, --language CODE   language: ISO 639-1/639-3 code, English name, or auto\n"
             "                        (detected per file, the default; see --list-languages)\n"
             "      --stopwords FILE  also ignore the words in FILE (UTF-8, one per line)\n"
-            "      --abbreviations FILE  words in FILE (UTF-8, one per line, e.g. \"approx.\")\n"
+            "      --abbreviations FILE\n"
+            "                        words in FILE (UTF-8, one per line, e.g. \"approx.\")\n"
             "                        never end a sentence\n"
+            "      --mmr LAMBDA      redundancy control (maximal marginal relevance), 0 < LAMBDA\n"
+            "                        <= 1: lower LAMBDA avoids sentences similar to those\n"
+            "                        already picked; 1 = off (default)\n"
+            "      --position-weight W  lead bias, 0 <= W <= 1: mix the scores with a prior\n"
+            "                        favouring early sentences; 0 = off; default 0.25\n"
+            "      --lexrank-threshold T  lexrank: link sentences whose similarity is at\n"
+            "                        least T (0 <= T < 1); 0 = continuous (default)\n"
+            "      --cue-words FILE  edmundson: bonus words, one per line\n"
+            "      --stigma-words FILE  edmundson: stigma words, one per line\n"
             "      --no-stem         match words without stemming\n"
             "      --keep-stopwords  count stopwords as content words\n"
             "      --lenient         treat invalid UTF-8 bytes as spaces instead of failing\n"
@@ -147,6 +158,34 @@ static int parse_ratio(const char *s, double *out)
             return -1;
     }
     if (!digits || v <= 0.0 || v > 1.0)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* Parses a number in [0, 1] without strtod (locale-dependent decimal
+ * point): digits, optional '.', digits. */
+static int parse_unit(const char *s, double *out)
+{
+    double v = 0.0, scale = 1.0;
+    int digits = 0, dot = 0;
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9') {
+            if (dot) {
+                scale /= 10.0;
+                v += (*s - '0') * scale;
+            } else {
+                v = v * 10.0 + (*s - '0');
+            }
+            if (++digits > 30)
+                return -1;
+        } else if (*s == '.' && !dot) {
+            dot = 1;
+        } else {
+            return -1;
+        }
+    }
+    if (!digits || v > 1.0)
         return -1;
     *out = v;
     return 0;
@@ -263,6 +302,14 @@ static int read_word_list(const char *path, char **buf_out, const char ***words_
     *words_out = words;
     *n_out = n;
     return 0;
+}
+
+static void free_words(char *buf1, const char **words1, char *buf2, const char **words2)
+{
+    free(words1);
+    free(buf1);
+    free(words2);
+    free(buf2);
 }
 
 /* Creates the language, with the caller's word lists when given. */
@@ -499,7 +546,8 @@ int main(int argc, char **argv)
 {
     enum {
         OPT_SPLIT = 256, OPT_SCORES, OPT_SCORE_ORDER, OPT_NO_STEM, OPT_KEEP_STOP, OPT_LENIENT,
-        OPT_MAX_INPUT, OPT_LIST_ALGOS, OPT_LIST_LANGS, OPT_STOPWORDS, OPT_ABBREVIATIONS
+        OPT_MAX_INPUT, OPT_LIST_ALGOS, OPT_LIST_LANGS, OPT_STOPWORDS, OPT_ABBREVIATIONS,
+        OPT_MMR, OPT_POSITION_WEIGHT, OPT_LEXRANK_THRESHOLD, OPT_CUE_WORDS, OPT_STIGMA_WORDS
     };
     static const struct option longopts[] = {
         { "sentences", required_argument, NULL, 'n' },
@@ -521,11 +569,19 @@ int main(int argc, char **argv)
         { "list-languages", no_argument, NULL, OPT_LIST_LANGS },
         { "stopwords", required_argument, NULL, OPT_STOPWORDS },
         { "abbreviations", required_argument, NULL, OPT_ABBREVIATIONS },
+        { "mmr", required_argument, NULL, OPT_MMR },
+        { "position-weight", required_argument, NULL, OPT_POSITION_WEIGHT },
+        { "lexrank-threshold", required_argument, NULL, OPT_LEXRANK_THRESHOLD },
+        { "cue-words", required_argument, NULL, OPT_CUE_WORDS },
+        { "stigma-words", required_argument, NULL, OPT_STIGMA_WORDS },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
     };
     cli c;
+    char *cue_buf = NULL, *stigma_buf = NULL;
+    const char **cue_words = NULL, **stigma_words = NULL;
+    size_t n_cue = 0, n_stigma = 0;
     summ_lang *lang = NULL;
     summ_summarizer *s = NULL;
     summ_result *r = NULL;
@@ -623,6 +679,26 @@ int main(int argc, char **argv)
         case OPT_ABBREVIATIONS:
             c.abbreviations_file = optarg;
             break;
+        case OPT_MMR:
+            if (parse_unit(optarg, &c.opts.mmr_lambda) || c.opts.mmr_lambda <= 0.0)
+                return usage_error("invalid --mmr '%s' (a number in (0, 1])", optarg);
+            break;
+        case OPT_POSITION_WEIGHT:
+            if (parse_unit(optarg, &c.opts.position_weight))
+                return usage_error("invalid --position-weight '%s' (a number in [0, 1])",
+                                   optarg);
+            break;
+        case OPT_LEXRANK_THRESHOLD:
+            if (parse_unit(optarg, &c.opts.lexrank_threshold) || c.opts.lexrank_threshold >= 1.0)
+                return usage_error("invalid --lexrank-threshold '%s' (a number in [0, 1))",
+                                   optarg);
+            break;
+        case OPT_CUE_WORDS:
+            c.cue_file = optarg;
+            break;
+        case OPT_STIGMA_WORDS:
+            c.stigma_file = optarg;
+            break;
         case OPT_LIST_ALGOS:
         case OPT_LIST_LANGS: {
             const char *const *list =
@@ -648,10 +724,24 @@ int main(int argc, char **argv)
         return usage_error("--split and --scores cannot be combined");
     c.opts.max_input_bytes = c.max_input;
 
-    if ((rc = make_language(&c, &lang)) != 0)
+    if ((c.cue_file && read_word_list(c.cue_file, &cue_buf, &cue_words, &n_cue) < 0) ||
+        (c.stigma_file &&
+         read_word_list(c.stigma_file, &stigma_buf, &stigma_words, &n_stigma) < 0)) {
+        free_words(cue_buf, cue_words, stigma_buf, stigma_words);
+        return 1;
+    }
+    c.opts.cue_words = cue_words;
+    c.opts.n_cue_words = n_cue;
+    c.opts.stigma_words = stigma_words;
+    c.opts.n_stigma_words = n_stigma;
+    if ((rc = make_language(&c, &lang)) != 0) {
+        free_words(cue_buf, cue_words, stigma_buf, stigma_words);
         return rc;
-    if ((rc = summ_summarizer_new(&s, lang, &c.opts, NULL)) < 0 ||
-        (rc = summ_result_new(&r, NULL)) < 0) {
+    }
+    rc = summ_summarizer_new(&s, lang, &c.opts, NULL);
+    /* The summarizer keeps its own copy of the word lists. */
+    free_words(cue_buf, cue_words, stigma_buf, stigma_words);
+    if (rc < 0 || (rc = summ_result_new(&r, NULL)) < 0) {
         msg("%s", summ_strerror(rc));
         summ_summarizer_free(s);
         summ_lang_free(lang);

@@ -2,12 +2,13 @@
 -- in the root of a clone compiles libsumm's C sources and the binding into
 -- one module, `require "libsumm"`, against the installed utf8proc and
 -- libstemmer (Debian: libutf8proc-dev libstemmer-dev). The meson build is
--- the reference; bindings/lua/tests/test_rockspec.lua checks that this file
+-- the reference; bindings/lua/tests/test_consistency.lua checks that this file
 -- lists the same sources.
 rockspec_format = "3.0"
 package = "libsumm"
 version = "scm-1"
 
+-- `luarocks make` builds the checkout it runs in and never fetches this.
 source = {
    url = "git+file://.",
 }

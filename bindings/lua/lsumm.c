@@ -18,16 +18,19 @@
  */
 #include <libsumm/summ.h>
 
+#include <float.h>
 #include <limits.h>
 #include <math.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include <lauxlib.h>
 #include <lua.h>
 
 #define SUMMARIZER_MT "libsumm.Summarizer"
+#define ROUGE_MT "libsumm.Rouge"
 
 /* ---- compatibility with Lua 5.1 and LuaJIT ----------------------------- */
 
@@ -115,7 +118,7 @@ typedef struct config {
 enum opt_kind {
     OPT_UINT32,  /* integer in [min, max] stored as uint32_t */
     OPT_SIZE,    /* integer in [min, max] stored as size_t */
-    OPT_NUMBER,  /* number in (min, max] when min_open, else [min, max]; double */
+    OPT_NUMBER,  /* number in [min, max], either end open if min_open/max_open; double */
     OPT_FLAG,    /* boolean setting `bit` in the uint32_t at offset */
     OPT_STRING,  /* string stored as const char * */
     OPT_STRINGS  /* array of strings: const char ** at offset, size_t count at offset2 */
@@ -127,41 +130,78 @@ typedef struct opt_spec {
     size_t offset;
     size_t offset2;
     double min, max;
-    int min_open;
+    int min_open, max_open;
     uint32_t bit;
 } opt_spec;
 
 /* 2^53: every integer up to it is exact in a double. */
 #define MAX_EXACT 9007199254740992.0
 
+/* One row per option, named by what it stores (field is a member of config):
+ *   UINT32/SIZE(name, field, min, max)   an integer in [min, max]
+ *   NUMBER(name, field, "[", min, max, "]")  a number in that interval ("(" and ")"
+ *                                        leave an end out)
+ *   FLAG(name, field, bit)               a boolean that sets bit in a uint32_t
+ *   STRING(name, field)                  a string
+ *   STRINGS(name, list, count)           an array of strings and its length */
 #define CFG(field) offsetof(config, field)
+#define UINT32(n, f, lo, hi) { .name = n, .kind = OPT_UINT32, .offset = CFG(f), .min = lo, .max = hi }
+#define SIZE(n, f, lo, hi) { .name = n, .kind = OPT_SIZE, .offset = CFG(f), .min = lo, .max = hi }
+#define NUMBER(n, f, lb, lo, hi, rb) \
+    { .name = n, .kind = OPT_NUMBER, .offset = CFG(f), .min = lo, .max = hi, \
+      .min_open = (lb)[0] == '(', .max_open = (rb)[0] == ')' }
+#define FLAG(n, f, b) { .name = n, .kind = OPT_FLAG, .offset = CFG(f), .bit = b }
+#define STRING(n, f) { .name = n, .kind = OPT_STRING, .offset = CFG(f) }
+#define STRINGS(n, f, count) { .name = n, .kind = OPT_STRINGS, .offset = CFG(f), .offset2 = CFG(count) }
 
 /* To support a new option, add one row. */
 static const opt_spec option_specs[] = {
-    { "sentences", OPT_UINT32, CFG(opts.max_sentences), 0, 1, UINT32_MAX, 0, 0 },
-    { "ratio", OPT_NUMBER, CFG(opts.ratio), 0, 0, 1, 1, 0 },
-    { "words", OPT_UINT32, CFG(opts.max_words), 0, 1, UINT32_MAX, 0, 0 },
-    { "bytes", OPT_SIZE, CFG(opts.max_bytes), 0, 1, MAX_EXACT, 0, 0 },
-    { "max_input_bytes", OPT_SIZE, CFG(opts.max_input_bytes), 0, 1, (double)SUMM_MAX_INPUT_BYTES,
-      0, 0 },
-    { "algorithm", OPT_STRING, CFG(algorithm), 0, 0, 0, 0, 0 },
-    { "language", OPT_STRING, CFG(language), 0, 0, 0, 0, 0 },
-    { "lenient", OPT_FLAG, CFG(opts.flags), 0, 0, 0, 0, SUMM_FLAG_LENIENT_UTF8 },
-    { "no_stemming", OPT_FLAG, CFG(opts.flags), 0, 0, 0, 0, SUMM_FLAG_NO_STEMMING },
-    { "keep_stopwords", OPT_FLAG, CFG(opts.flags), 0, 0, 0, 0, SUMM_FLAG_KEEP_STOPWORDS },
-    { "score_order", OPT_FLAG, CFG(opts.flags), 0, 0, 0, 0, SUMM_FLAG_SCORE_ORDER },
-    { "stopwords", OPT_STRINGS, CFG(lang.extra_stopwords), CFG(lang.n_extra_stopwords), 0, 0, 0,
-      0 },
-    { "abbreviations", OPT_STRINGS, CFG(lang.extra_abbreviations),
-      CFG(lang.n_extra_abbreviations), 0, 0, 0, 0 },
+    UINT32("sentences", opts.max_sentences, 1, UINT32_MAX),
+    NUMBER("ratio", opts.ratio, "(", 0, 1, "]"),
+    UINT32("words", opts.max_words, 1, UINT32_MAX),
+    SIZE("bytes", opts.max_bytes, 1, MAX_EXACT),
+    SIZE("max_input_bytes", opts.max_input_bytes, 1, (double)SUMM_MAX_INPUT_BYTES),
+    STRING("algorithm", algorithm),
+    STRING("language", language),
+    FLAG("lenient", opts.flags, SUMM_FLAG_LENIENT_UTF8),
+    FLAG("no_stemming", opts.flags, SUMM_FLAG_NO_STEMMING),
+    FLAG("keep_stopwords", opts.flags, SUMM_FLAG_KEEP_STOPWORDS),
+    FLAG("score_order", opts.flags, SUMM_FLAG_SCORE_ORDER),
+    STRINGS("stopwords", lang.extra_stopwords, lang.n_extra_stopwords),
+    STRINGS("abbreviations", lang.extra_abbreviations, lang.n_extra_abbreviations),
+    NUMBER("mmr_lambda", opts.mmr_lambda, "(", 0, 1, "]"),
+    NUMBER("position_weight", opts.position_weight, "[", 0, 1, "]"),
+    NUMBER("damping", opts.damping, "(", 0, 1, ")"),
+    NUMBER("tolerance", opts.tolerance, "[", 0, DBL_MAX, "]"),
+    UINT32("max_iterations", opts.max_iterations, 1, UINT32_MAX),
+    NUMBER("lexrank_threshold", opts.lexrank_threshold, "[", 0, 1, ")"),
+    UINT32("max_neighbours", opts.max_neighbours, 1, UINT32_MAX),
+    UINT32("lsa_dimensions", opts.lsa_dimensions, 1, UINT32_MAX),
+    STRINGS("cue_words", opts.cue_words, opts.n_cue_words),
+    STRINGS("stigma_words", opts.stigma_words, opts.n_stigma_words),
 };
 
-#define FIELD(cfg, off, type) ((type *)(void *)((char *)(cfg) + (off)))
+/* The tables are generic: offsets are into whatever struct `base` points at. */
+#define FIELD(base, off, type) ((type *)(void *)((char *)(base) + (off)))
 
 static int opt_error(lua_State *L, int arg, const char *name, const char *what)
 {
     lua_pushfstring(L, "option '%s' must be %s", name, what);
     return luaL_argerror(L, arg, lua_tostring(L, -1));
+}
+
+/* Pushes a bound for a message: whole numbers without Lua 5.3+'s ".0". */
+static const char *push_bound(lua_State *L, double v)
+{
+    char buf[32];
+    if (v == floor(v) && fabs(v) <= MAX_EXACT) {
+        /* No decimal point is printed, so the locale does not matter. */
+        snprintf(buf, sizeof buf, "%.0f", v);
+        lua_pushstring(L, buf);
+    } else {
+        lua_pushfstring(L, "%f", (lua_Number)v);
+    }
+    return lua_tostring(L, -1);
 }
 
 /* Reads a whole number in [min, max] from the top of the stack. */
@@ -172,16 +212,18 @@ static double opt_integer(lua_State *L, int arg, const opt_spec *spec)
         opt_error(L, arg, spec->name, "an integer");
     v = (double)lua_tonumber(L, -1);
     if (v != floor(v) || v < spec->min || v > spec->max) {
-        lua_pushfstring(L, "an integer from %d to %f", (int)spec->min, spec->max);
+        const char *lo = push_bound(L, spec->min), *hi = push_bound(L, spec->max);
+        lua_pushfstring(L, "an integer from %s to %s", lo, hi);
         opt_error(L, arg, spec->name, lua_tostring(L, -1));
     }
     return v;
 }
 
 /* Pointers to the strings stay valid because the options table, which
- * references them, stays on the stack until the C objects are built; the
- * pointer array is a userdata left on the stack for the same reason. */
-static void opt_strings(lua_State *L, int arg, const opt_spec *spec, config *cfg)
+ * references them (read raw, so they are the table's own values), stays on
+ * the stack until the C objects are built; the pointer array is a userdata
+ * left on the stack for the same reason. */
+static void opt_strings(lua_State *L, int arg, const opt_spec *spec, void *cfg)
 {
     size_t i, n;
     const char **list;
@@ -202,7 +244,7 @@ static void opt_strings(lua_State *L, int arg, const opt_spec *spec, config *cfg
     *FIELD(cfg, spec->offset2, size_t) = n;
 }
 
-static void opt_apply(lua_State *L, int arg, const opt_spec *spec, config *cfg)
+static void opt_apply(lua_State *L, int arg, const opt_spec *spec, void *cfg)
 {
     switch (spec->kind) {
     case OPT_UINT32:
@@ -217,9 +259,11 @@ static void opt_apply(lua_State *L, int arg, const opt_spec *spec, config *cfg)
             opt_error(L, arg, spec->name, "a number");
         v = (double)lua_tonumber(L, -1);
         /* Written so that NaN fails every comparison and is refused. */
-        if (!(spec->min_open ? v > spec->min : v >= spec->min) || !(v <= spec->max)) {
-            lua_pushfstring(L, "a number in %s%f, %f]", spec->min_open ? "(" : "[", spec->min,
-                            spec->max);
+        if (!(spec->min_open ? v > spec->min : v >= spec->min) ||
+            !(spec->max_open ? v < spec->max : v <= spec->max)) {
+            const char *lo = push_bound(L, spec->min), *hi = push_bound(L, spec->max);
+            lua_pushfstring(L, "a number in %s%s, %s%s", spec->min_open ? "(" : "[", lo, hi,
+                            spec->max_open ? ")" : "]");
             opt_error(L, arg, spec->name, lua_tostring(L, -1));
         }
         *FIELD(cfg, spec->offset, double) = v;
@@ -252,21 +296,25 @@ static void config_defaults(config *cfg)
     cfg->language = "en";
 }
 
-/* Parses the options table at `arg` (nil or none means defaults). Raises on
- * an unknown key or a value of the wrong type or range. May leave values
- * on the stack above arg; the caller keeps them until the objects exist. */
-static void config_parse(lua_State *L, int arg, config *cfg)
+/* Reads the options table at `arg` into base, by the rows of specs (nil or
+ * none leaves base as it is). Raises on an unknown key or a value of the
+ * wrong type or range. May leave values on the stack above arg; the caller
+ * keeps them until the C objects exist. */
+static void parse_table(lua_State *L, int arg, const opt_spec *specs, size_t n_specs, void *base)
 {
-    size_t i, n_specs = sizeof option_specs / sizeof option_specs[0];
+    size_t i;
 
-    config_defaults(cfg);
     if (lua_isnoneornil(L, arg))
         return;
     luaL_checktype(L, arg, LUA_TTABLE);
+    /* Raw reads: a value an __index function made up would be referenced
+     * by nothing once popped, and its string could be collected while C
+     * still points at it. */
     for (i = 0; i < n_specs; i++) {
-        lua_getfield(L, arg, option_specs[i].name);
+        lua_pushstring(L, specs[i].name);
+        lua_rawget(L, arg);
         if (!lua_isnil(L, -1))
-            opt_apply(L, arg, &option_specs[i], cfg);
+            opt_apply(L, arg, &specs[i], base);
         lua_pop(L, 1);
     }
     /* A misspelt option must not be silently ignored. */
@@ -277,7 +325,7 @@ static void config_parse(lua_State *L, int arg, config *cfg)
         if (lua_type(L, -1) == LUA_TSTRING) {
             const char *key = lua_tostring(L, -1);
             for (i = 0; i < n_specs && !known; i++)
-                known = strcmp(key, option_specs[i].name) == 0;
+                known = strcmp(key, specs[i].name) == 0;
         }
         if (!known) {
             if (lua_type(L, -1) == LUA_TSTRING)
@@ -287,6 +335,12 @@ static void config_parse(lua_State *L, int arg, config *cfg)
             luaL_argerror(L, arg, lua_tostring(L, -1));
         }
     }
+}
+
+static void config_parse(lua_State *L, int arg, config *cfg)
+{
+    config_defaults(cfg);
+    parse_table(L, arg, option_specs, sizeof option_specs / sizeof option_specs[0], cfg);
 }
 
 /* ---- the Summarizer userdata ------------------------------------------- */
@@ -311,6 +365,12 @@ typedef struct lsumm {
 static void gc_account(lua_State *L, const lsumm *o, size_t before)
 {
     size_t kib = o->bytes > before ? (o->bytes - before) >> 10 : 0;
+#if LUA_VERSION_NUM == 504 && LUA_VERSION_RELEASE_NUM < 50404
+    /* Before 5.4.4 lua_gc must not run inside a finalizer, and we cannot
+     * tell whether a finalizer is calling us: leave the pace alone. */
+    (void)L;
+    kib = 0;
+#endif
     if (kib)
         lua_gc(L, LUA_GCSTEP, kib > INT_MAX ? INT_MAX : (int)kib);
 }
@@ -384,7 +444,6 @@ static int lsumm_push_new(lua_State *L, const config *cfg, int arg)
             return luaL_argerror(L, arg, "invalid option value");
         return push_fail(L, rc, NULL);
     }
-    gc_account(L, o, 0);
     return 1;
 }
 
@@ -406,7 +465,7 @@ static long run_copy(lua_State *L, lsumm *o, enum run_mode mode, const char *tex
                      const summ_span **spans_out)
 {
     summ_span *copy;
-    size_t n, before = o->bytes;
+    size_t n;
     int rc;
 
     if (mode == RUN_SPLIT)
@@ -417,7 +476,6 @@ static long run_copy(lua_State *L, lsumm *o, enum run_mode mode, const char *tex
         rc = summ_summarize(o->s, text, len, o->r);
     if (rc < 0) {
         push_fail(L, rc, summ_summarizer_errmsg(o->s));
-        gc_account(L, o, before);
         return -1;
     }
     n = summ_result_count(o->r);
@@ -425,8 +483,6 @@ static long run_copy(lua_State *L, lsumm *o, enum run_mode mode, const char *tex
     if (n)
         memcpy(copy, summ_result_spans(o->r), n * sizeof *copy);
     *spans_out = copy;
-    /* Only now: a finalizer run by this step may reuse the summarizer. */
-    gc_account(L, o, before);
     return (long)n;
 }
 
@@ -462,7 +518,10 @@ static int method_run(lua_State *L, enum run_mode mode)
     size_t len;
     const char *text = luaL_checklstring(L, 2, &len);
     const summ_span *spans;
+    size_t before = o->bytes;
     long n = run_copy(L, o, mode, text, len, &spans);
+    /* Only after the copy: a finalizer run by this step may reuse o. */
+    gc_account(L, o, before);
     if (n < 0)
         return 3;
     push_spans(L, text, spans, n);
@@ -518,7 +577,10 @@ static int l_new(lua_State *L)
 {
     config cfg;
     config_parse(L, 1, &cfg);
-    return lsumm_push_new(L, &cfg, 1);
+    if (lsumm_push_new(L, &cfg, 1) != 1)
+        return 3;
+    gc_account(L, lua_touserdata(L, -1), 0);
+    return 1;
 }
 
 /* Adds a sentence as the CLI's text format prints it: each line break
@@ -593,6 +655,157 @@ static int l_split(lua_State *L)
     return 1;
 }
 
+static int l_detect_language(lua_State *L)
+{
+    size_t len;
+    const char *text = luaL_checklstring(L, 1, &len);
+    const char *code;
+    summ_allocator alloc;
+    int rc;
+
+    /* Scratch memory only, all of it freed before the call returns. */
+    alloc.fn = lua_getallocf(L, &alloc.ud);
+    rc = summ_detect_language(&code, text, len, &alloc);
+    if (rc < 0)
+        return push_fail(L, rc, NULL);
+    lua_pushstring(L, code);
+    return 1;
+}
+
+/* ---- ROUGE ------------------------------------------------------------- */
+
+typedef struct rouge_config {
+    summ_rouge_options opts;
+    const char *tokenizer;
+} rouge_config;
+
+#undef CFG
+#define CFG(field) offsetof(rouge_config, field)
+static const opt_spec rouge_specs[] = {
+    STRING("tokenizer", tokenizer),
+    STRING("stemmer", opts.stemmer),
+    UINT32("stem_min_length", opts.stem_min_length, 0, UINT32_MAX),
+};
+
+/* A scorer lives only for one call, but in a userdata with __gc all the
+ * same, so that a raise while it exists cannot leak it. */
+typedef struct lrouge {
+    summ_rouge *r;
+} lrouge;
+
+static int rouge_gc(lua_State *L)
+{
+    lrouge *o = luaL_checkudata(L, 1, ROUGE_MT);
+    summ_rouge_free(o->r);
+    o->r = NULL;
+    return 0;
+}
+
+/* "rouge1", "rouge2", ... (any N >= 1), "rougeL" or "rougeLsum": the names
+ * rouge-score and summ-rouge use. */
+static int parse_metric(const char *name, int *metric, unsigned int *n)
+{
+    unsigned long v = 0;
+    const char *p;
+    if (strncmp(name, "rouge", 5) != 0)
+        return -1;
+    name += 5;
+    if (strcmp(name, "L") == 0 || strcmp(name, "Lsum") == 0) {
+        *metric = name[1] ? SUMM_ROUGE_LSUM : SUMM_ROUGE_L;
+        *n = 0;
+        return 0;
+    }
+    if (!*name || *name == '0')
+        return -1;
+    for (p = name; *p; p++) {
+        if (*p < '0' || *p > '9' || v > 1000)
+            return -1;
+        v = v * 10 + (unsigned long)(*p - '0');
+    }
+    *metric = SUMM_ROUGE_N;
+    *n = (unsigned int)v;
+    return 0;
+}
+
+static void set_double(lua_State *L, const char *key, double v)
+{
+    lua_pushnumber(L, (lua_Number)v);
+    lua_setfield(L, -2, key);
+}
+
+static int l_rouge(lua_State *L)
+{
+    size_t cand_len, i, n_refs;
+    const char *cand = luaL_checklstring(L, 1, &cand_len);
+    const char *metric_name = luaL_checkstring(L, 3);
+    const char **refs;
+    size_t *ref_lens;
+    rouge_config cfg;
+    summ_allocator alloc;
+    summ_rouge_result res;
+    unsigned int n;
+    int metric, rc;
+    lrouge *o;
+
+    if (parse_metric(metric_name, &metric, &n) < 0)
+        return luaL_argerror(L, 3, "metric must be rouge1, rouge2, ..., rougeL or rougeLsum");
+    memset(&cfg, 0, sizeof cfg);
+    summ_rouge_options_init(&cfg.opts, SUMM_ROUGE_OPTIONS_VERSION);
+    parse_table(L, 4, rouge_specs, sizeof rouge_specs / sizeof rouge_specs[0], &cfg);
+    if (cfg.tokenizer && strcmp(cfg.tokenizer, "unicode") == 0)
+        cfg.opts.tokenizer = SUMM_ROUGE_TOKENIZER_UNICODE;
+    else if (cfg.tokenizer && strcmp(cfg.tokenizer, "ascii") != 0)
+        return luaL_argerror(L, 4, "option 'tokenizer' must be \"ascii\" or \"unicode\"");
+
+    /* The references: one string or an array of them, anchored by arg 2. */
+    if (lua_type(L, 2) == LUA_TTABLE) {
+        n_refs = lua_rawlen(L, 2);
+        luaL_argcheck(L, n_refs > 0, 2, "no references");
+    } else {
+        luaL_checkstring(L, 2);
+        n_refs = 1;
+    }
+    refs = new_userdata(L, n_refs * sizeof *refs);
+    ref_lens = new_userdata(L, n_refs * sizeof *ref_lens);
+    for (i = 0; i < n_refs; i++) {
+        if (lua_type(L, 2) == LUA_TTABLE) {
+            lua_rawgeti(L, 2, (int)(i + 1));
+            if (lua_type(L, -1) != LUA_TSTRING)
+                luaL_argerror(L, 2, "references must be strings");
+            refs[i] = lua_tolstring(L, -1, &ref_lens[i]);
+            lua_pop(L, 1);
+        } else {
+            refs[i] = lua_tolstring(L, 2, &ref_lens[i]);
+        }
+    }
+
+    o = new_userdata(L, sizeof *o);
+    o->r = NULL;
+    luaL_getmetatable(L, ROUGE_MT);
+    lua_setmetatable(L, -2);
+    alloc.fn = lua_getallocf(L, &alloc.ud);
+    rc = summ_rouge_new(&o->r, &cfg.opts, &alloc);
+    if (rc == SUMM_E_INVALID_ARG)
+        return luaL_argerror(L, 4, "no libstemmer algorithm with that stemmer name");
+    if (rc == 0) {
+        rc = summ_rouge_score(o->r, metric, n, cand, cand_len, refs, ref_lens, n_refs, &res);
+        if (rc < 0)
+            push_fail(L, rc, summ_rouge_errmsg(o->r));
+    } else {
+        push_fail(L, rc, NULL);
+    }
+    summ_rouge_free(o->r);
+    o->r = NULL;
+    if (rc < 0)
+        return 3;
+    lua_createtable(L, 0, 4);
+    set_double(L, "precision", res.precision);
+    set_double(L, "recall", res.recall);
+    set_double(L, "f1", res.f1);
+    set_count(L, "reference", res.reference + 1);
+    return 1;
+}
+
 static int push_string_list(lua_State *L, const char *const *list)
 {
     int i;
@@ -636,6 +849,8 @@ static const luaL_Reg module_functions[] = {
     { "split", l_split },
     { "languages", l_languages },
     { "algorithms", l_algorithms },
+    { "detect_language", l_detect_language },
+    { "rouge", l_rouge },
     { NULL, NULL },
 };
 
@@ -652,6 +867,11 @@ int luaopen_libsumm(lua_State *L)
     lua_setfield(L, -2, "__index");
     lua_pushliteral(L, SUMMARIZER_MT);
     lua_setfield(L, -2, "__name");
+    lua_pop(L, 1);
+
+    luaL_newmetatable(L, ROUGE_MT);
+    lua_pushcfunction(L, rouge_gc);
+    lua_setfield(L, -2, "__gc");
     lua_pop(L, 1);
 
     luaL_newlib(L, module_functions);

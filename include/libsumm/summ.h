@@ -169,6 +169,7 @@ SUMM_API const char *summ_lang_code(const summ_lang *lang);
 SUMM_API const char *summ_lang_name(const summ_lang *lang);
 
 /** Whether a word (UTF-8, any case) is on the language's stopword list.
+ *  For "auto", only the caller's extra stopwords are checked.
  *  @return 1 if it is, 0 if not. @since 0.1 */
 SUMM_API int summ_lang_is_stopword(const summ_lang *lang, const char *word, size_t len);
 
@@ -177,9 +178,10 @@ SUMM_API int summ_lang_is_stopword(const summ_lang *lang, const char *word, size
  *  but a choice among these. @since 0.1 */
 SUMM_API const char *const *summ_lang_list(void);
 
-/** Guesses the language text[0, len) is written in, from its script and the
- *  function words of its first 16 KiB (docs/LANGUAGES.md describes the
- *  method and its measured accuracy). This is what a summarizer built on the
+/** Guesses the language text[0, len) is written in, from its script, its
+ *  function words and its letters, reading no more than the first 16 KiB
+ *  and usually far less (docs/LANGUAGES.md describes the method and its
+ *  measured accuracy). This is what a summarizer built on the
  *  language "auto" does for each text.
  *  @param code_out receives a canonical code from summ_lang_list(), "und"
  *                  when the language is not one libsumm has resources for or
