@@ -1,9 +1,11 @@
 /*
  * libsumm for Lua: `local libsumm = require "libsumm"`.
  *
- * Builds against Lua 5.1, 5.2, 5.3, 5.4 and LuaJIT 2.x. The module keeps no
- * C state of its own: everything lives in the Lua state (metatable in the
- * registry, objects in userdata), so any number of states may load it.
+ * Summarizers (libsumm.new), one-shot summarize and split, language
+ * detection and ROUGE. Builds against Lua 5.1, 5.2, 5.3, 5.4 and LuaJIT 2.x.
+ * The module keeps no C state of its own: everything lives in the Lua state
+ * (metatables in the registry, objects in userdata), so any number of states
+ * may load it.
  *
  * Error conventions (as luv's): a wrong argument type or option value is a
  * programming error and raises; a failure that depends on the input (invalid
