@@ -89,12 +89,43 @@ START_TEST(fail_every_allocation)
 }
 END_TEST
 
+/* Documents without content words make empty per-term arrays: the sizes
+ * given back on free must still match those allocated. */
+START_TEST(empty_arrays_balance)
+{
+    const char *const *names = summ_algorithm_list();
+    for (; *names; names++) {
+        test_alloc t;
+        summ_allocator a = { test_alloc_fn, &t };
+        summ_lang *l = NULL;
+        summ_summarizer *s = NULL;
+        summ_result *r = NULL;
+        summ_options o = SUMM_OPTIONS_INIT;
+        static const char empty[] = "The. Of the. And then.";
+        memset(&t, 0, sizeof t);
+        o.algorithm = summ_algorithm_from_name(*names);
+        o.mmr_lambda = 0.5;
+        ck_assert_int_eq(summ_lang_new(&l, "en", &a), 0);
+        ck_assert_int_eq(summ_summarizer_new(&s, l, &o, &a), 0);
+        ck_assert_int_eq(summ_result_new(&r, &a), 0);
+        ck_assert_int_eq(summ_summarize(s, empty, sizeof empty - 1, r), 0);
+        ck_assert_int_eq(summ_score_sentences(s, empty, sizeof empty - 1, r), 0);
+        summ_result_free(r);
+        summ_summarizer_free(s);
+        summ_lang_free(l);
+        ck_assert_msg(t.live_bytes == 0 && t.live_blocks == 0, "%s: %lld bytes", *names,
+                      t.live_bytes);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("alloc");
     TCase *tc = tcase_create("failure");
     tcase_set_timeout(tc, 120);
     tcase_add_loop_test(tc, fail_every_allocation, 0, 2); /* without, with MMR */
+    tcase_add_test(tc, empty_arrays_balance);
     suite_add_tcase(s, tc);
     return test_run_suite(s);
 }
