@@ -101,9 +101,17 @@ struct summ_lang {
     uint32_t flags; /* SUMM_LANG_* */
     summ__strmap stopwords;
     summ__strmap abbreviations; /* value: 1 */
+    /* "auto" only: one language per table entry (summ__lang_at order); the
+     * summarizer picks one per text. NULL for every other language. */
+    summ_lang **subs;
+    size_t n_subs;
 };
 
 const summ__lang_info *summ__lang_lookup(const char *code);
+/* The language table, in a fixed order, and an entry's position in it. */
+size_t summ__lang_count(void);
+const summ__lang_info *summ__lang_at(size_t i);
+size_t summ__lang_index(const summ__lang_info *info);
 
 /* The built-in abbreviation tables of a language (by canonical code), both
  * NULL-terminated, folded, without the final period: ordinary abbreviations
@@ -111,10 +119,41 @@ const summ__lang_info *summ__lang_lookup(const char *code);
  * may be an empty list, never NULL. (abbreviations.c) */
 void summ__abbreviations(const char *code, const char *const **ordinary,
                          const char *const **titles);
+/* Words (folded, NULL-terminated) that commonly start a sentence in a
+ * language, which tells "in the U.S. The ..." from "the U.S. Government";
+ * NULL when the language has no such list. (abbreviations.c) */
+const char *const *summ__sentence_starters(const char *code);
 /* Whether a folded word (without its final period) is a known abbreviation;
  * titles ("mr", "dr") are abbreviations that never end a sentence. */
 bool summ__lang_is_abbreviation(const summ_lang *lang, const char *word, size_t len);
 bool summ__lang_is_title(const summ_lang *lang, const char *word, size_t len);
+
+/* ---- scripts (script.c) ------------------------------------------------ */
+
+typedef enum summ__script {
+    SUMM__SCRIPT_OTHER = 0,
+    SUMM__SCRIPT_LATIN,
+    SUMM__SCRIPT_GREEK,
+    SUMM__SCRIPT_CYRILLIC,
+    SUMM__SCRIPT_ARMENIAN,
+    SUMM__SCRIPT_HEBREW,
+    SUMM__SCRIPT_ARABIC,
+    SUMM__SCRIPT_DEVANAGARI,
+    SUMM__SCRIPT_TAMIL,
+    SUMM__SCRIPT_THAI,
+    SUMM__SCRIPT_HANGUL,
+    SUMM__SCRIPT_KANA,
+    SUMM__SCRIPT_HAN,
+    SUMM__SCRIPT_COUNT
+} summ__script;
+
+/* The script of a code point by Unicode block (punctuation, digits and
+ * unlisted blocks are SUMM__SCRIPT_OTHER). */
+summ__script summ__script_of(int32_t cp);
+/* Scripts whose words the tokenizer cuts into overlapping bigrams of
+ * characters: Han, kana and Thai are written without spaces; Hangul words
+ * carry their particles and endings, which bigrams separate. */
+bool summ__script_unspaced(summ__script sc);
 
 /* ---- tokenizer (tokenizer.c) ------------------------------------------- */
 
@@ -145,6 +184,15 @@ int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *b
 
 /* Case-folds and NFKC-normalises text[0, len) into buf (replacing it). */
 int summ__fold(const char *text, size_t len, summ__fold_buf *buf);
+
+/* ---- language identification (langid.c) -------------------------------- */
+
+/* The table entry (summ__lang_at) of the language text[0, len) is written
+ * in, judged from its first SUMM__DETECT_MAX_BYTES bytes; "und" when unsure.
+ * Invalid UTF-8 bytes are skipped. buf is scratch space for folding. */
+#define SUMM__DETECT_MAX_BYTES ((size_t)16384)
+int summ__detect(const char *text, size_t len, summ__fold_buf *buf,
+                 const summ__lang_info **out);
 
 /* ---- sentence splitter (splitter.c) ------------------------------------ */
 
@@ -211,6 +259,13 @@ struct summ_summarizer {
     char errmsg[SUMM__ERRMSG_SIZE];
     char *words_block; /* the options' cue and stigma words, owned (summ__options_own) */
     size_t words_block_size;
+    /* The language of the current text: lang itself, or for "auto" the
+     * sub-language detected in it. */
+    const summ_lang *active;
+    /* "auto" only: one stemmer per sub-language, created on first use;
+     * `stemmer` points at the current one. */
+    struct sb_stemmer **stemmers;
+    size_t n_stemmers;
 };
 
 struct summ_result {

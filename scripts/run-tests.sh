@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds libsumm twice (plain, and with AddressSanitizer and
-# UndefinedBehaviorSanitizer), runs every test suite in both builds and ends
-# with a line "N passed, N failed" counted over both.
+# UndefinedBehaviorSanitizer), runs every test suite in both builds (the fuzz
+# corpus replay and the slow suite included), runs the threads suite under
+# ThreadSanitizer and ends with a line "N passed, N failed" counted over all.
 set -u
 cd "$(dirname "$0")/.."
 status=0
@@ -22,7 +23,21 @@ UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     run_build build-sanitize --werror -Db_sanitize=address,undefined -Db_lundef=false \
     || status=1
 
-/usr/bin/python3 - build-test build-sanitize <<'PY' || status=1
+# ThreadSanitizer on the threads suite only: a third build of just the
+# library and the stress test keeps this step to a minute or so.
+run_tsan() {
+    dir=build-tsan
+    if [ ! -f "$dir/build.ninja" ]; then
+        meson setup "$dir" --werror -Db_sanitize=thread -Db_lundef=false -Dexamples=false \
+            >"$dir.setup.log" 2>&1 || { cat "$dir.setup.log"; return 1; }
+    fi
+    ninja -C "$dir" tests/stress || return 1
+    TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+        meson test -C "$dir" --no-rebuild --print-errorlogs --suite threads || return 1
+}
+run_tsan || status=1
+
+/usr/bin/python3 - build-test build-sanitize build-tsan <<'PY' || status=1
 import json, os, sys
 passed = failed = 0
 for d in sys.argv[1:]:

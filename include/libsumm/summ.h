@@ -143,6 +143,12 @@ SUMM_API int summ_lang_config_init(summ_lang_config *cfg, unsigned int version);
  *               after every summarizer created from it has been freed.
  *  @param code  an ISO 639-1 code ("en"), ISO 639-3 code ("eng") or English
  *               name ("english"), case-insensitive. See summ_lang_list().
+ *               "und" is the generic fallback (words by Unicode category, no
+ *               stemming, no stopwords). "auto" gives a language that is
+ *               chosen for each text by summ_detect_language(); the
+ *               summarizer then uses that language's resources (with the same
+ *               config) and summ_result_language() reports its code.
+ *               summ_lang_code() of such an object is "auto".
  *  @param alloc allocator for the object, or NULL.
  *  @return 0, SUMM_E_UNKNOWN_LANG, SUMM_E_INVALID_ARG or SUMM_E_NOMEM. @since 0.1 */
 SUMM_API int summ_lang_new(summ_lang **out, const char *code, const summ_allocator *alloc);
@@ -163,12 +169,30 @@ SUMM_API const char *summ_lang_code(const summ_lang *lang);
 SUMM_API const char *summ_lang_name(const summ_lang *lang);
 
 /** Whether a word (UTF-8, any case) is on the language's stopword list.
+ *  For "auto", only the caller's extra stopwords are checked.
  *  @return 1 if it is, 0 if not. @since 0.1 */
 SUMM_API int summ_lang_is_stopword(const summ_lang *lang, const char *word, size_t len);
 
 /** The canonical codes of every built-in language: a static, NULL-terminated
- *  array. @since 0.1 */
+ *  array. "auto" (see summ_lang_new_ex()) is not listed: it is not a language
+ *  but a choice among these. @since 0.1 */
 SUMM_API const char *const *summ_lang_list(void);
+
+/** Guesses the language text[0, len) is written in, from its script, its
+ *  function words and its letters, reading no more than the first 16 KiB
+ *  and usually far less (docs/LANGUAGES.md describes the method and its
+ *  measured accuracy). This is what a summarizer built on the
+ *  language "auto" does for each text.
+ *  @param code_out receives a canonical code from summ_lang_list(), "und"
+ *                  when the language is not one libsumm has resources for or
+ *                  the text gives no evidence (e.g. digits only, empty text).
+ *                  Static storage.
+ *  @param alloc    allocator for scratch memory, or NULL.
+ *  Invalid UTF-8 bytes are skipped. Thread-safe.
+ *  @return 0, SUMM_E_INVALID_ARG (code_out NULL, or text NULL with len > 0)
+ *          or SUMM_E_NOMEM. @since 0.1 */
+SUMM_API int summ_detect_language(const char **code_out, const char *text, size_t len,
+                                  const summ_allocator *alloc);
 
 /* ------------------------------------------------------------------------ */
 /** @name Algorithms */

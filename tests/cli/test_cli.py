@@ -211,6 +211,187 @@ def sigpipe_is_quiet():
     check(p.stdout == b"This is a sentence about the harbour.\n", p.stdout)
 
 
+def write_temp(data):
+    f = tempfile.NamedTemporaryFile(delete=False, suffix=".txt")
+    f.write(data)
+    f.close()
+    return f.name
+
+
+@test
+def language_is_detected_by_default():
+    text = ("Der Rat der Stadt hat am Dienstag beschlossen, das alte Fährterminal in eine "
+            "Bibliothek umzubauen. Die Kosten liegen bei vier Millionen Euro, und die "
+            "Arbeiten sollen im Frühjahr beginnen.").encode()
+    p = run("-f", "json", stdin=text)
+    check(p.returncode == 0, p.stderr)
+    check(json.loads(p.stdout)["language"] == "de", p.stdout)
+    p = run("-f", "json", "-l", "fr", stdin=text)
+    check(json.loads(p.stdout)["language"] == "fr", p.stdout)
+    p = run("--list-languages")
+    names = p.stdout.decode().split()
+    check("auto" in names and "de" in names and "und" in names and "zh" in names, names)
+
+
+@test
+def stopwords_file_changes_the_scores():
+    text = b"Quay quay quay quay. The cat sat. A dog ran far."
+    base = run("--scores", "-f", "tsv", "-l", "en", "-a", "tfidf", stdin=text)
+    path = write_temp(b"# extra words\n\nquay\r\n")
+    try:
+        p = run("--scores", "-f", "tsv", "-l", "en", "-a", "tfidf", "--stopwords", path,
+                stdin=text)
+    finally:
+        os.unlink(path)
+    check(base.returncode == 0 and p.returncode == 0, (base.stderr, p.stderr))
+    first = [float(line.split(b"\t")[3]) for line in p.stdout.splitlines()][0]
+    was = [float(line.split(b"\t")[3]) for line in base.stdout.splitlines()][0]
+    check(first < was, (base.stdout, p.stdout))
+
+
+@test
+def abbreviations_file_keeps_sentences_together():
+    text = b"It weighs xyz. Fifty tons. It is big."
+    base = run("--split", "-l", "en", stdin=text)
+    check(len(base.stdout.splitlines()) == 3, base.stdout)
+    path = write_temp(b"xyz.\n")
+    try:
+        p = run("--split", "-l", "en", "--abbreviations", path, stdin=text)
+    finally:
+        os.unlink(path)
+    check(p.returncode == 0, p.stderr)
+    check(p.stdout == b"It weighs xyz. Fifty tons.\nIt is big.\n", p.stdout)
+
+
+@test
+def word_list_errors():
+    p = run("--stopwords", "/nonexistent/list.txt", ARTICLE)
+    check(p.returncode == 1 and b"/nonexistent/list.txt" in p.stderr, p)
+    path = write_temp(b"ok\n\xff\xfe\n")
+    try:
+        p = run("--abbreviations", path, ARTICLE)
+    finally:
+        os.unlink(path)
+    check(p.returncode == 1 and b"invalid UTF-8" in p.stderr, p)
+    p = run("--help")
+    check(b"--stopwords FILE" in p.stdout and b"--abbreviations FILE" in p.stdout, p.stdout)
+@test
+def sigpipe_is_quiet_when_inherited_ignored():
+    # A parent (a shell trap, some daemons) may leave SIGPIPE ignored; the
+    # tool restores the default so it still ends at once, without a message.
+    big = ("This is a sentence about the harbour. " * 20000).encode()
+    with tempfile.TemporaryDirectory() as d:
+        status = os.path.join(d, "status")
+        script = "trap '' PIPE; ('%s' --split; echo $? > '%s') | head -1" % (EXE, status)
+        p = subprocess.run(["sh", "-c", script], input=big, capture_output=True, timeout=60)
+        check(p.stderr == b"", p.stderr)
+        check(p.stdout == b"This is a sentence about the harbour.\n", p.stdout)
+        code = int(open(status).read())
+        check(code == 128 + 13, "exit status %d, expected death by SIGPIPE" % code)
+
+
+@test
+def write_errors_in_every_output_path():
+    if not os.path.exists("/dev/full"):
+        return "skip no /dev/full"
+    big = ("A sentence about the quay. " * 5000).encode()
+    cases = [(["--help"], b""), (["-V"], b""), (["--list-languages"], b""),
+             (["-f", "json", "-n", "2", ARTICLE], b""), (["--split"], big),
+             (["--scores", "-f", "tsv"], big)]
+    for args, data in cases:
+        with open("/dev/full", "wb") as full:
+            p = subprocess.run([EXE, *args], input=data, stdout=full, stderr=subprocess.PIPE,
+                               timeout=60, cwd=ROOT)
+        check(p.returncode == 1, (args, p.returncode))
+        # One message, not one per failed write.
+        check(p.stderr.count(b"write error") == 1, (args, p.stderr))
+
+
+@test
+def default_limit_refuses_huge_files_without_reading():
+    with tempfile.TemporaryDirectory() as d:
+        big = os.path.join(d, "big.txt")
+        with open(big, "wb") as f:
+            f.truncate((256 << 20) + 1)  # sparse: costs no disk space
+        p = run(big)
+        check(p.returncode == 1, p)
+        check(b"larger than the limit of %d bytes" % (256 << 20) in p.stderr, p.stderr)
+        # Raising the limit is a usage decision, refusing over 4 GiB - 1 is not.
+        p = run("--max-input", "4294967296", ARTICLE)
+        check(p.returncode == 2, p)
+
+
+@test
+def limit_is_inclusive():
+    data = b"Exactly one hundred bytes of text. " * 3
+    data = data[:99] + b"."
+    check(len(data) == 100, len(data))
+    p = run("--max-input", "100", "--split", stdin=data)
+    check(p.returncode == 0 and p.stdout, p)
+    p = run("--max-input", "99", "--split", stdin=data)
+    check(p.returncode == 1 and b"limit of 99 bytes" in p.stderr, p)
+
+
+@test
+def output_file_untouched_on_any_failure():
+    with tempfile.TemporaryDirectory() as d:
+        out = os.path.join(d, "out.txt")
+        with open(out, "wb") as f:
+            f.write(b"previous\n")
+        bad = os.path.join(d, "bad.txt")
+        with open(bad, "wb") as f:
+            f.write(b"Bad \xff byte.")
+        # A good input followed by a bad one, an over-limit input, a
+        # directory: each leaves the old file and no temporary behind.
+        for args in (["-o", out, ARTICLE, bad], ["-o", out, "--max-input", "10", ARTICLE],
+                     ["-o", out, ARTICLE, d]):
+            p = run(*args)
+            check(p.returncode == 1, (args, p.returncode))
+            check(open(out, "rb").read() == b"previous\n", (args, "replaced on failure"))
+            check(sorted(os.listdir(d)) == ["bad.txt", "out.txt"], (args, os.listdir(d)))
+        # An output path that cannot be created or renamed onto.
+        p = run("-o", os.path.join(d, "missing", "out.txt"), ARTICLE)
+        check(p.returncode == 1 and b"cannot create" in p.stderr, p)
+        os.mkdir(os.path.join(d, "adir"))
+        p = run("-o", os.path.join(d, "adir"), ARTICLE)
+        check(p.returncode == 1 and b"write error" in p.stderr, p)
+        check(sorted(os.listdir(d)) == ["adir", "bad.txt", "out.txt"], os.listdir(d))
+        check(os.listdir(os.path.join(d, "adir")) == [], "temporary left in place")
+
+
+@test
+def read_error_is_reported():
+    # A read that fails after a successful open: /proc/self/mem gives EIO
+    # at offset 0. Works as root, unlike permission bits.
+    if not os.path.exists("/proc/self/mem"):
+        return "skip no /proc/self/mem"
+    p = run("/proc/self/mem")
+    check(p.returncode == 1 and b"read error" in p.stderr, p)
+
+
+@test
+def unreadable_file():
+    if os.geteuid() == 0:
+        return "skip permission bits do not apply to root (see read_error_is_reported)"
+    with tempfile.TemporaryDirectory() as d:
+        f = os.path.join(d, "secret.txt")
+        with open(f, "w") as fh:
+            fh.write("Hidden. Text.")
+        os.chmod(f, 0)
+        p = run(f)
+        check(p.returncode == 1 and b"Permission denied" in p.stderr, p)
+
+
+@test
+def bad_inputs_do_not_stop_the_others():
+    with tempfile.TemporaryDirectory() as d:
+        good = os.path.join(d, "good.txt")
+        with open(good, "w") as f:
+            f.write("Alpha one. Alpha two.")
+        p = run("-n", "1", d, "/nonexistent", good)
+        check(p.returncode == 1, p)
+        check(b"is a directory" in p.stderr and b"No such file" in p.stderr, p.stderr)
+        check(p.stdout.decode().endswith("==> %s <==\nAlpha one.\n" % good), p.stdout)
 @test
 def every_algorithm_summarizes():
     names = run("--list-algorithms").stdout.decode().split()

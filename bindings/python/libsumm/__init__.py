@@ -1,0 +1,238 @@
+"""Extractive text summarization: pick the most informative sentences of a text.
+
+libsumm splits a text into sentences, scores them and returns the best ones,
+in document order. It is a thin binding over the libsumm C library; no model
+is downloaded and nothing is initialised globally.
+
+Quick start::
+
+    >>> import libsumm
+    >>> print(libsumm.summarize(article, sentences=3))     # one sentence per line
+    >>> s = libsumm.Summarizer("en", algorithm="tfidf")   # reusable
+    >>> for sent in s.summarize(article, ratio=0.1):
+    ...     print(sent.index, sent.score, article[sent.start:sent.end])
+
+Text is a ``str`` or a bytes-like object holding UTF-8. Offsets in results
+are ``str`` indices for ``str`` input and byte offsets for bytes input, so
+``text[sent.start:sent.end] == sent.text`` always holds.
+
+Options (keyword arguments of summarize(), Summarizer() and its methods):
+
+    sentences=N         at most N sentences (N >= 1)
+    ratio=R             at most ceil(R x sentences), 0 < R <= 1, at least one
+    words=N             at most N words
+    bytes=N             at most N bytes (UTF-8) of sentence text
+                        (budgets combine; with none set, ratio=0.2 applies)
+    algorithm=NAME      scoring algorithm, see algorithms(); "default" is the
+                        library's recommendation
+    score_order=True    order results by descending score, not document order
+    lenient=True        invalid UTF-8 bytes act as spaces instead of raising
+    no_stemming=True    match words without stemming
+    keep_stopwords=True count stopwords as content words
+    max_input_bytes=N   refuse longer input (UTF-8 bytes); default 256 MiB
+    mmr_lambda=L        redundancy control (maximal marginal relevance),
+                        0 < L <= 1; 1 = off
+    position_weight=W   lead bias, 0 <= W <= 1; 0 = off
+    damping=D           PageRank damping (textrank, textrank-bm25, lexrank),
+                        0 < D < 1
+    tolerance=T         PageRank convergence threshold, T > 0
+    max_iterations=N    cap on PageRank and LSA iterations (N >= 1)
+    lexrank_threshold=T lexrank: 0 = continuous, else 0 < T < 1
+    max_neighbours=N    similarity graphs keep each sentence's N strongest
+                        links (N >= 1)
+    lsa_dimensions=N    lsa: number of latent topics (N >= 1)
+    cue_words=[...]     edmundson: bonus words
+    stigma_words=[...]  edmundson: malus words
+
+``None`` for any option means its default (docs/ALGORITHMS.md gives the
+defaults and what each parameter does).
+
+Errors: every error derives from :class:`Error` (with ``.code``, the C
+library's status) or is a built-in type: ``TypeError`` and ``ValueError`` for
+bad arguments, ``MemoryError`` when memory runs out. The subclasses also
+derive from the matching built-in: :class:`InvalidUTF8Error` is a
+``UnicodeDecodeError``, :class:`UnknownLanguageError` and
+:class:`UnknownAlgorithmError` are ``LookupError``\\ s,
+:class:`InputTooLargeError` and :class:`InvalidArgumentError` are
+``ValueError``\\ s.
+
+Threads: the C work runs with the GIL released, so threads summarize in
+parallel. A :class:`Summarizer` serves one call at a time: a second thread
+calling the same object while it is busy gets ``RuntimeError``; give each
+thread its own Summarizer (the module-level functions are always safe).
+"""
+
+from . import _libsumm
+from ._libsumm import (
+    Error,
+    InputTooLargeError,
+    InvalidArgumentError,
+    InvalidUTF8Error,
+    Sentence,
+    UnknownAlgorithmError,
+    UnknownLanguageError,
+)
+
+__all__ = [
+    "Error",
+    "InputTooLargeError",
+    "InvalidArgumentError",
+    "InvalidUTF8Error",
+    "Sentence",
+    "Summarizer",
+    "UnknownAlgorithmError",
+    "UnknownLanguageError",
+    "algorithms",
+    "detect_language",
+    "languages",
+    "split_sentences",
+    "summarize",
+    "DEFAULT_MAX_INPUT_BYTES",
+    "MAX_INPUT_BYTES",
+    "__version__",
+]
+
+#: The libsumm version, e.g. "0.1.0" (the C library's summ_version_string()).
+__version__ = _libsumm.__version__
+
+#: Inputs longer than this many UTF-8 bytes are refused unless
+#: max_input_bytes says otherwise (256 MiB).
+DEFAULT_MAX_INPUT_BYTES = _libsumm.DEFAULT_MAX_INPUT_BYTES
+
+#: The largest accepted max_input_bytes (4 GiB - 1).
+MAX_INPUT_BYTES = _libsumm.MAX_INPUT_BYTES
+
+
+def languages():
+    """Return the codes of the built-in languages, e.g. ``["en"]``.
+
+    A language may also be named by its ISO 639-3 code ("eng") or its English
+    name ("english"), in any case.
+    """
+    return _libsumm.languages()
+
+
+def detect_language(text):
+    """Guess the language of text (str or UTF-8 bytes) from its script and
+    function words, and return its code from :func:`languages`, or ``"und"``
+    when libsumm has no resources for it or the text gives no evidence.
+
+    ``Summarizer("auto")`` does this for every text it is given.
+    """
+    return _libsumm.detect_language(text)
+
+
+def algorithms():
+    """Return the names of the scoring algorithms, e.g. ``["lead", "tfidf"]``."""
+    return _libsumm.algorithms()
+
+
+def _one_line(text):
+    # As the summarize CLI prints sentences: CRLF, CR and LF become a space.
+    if isinstance(text, str):
+        return text.replace("\r\n", " ").replace("\r", " ").replace("\n", " ")
+    return text.replace(b"\r\n", b" ").replace(b"\r", b" ").replace(b"\n", b" ")
+
+
+class Summarizer:
+    """A reusable summarizer for one language and one set of options.
+
+    ``Summarizer(language="en", algorithm="default", *, stopwords=None,
+    abbreviations=None, **options)``
+
+    language
+        an ISO 639-1 or 639-3 code or English name; see :func:`languages`.
+        ``"auto"`` picks the language of each text (:func:`detect_language`);
+        ``"und"`` works for any language, without stemming or stopwords.
+        Unknown names raise :class:`UnknownLanguageError` (a LookupError).
+    algorithm
+        a name from :func:`algorithms`; unknown names raise
+        :class:`UnknownAlgorithmError` (a LookupError).
+    stopwords
+        extra words (a list of str) to treat as stopwords.
+    abbreviations
+        extra abbreviations (a list of str, with or without the final period,
+        e.g. ``["approx.", "Ms"]``) after which a period never ends a
+        sentence.
+    options
+        sentences, ratio, words, bytes, score_order, lenient, no_stemming,
+        keep_stopwords, max_input_bytes and the algorithm parameters (see
+        the module documentation).
+
+    The methods take the text and, optionally, options that apply to that
+    call only. They return lists of :class:`Sentence`.
+
+    A Summarizer keeps its working memory between calls, so reusing one is
+    faster than calling :func:`summarize` repeatedly. It serves one call at
+    a time: calling it from a second thread while a call is running raises
+    ``RuntimeError``. Use one Summarizer per thread.
+    """
+
+    __slots__ = ("_impl",)
+
+    def __init__(self, language="en", algorithm="default", *, stopwords=None,
+                 abbreviations=None, **options):
+        self._impl = _libsumm._Summarizer(
+            language, algorithm=algorithm, stopwords=stopwords,
+            abbreviations=abbreviations, **options)
+
+    @property
+    def language(self):
+        """The canonical code of the language, e.g. ``"en"``."""
+        return self._impl.language
+
+    @property
+    def options(self):
+        """The summarizer's options as a new dict (unset budgets are None)."""
+        return self._impl.options
+
+    def __repr__(self):
+        opts = ", ".join("%s=%r" % kv for kv in self._impl.options.items()
+                         if kv[1] not in (None, False))
+        return "libsumm.Summarizer(%r, %s)" % (self.language, opts)
+
+    def summarize(self, text, **options):
+        """Return the summary of text: the selected sentences, as a list of
+        :class:`Sentence`, in document order (or by score with
+        ``score_order=True``). Empty or blank text gives ``[]``."""
+        return self._impl.summarize(text, **options)
+
+    def split(self, text, **options):
+        """Return every sentence of text, in document order, with score 0.0."""
+        return self._impl.split(text, **options)
+
+    def scores(self, text, **options):
+        """Return every sentence of text, in document order, with its score."""
+        return self._impl.scores(text, **options)
+
+
+def summarize(text, *, sentences=None, ratio=None, words=None, bytes=None,
+              algorithm="default", language="en", **options):
+    """Summarize text and return the summary as one string.
+
+    The selected sentences come in document order, one per line: they are
+    joined with ``"\\n"`` and line breaks inside a sentence become spaces,
+    exactly as the ``summarize`` command prints them (without its final
+    newline). The result is a ``str`` for ``str`` input and ``bytes`` for
+    bytes-like input. Use :meth:`Summarizer.summarize` to get offsets and
+    scores.
+
+    With no budget (sentences, ratio, words, bytes), ``ratio=0.2`` applies.
+    Other options (score_order, lenient, no_stemming, keep_stopwords,
+    max_input_bytes, stopwords, abbreviations) are as for
+    :class:`Summarizer`.
+    """
+    sents = Summarizer(language, algorithm, sentences=sentences, ratio=ratio,
+                       words=words, bytes=bytes, **options).summarize(text)
+    sep = "\n" if isinstance(text, str) else b"\n"
+    return sep.join(_one_line(s.text) for s in sents)
+
+
+def split_sentences(text, language="en", **options):
+    """Split text into sentences and return them as a list of str (bytes for
+    bytes-like input), in document order, without surrounding white space.
+
+    Options such as ``lenient``, ``abbreviations`` and ``max_input_bytes``
+    are as for :class:`Summarizer`.
+    """
+    return [s.text for s in Summarizer(language, **options).split(text)]

@@ -1,0 +1,1274 @@
+/*
+ * _libsumm: the CPython extension behind `import libsumm`.
+ *
+ * A thin layer over the C API: one _Summarizer object owns a summ_lang, a
+ * summ_summarizer and a reusable summ_result. The public names and their
+ * documentation live in libsumm/__init__.py; this file converts arguments,
+ * runs the library with the GIL released and turns spans into Sentence
+ * tuples.
+ *
+ * Design notes
+ *  - No global mutable state: exception types and the two heap types live
+ *    in the module state (multi-phase init), so the module can be loaded in
+ *    several interpreters.
+ *  - Options are described by a table (option_specs) mapping a Python
+ *    keyword to a field of summ_options: a field appended to summ_options is
+ *    one more row.
+ *  - One _Summarizer must not run two calls at once (the C objects are one
+ *    thread at a time). An atomic busy flag makes a second concurrent call
+ *    raise RuntimeError instead; it works with or without the GIL.
+ *  - The library allocates through PyMem_Raw*, which needs no GIL, so its
+ *    memory shows up in tracemalloc and never blocks other threads.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+
+#include <math.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libsumm/summ.h>
+
+#include "internal.h" /* summ__utf8_valid: where invalid UTF-8 starts */
+
+PyMODINIT_FUNC PyInit__libsumm(void);
+
+/* ---- module state ------------------------------------------------------ */
+
+typedef struct module_state {
+    PyObject *error;           /* libsumm.Error */
+    PyObject *utf8_error;      /* InvalidUTF8Error(Error, UnicodeDecodeError) */
+    PyObject *lang_error;      /* UnknownLanguageError(Error, LookupError) */
+    PyObject *algo_error;      /* UnknownAlgorithmError(Error, LookupError) */
+    PyObject *too_large_error; /* InputTooLargeError(Error, ValueError) */
+    PyObject *arg_error;       /* InvalidArgumentError(Error, ValueError) */
+    PyTypeObject *sentence_type;
+    PyTypeObject *summarizer_type;
+} module_state;
+
+static module_state *state_of_module(PyObject *m)
+{
+    return (module_state *)PyModule_GetState(m);
+}
+
+/* ---- allocator --------------------------------------------------------- */
+
+/* The lua_Alloc-style hook on top of PyMem_Raw*, which are safe to call
+ * without the GIL. */
+static void *pymem_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    (void)ud;
+    (void)osize;
+    if (nsize == 0) {
+        PyMem_RawFree(ptr);
+        return NULL;
+    }
+    return PyMem_RawRealloc(ptr, nsize);
+}
+
+static const summ_allocator pymem_allocator = { pymem_alloc, NULL };
+
+/* ---- exceptions -------------------------------------------------------- */
+
+enum exc_base { BASE_NONE, BASE_VALUE, BASE_LOOKUP, BASE_UNICODE_DECODE };
+
+typedef struct exc_spec {
+    const char *name;
+    enum exc_base base; /* a built-in exception the type also derives from */
+    size_t state_offset;
+    int code; /* the summ_status it stands for, 0 for the base class */
+    const char *doc;
+} exc_spec;
+
+static const exc_spec exc_specs[] = {
+    { "libsumm.InvalidUTF8Error", BASE_UNICODE_DECODE, offsetof(module_state, utf8_error),
+      SUMM_E_INVALID_UTF8,
+      "The text is not valid UTF-8 (bytes input only; see the lenient option)." },
+    { "libsumm.UnknownLanguageError", BASE_LOOKUP, offsetof(module_state, lang_error),
+      SUMM_E_UNKNOWN_LANG, "No built-in language has that code or name." },
+    { "libsumm.UnknownAlgorithmError", BASE_LOOKUP, offsetof(module_state, algo_error),
+      SUMM_E_UNKNOWN_ALGO, "No scoring algorithm has that name." },
+    { "libsumm.InputTooLargeError", BASE_VALUE, offsetof(module_state, too_large_error),
+      SUMM_E_TOO_LARGE, "The text is longer than max_input_bytes (UTF-8 bytes)." },
+    { "libsumm.InvalidArgumentError", BASE_VALUE, offsetof(module_state, arg_error),
+      SUMM_E_INVALID_ARG, "The library refused an argument or option value." },
+};
+
+#define N_EXC_SPECS (sizeof exc_specs / sizeof exc_specs[0])
+
+static PyObject **exc_slot(module_state *st, const exc_spec *e)
+{
+    return (PyObject **)((char *)st + e->state_offset);
+}
+
+static PyObject *builtin_base(enum exc_base b)
+{
+    switch (b) {
+    case BASE_VALUE:
+        return PyExc_ValueError;
+    case BASE_LOOKUP:
+        return PyExc_LookupError;
+    case BASE_UNICODE_DECODE:
+        return PyExc_UnicodeDecodeError;
+    default:
+        return NULL;
+    }
+}
+
+/* The exception type for a status: a subclass of Error, or Error itself. */
+static PyObject *exc_type_for(module_state *st, int code)
+{
+    size_t i;
+    for (i = 0; i < N_EXC_SPECS; i++)
+        if (exc_specs[i].code == code)
+            return *exc_slot(st, &exc_specs[i]);
+    return st->error;
+}
+
+/* Raises the exception for a failed status with message msg. Sets `.code`
+ * on the instance so callers can tell statuses apart. */
+static void raise_status(module_state *st, int code, const char *msg)
+{
+    PyObject *type, *exc, *code_obj;
+
+    if (code == SUMM_E_NOMEM) {
+        PyErr_NoMemory();
+        return;
+    }
+    /* InvalidUTF8Error needs the input: raise_invalid_utf8() makes it. */
+    type = code == SUMM_E_INVALID_UTF8 ? st->error : exc_type_for(st, code);
+    exc = PyObject_CallFunction(type, "s", msg && *msg ? msg : summ_strerror(code));
+    if (!exc)
+        return;
+    code_obj = PyLong_FromLong(code);
+    if (!code_obj || PyObject_SetAttrString(exc, "code", code_obj) < 0) {
+        Py_XDECREF(code_obj);
+        Py_DECREF(exc);
+        return;
+    }
+    Py_DECREF(code_obj);
+    PyErr_SetObject(type, exc);
+    Py_DECREF(exc);
+}
+
+/* Invalid UTF-8 in bytes input becomes a UnicodeDecodeError (subclass), so
+ * it carries the offending object and position as Python's own decoder
+ * would. */
+static void raise_invalid_utf8(module_state *st, PyObject *obj, const char *data, size_t len)
+{
+    size_t bad = 0;
+    PyObject *exc, *code_obj;
+
+    if (summ__utf8_valid(data, len, &bad)) {
+        raise_status(st, SUMM_E_INTERNAL, "invalid UTF-8 reported for valid text");
+        return;
+    }
+    if (PyBytes_Check(obj))
+        exc = PyObject_CallFunction(st->utf8_error, "sOnns", "utf-8", obj, (Py_ssize_t)bad,
+                                    (Py_ssize_t)bad + 1,
+                                    "invalid UTF-8 (lenient=True treats such bytes as spaces)");
+    else
+        exc = PyObject_CallFunction(st->utf8_error, "sy#nns", "utf-8", data, (Py_ssize_t)len,
+                                    (Py_ssize_t)bad, (Py_ssize_t)bad + 1,
+                                    "invalid UTF-8 (lenient=True treats such bytes as spaces)");
+    if (!exc)
+        return;
+    code_obj = PyLong_FromLong(SUMM_E_INVALID_UTF8);
+    if (!code_obj || PyObject_SetAttrString(exc, "code", code_obj) < 0) {
+        Py_XDECREF(code_obj);
+        Py_DECREF(exc);
+        return;
+    }
+    Py_DECREF(code_obj);
+    PyErr_SetObject(st->utf8_error, exc);
+    Py_DECREF(exc);
+}
+
+/* ---- word lists: Python sequences of str as C arrays ------------------- */
+
+/* A list of words held as a tuple (a private copy the caller cannot mutate)
+ * and an array of pointers to the tuple's UTF-8 strings. */
+typedef struct word_list {
+    PyObject *tuple;
+    const char **words;
+    size_t n;
+} word_list;
+
+static void word_list_clear(word_list *w)
+{
+    Py_CLEAR(w->tuple);
+    PyMem_Free((void *)w->words);
+    w->words = NULL;
+    w->n = 0;
+}
+
+/* A UTF-8 C string from a str without embedded NULs. */
+static const char *c_string(PyObject *v, const char *what)
+{
+    const char *s;
+    Py_ssize_t n;
+    if (!PyUnicode_Check(v)) {
+        PyErr_Format(PyExc_TypeError, "%s must be str, not %.100s", what, Py_TYPE(v)->tp_name);
+        return NULL;
+    }
+    s = PyUnicode_AsUTF8AndSize(v, &n);
+    if (!s)
+        return NULL;
+    if ((size_t)n != strlen(s)) {
+        PyErr_Format(PyExc_ValueError, "%s contains a NUL character", what);
+        return NULL;
+    }
+    return s;
+}
+
+/* Replaces *w with the words of v (an iterable of str; None = no words). */
+static int word_list_set(word_list *w, PyObject *v, const char *what)
+{
+    Py_ssize_t i, n;
+    word_list nw = { NULL, NULL, 0 };
+
+    word_list_clear(w);
+    if (v == Py_None)
+        return 0;
+    if (PyUnicode_Check(v) || PyBytes_Check(v)) {
+        PyErr_Format(PyExc_TypeError, "%s must be a list of str, not a single string", what);
+        return -1;
+    }
+    nw.tuple = PySequence_Tuple(v);
+    if (!nw.tuple) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "%s must be a list of str, not %.100s", what,
+                         Py_TYPE(v)->tp_name);
+        }
+        return -1;
+    }
+    n = PyTuple_GET_SIZE(nw.tuple);
+    nw.words = PyMem_Calloc(n ? (size_t)n : 1, sizeof *nw.words);
+    if (!nw.words) {
+        word_list_clear(&nw);
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        nw.words[i] = c_string(PyTuple_GET_ITEM(nw.tuple, i), what);
+        if (!nw.words[i]) {
+            word_list_clear(&nw);
+            return -1;
+        }
+    }
+    nw.n = (size_t)n;
+    *w = nw;
+    return 0;
+}
+
+static PyObject *words_to_tuple(const char *const *words, size_t n)
+{
+    PyObject *t = PyTuple_New((Py_ssize_t)n);
+    size_t i;
+    if (!t)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        PyObject *s = PyUnicode_FromString(words[i]);
+        if (!s) {
+            Py_DECREF(t);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(t, (Py_ssize_t)i, s);
+    }
+    return t;
+}
+
+/* ---- options: one table row per summ_options field --------------------- */
+
+typedef enum opt_kind {
+    OPT_UINT32,    /* uint32_t in [min, max] */
+    OPT_SIZE,      /* size_t in [min, max] */
+    OPT_DOUBLE,    /* double between lo and hi, bounds as in `interval` */
+    OPT_FLAG,      /* one bit of summ_options.flags; truth-tested */
+    OPT_ALGORITHM, /* an algorithm name, stored as its id */
+    OPT_WORDS      /* an iterable of str: array field plus count field */
+} opt_kind;
+
+typedef struct opt_spec {
+    const char *name; /* the Python keyword */
+    opt_kind kind;
+    size_t offset;               /* of the field in summ_options */
+    uint32_t flag;               /* OPT_FLAG: the SUMM_FLAG_* bit */
+    size_t count_offset;         /* OPT_WORDS: the size_t count field */
+    unsigned long long min, max; /* integers */
+    double lo, hi;               /* OPT_DOUBLE */
+    const char *interval;        /* OPT_DOUBLE: "()", "(]", "[)" or "[]" */
+} opt_spec;
+
+#define OFF(field) offsetof(summ_options, field)
+#define U32(name, field, min) { name, OPT_UINT32, OFF(field), 0, 0, min, UINT32_MAX, 0, 0, NULL }
+#define SIZE(name, field, min, max) { name, OPT_SIZE, OFF(field), 0, 0, min, max, 0, 0, NULL }
+#define REAL(name, field, interval, lo, hi) \
+    { name, OPT_DOUBLE, OFF(field), 0, 0, 0, 0, lo, hi, interval }
+#define FLAG(name, bit) { name, OPT_FLAG, OFF(flags), bit, 0, 0, 0, 0, 0, NULL }
+#define WORDS(name, field, count) \
+    { name, OPT_WORDS, OFF(field), 0, OFF(count), 0, 0, 0, 0, NULL }
+
+/* To expose a new summ_options field, append a row (and document the
+ * keyword in __init__.py and __init__.pyi). None always means the value
+ * SUMM_OPTIONS_INIT gives the field; the ranges leave out the C API's
+ * "0 = default" aliases, for which Python has None. */
+static const opt_spec option_specs[] = {
+    { "algorithm", OPT_ALGORITHM, OFF(algorithm), 0, 0, 0, 0, 0, 0, NULL },
+    U32("sentences", max_sentences, 1),
+    REAL("ratio", ratio, "(]", 0.0, 1.0),
+    U32("words", max_words, 1),
+    SIZE("bytes", max_bytes, 1, PY_SSIZE_T_MAX),
+    FLAG("score_order", SUMM_FLAG_SCORE_ORDER),
+    FLAG("lenient", SUMM_FLAG_LENIENT_UTF8),
+    FLAG("no_stemming", SUMM_FLAG_NO_STEMMING),
+    FLAG("keep_stopwords", SUMM_FLAG_KEEP_STOPWORDS),
+    SIZE("max_input_bytes", max_input_bytes, 1, SUMM_MAX_INPUT_BYTES),
+    REAL("mmr_lambda", mmr_lambda, "(]", 0.0, 1.0),
+    REAL("position_weight", position_weight, "[]", 0.0, 1.0),
+    REAL("damping", damping, "()", 0.0, 1.0),
+    REAL("tolerance", tolerance, "()", 0.0, HUGE_VAL),
+    U32("max_iterations", max_iterations, 1),
+    REAL("lexrank_threshold", lexrank_threshold, "[)", 0.0, 1.0),
+    U32("max_neighbours", max_neighbours, 1),
+    U32("lsa_dimensions", lsa_dimensions, 1),
+    WORDS("cue_words", cue_words, n_cue_words),
+    WORDS("stigma_words", stigma_words, n_stigma_words),
+};
+
+#undef OFF
+#undef U32
+#undef SIZE
+#undef REAL
+#undef FLAG
+#undef WORDS
+
+#define N_OPTION_SPECS (sizeof option_specs / sizeof option_specs[0])
+
+static const opt_spec *find_option(PyObject *key)
+{
+    size_t i;
+    const char *name;
+    if (!PyUnicode_Check(key))
+        return NULL;
+    name = PyUnicode_AsUTF8(key);
+    if (!name) {
+        PyErr_Clear();
+        return NULL;
+    }
+    for (i = 0; i < N_OPTION_SPECS; i++)
+        if (strcmp(option_specs[i].name, name) == 0)
+            return &option_specs[i];
+    return NULL;
+}
+
+static void *field_of(summ_options *o, const opt_spec *spec)
+{
+    return (char *)o + spec->offset;
+}
+
+static const void *const_field_of(const summ_options *o, const opt_spec *spec)
+{
+    return (const char *)o + spec->offset;
+}
+
+static size_t field_size(const opt_spec *spec)
+{
+    switch (spec->kind) {
+    case OPT_UINT32:
+    case OPT_FLAG:
+        return sizeof(uint32_t);
+    case OPT_SIZE:
+        return sizeof(size_t);
+    case OPT_DOUBLE:
+        return sizeof(double);
+    case OPT_ALGORITHM:
+        return sizeof(int);
+    case OPT_WORDS:
+        return sizeof(const char *const *);
+    }
+    return 0;
+}
+
+static bool in_interval(const opt_spec *spec, double d)
+{
+    bool lo_ok = spec->interval[0] == '(' ? d > spec->lo : d >= spec->lo;
+    bool hi_ok = spec->interval[1] == ')' ? d < spec->hi : d <= spec->hi;
+    return lo_ok && hi_ok; /* false for NaN */
+}
+
+static int parse_integer(const opt_spec *spec, PyObject *v, unsigned long long *out)
+{
+    PyObject *idx;
+    int overflow;
+    long long x;
+
+    if (PyBool_Check(v)) {
+        PyErr_Format(PyExc_TypeError, "%s must be an int or None, not bool", spec->name);
+        return -1;
+    }
+    idx = PyNumber_Index(v);
+    if (!idx) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "%s must be an int or None, not %.100s", spec->name,
+                         Py_TYPE(v)->tp_name);
+        }
+        return -1;
+    }
+    x = PyLong_AsLongLongAndOverflow(idx, &overflow);
+    Py_DECREF(idx);
+    if (x == -1 && PyErr_Occurred())
+        return -1;
+    /* Limits above LLONG_MAX are not needed: every field fits well below. */
+    if (overflow != 0 || x < 0 || (unsigned long long)x < spec->min ||
+        (unsigned long long)x > spec->max) {
+        PyErr_Format(PyExc_ValueError, "%s must be between %llu and %llu, or None", spec->name,
+                     spec->min, spec->max);
+        return -1;
+    }
+    *out = (unsigned long long)x;
+    return 0;
+}
+
+/* Stores one keyword value into *o. None restores the field's default.
+ * Word lists are kept in lists[index of spec], which must outlive every use
+ * of *o. */
+static int apply_option(module_state *st, const opt_spec *spec, PyObject *v, summ_options *o,
+                        const summ_options *defaults, word_list *lists)
+{
+    void *field = field_of(o, spec);
+    unsigned long long n;
+    double d;
+    int truth;
+
+    if (spec->kind == OPT_WORDS) {
+        word_list *w = &lists[spec - option_specs];
+        if (word_list_set(w, v, spec->name) < 0)
+            return -1;
+        *(const char *const **)field = w->n ? w->words : NULL;
+        *(size_t *)((char *)o + spec->count_offset) = w->n;
+        return 0;
+    }
+    if (v == Py_None && spec->kind != OPT_FLAG) {
+        memcpy(field, const_field_of(defaults, spec), field_size(spec));
+        return 0;
+    }
+    switch (spec->kind) {
+    case OPT_UINT32:
+        if (parse_integer(spec, v, &n) < 0)
+            return -1;
+        *(uint32_t *)field = (uint32_t)n;
+        return 0;
+    case OPT_SIZE:
+        if (parse_integer(spec, v, &n) < 0)
+            return -1;
+        *(size_t *)field = (size_t)n;
+        return 0;
+    case OPT_DOUBLE:
+        if (PyBool_Check(v) || !(PyFloat_Check(v) || PyLong_Check(v))) {
+            PyErr_Format(PyExc_TypeError, "%s must be a float or None, not %.100s", spec->name,
+                         Py_TYPE(v)->tp_name);
+            return -1;
+        }
+        d = PyFloat_AsDouble(v);
+        if (d == -1.0 && PyErr_Occurred())
+            return -1;
+        if (!in_interval(spec, d)) {
+            PyObject *lo = PyFloat_FromDouble(spec->lo), *hi = PyFloat_FromDouble(spec->hi);
+            if (lo && hi)
+                PyErr_Format(PyExc_ValueError, "%s must be in %c%R, %R%c, or None", spec->name,
+                             spec->interval[0], lo, hi, spec->interval[1]);
+            Py_XDECREF(lo);
+            Py_XDECREF(hi);
+            return -1;
+        }
+        *(double *)field = d;
+        return 0;
+    case OPT_FLAG:
+        truth = PyObject_IsTrue(v);
+        if (truth < 0)
+            return -1;
+        if (truth)
+            *(uint32_t *)field |= spec->flag;
+        else
+            *(uint32_t *)field &= ~spec->flag;
+        return 0;
+    case OPT_ALGORITHM: {
+        const char *name = c_string(v, spec->name);
+        int id;
+        if (!name)
+            return -1;
+        id = summ_algorithm_from_name(name);
+        if (id < 0) {
+            PyObject *msg =
+                PyUnicode_FromFormat("unknown algorithm %R (see libsumm.algorithms())", v);
+            if (msg) {
+                raise_status(st, SUMM_E_UNKNOWN_ALGO, PyUnicode_AsUTF8(msg));
+                Py_DECREF(msg);
+            }
+            return -1;
+        }
+        *(int *)field = id;
+        return 0;
+    }
+    case OPT_WORDS:
+        break;
+    }
+    PyErr_SetString(PyExc_SystemError, "bad option kind");
+    return -1;
+}
+
+/* Applies every keyword of kwargs to *o; `what` names the call in errors.
+ * Unknown keywords are left to `other` (may be NULL: then a TypeError),
+ * which returns 0 if it took the keyword. */
+typedef int (*other_keyword_fn)(void *ud, PyObject *key, PyObject *value);
+
+static int apply_keywords(module_state *st, PyObject *kwargs, summ_options *o, word_list *lists,
+                          const char *what, other_keyword_fn other, void *ud)
+{
+    summ_options defaults;
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+
+    summ_options_init(&defaults, SUMM_OPTIONS_VERSION);
+    while (kwargs && PyDict_Next(kwargs, &pos, &key, &value)) {
+        const opt_spec *spec = find_option(key);
+        int rc;
+        if (spec) {
+            if (apply_option(st, spec, value, o, &defaults, lists) < 0)
+                return -1;
+            continue;
+        }
+        rc = other ? other(ud, key, value) : 1;
+        if (rc < 0)
+            return -1;
+        if (rc > 0) {
+            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument %R", what,
+                         key);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The Python value of one option, for Summarizer.options: None where the
+ * field holds the C API's "0 = unset/default" alias. */
+static PyObject *option_value(const opt_spec *spec, const summ_options *o)
+{
+    const void *field = const_field_of(o, spec);
+    switch (spec->kind) {
+    case OPT_UINT32: {
+        uint32_t v = *(const uint32_t *)field;
+        return v || spec->min == 0 ? PyLong_FromUnsignedLong(v) : Py_NewRef(Py_None);
+    }
+    case OPT_SIZE: {
+        size_t v = *(const size_t *)field;
+        return v || spec->min == 0 ? PyLong_FromSize_t(v) : Py_NewRef(Py_None);
+    }
+    case OPT_DOUBLE: {
+        double v = *(const double *)field;
+        return v != 0.0 || in_interval(spec, 0.0) ? PyFloat_FromDouble(v) : Py_NewRef(Py_None);
+    }
+    case OPT_FLAG:
+        return PyBool_FromLong((*(const uint32_t *)field & spec->flag) != 0);
+    case OPT_ALGORITHM: {
+        const char *name = summ_algorithm_name(*(const int *)field);
+        return name ? PyUnicode_FromString(name) : Py_NewRef(Py_None);
+    }
+    case OPT_WORDS:
+        return words_to_tuple(*(const char *const *const *)field,
+                              *(const size_t *)((const char *)o + spec->count_offset));
+    }
+    PyErr_SetString(PyExc_SystemError, "bad option kind");
+    return NULL;
+}
+
+/* ---- language lists: summ_lang_config fields taking lists of words ----- */
+
+typedef struct lang_list_spec {
+    const char *name;    /* the Python keyword */
+    size_t list_offset;  /* const char *const * in summ_lang_config */
+    size_t count_offset; /* size_t in summ_lang_config */
+} lang_list_spec;
+
+static const lang_list_spec lang_list_specs[] = {
+    { "stopwords", offsetof(summ_lang_config, extra_stopwords),
+      offsetof(summ_lang_config, n_extra_stopwords) },
+    { "abbreviations", offsetof(summ_lang_config, extra_abbreviations),
+      offsetof(summ_lang_config, n_extra_abbreviations) },
+};
+
+#define N_LANG_LISTS (sizeof lang_list_specs / sizeof lang_list_specs[0])
+
+/* The words are needed only until summ_lang_new_ex() has copied them. */
+typedef struct lang_keywords {
+    summ_lang_config cfg;
+    word_list lists[N_LANG_LISTS];
+} lang_keywords;
+
+static int lang_keyword(void *ud, PyObject *key, PyObject *value)
+{
+    lang_keywords *lk = ud;
+    size_t i;
+    for (i = 0; i < N_LANG_LISTS; i++) {
+        const lang_list_spec *spec = &lang_list_specs[i];
+        if (PyUnicode_CompareWithASCIIString(key, spec->name) != 0)
+            continue;
+        if (word_list_set(&lk->lists[i], value, spec->name) < 0)
+            return -1;
+        *(const char *const **)((char *)&lk->cfg + spec->list_offset) = lk->lists[i].words;
+        *(size_t *)((char *)&lk->cfg + spec->count_offset) = lk->lists[i].n;
+        return 0;
+    }
+    return 1;
+}
+
+/* ---- input text -------------------------------------------------------- */
+
+typedef struct input {
+    PyObject *obj; /* strong reference, held while the GIL is released */
+    const char *data;
+    size_t len;
+    bool is_str;
+    bool ascii; /* str whose byte offsets are already code point indices */
+    bool has_view;
+    Py_buffer view;
+} input;
+
+static int input_get(PyObject *obj, input *in)
+{
+    memset(in, 0, sizeof *in);
+    if (PyUnicode_Check(obj)) {
+        Py_ssize_t n;
+        /* The UTF-8 form is cached in the str object (ASCII strings need no
+         * conversion at all), so repeated calls on one text do not copy. */
+        in->data = PyUnicode_AsUTF8AndSize(obj, &n);
+        if (!in->data)
+            return -1;
+        in->len = (size_t)n;
+        in->is_str = true;
+        in->ascii = PyUnicode_IS_ASCII(obj);
+    } else if (PyObject_CheckBuffer(obj)) {
+        if (PyObject_GetBuffer(obj, &in->view, PyBUF_SIMPLE) < 0)
+            return -1;
+        in->has_view = true;
+        in->data = in->view.buf;
+        in->len = (size_t)in->view.len;
+    } else {
+        PyErr_Format(PyExc_TypeError, "text must be str or a bytes-like object, not %.100s",
+                     Py_TYPE(obj)->tp_name);
+        return -1;
+    }
+    in->obj = Py_NewRef(obj);
+    return 0;
+}
+
+static void input_release(input *in)
+{
+    if (in->has_view)
+        PyBuffer_Release(&in->view);
+    in->has_view = false;
+    Py_CLEAR(in->obj);
+}
+
+/* ---- results ----------------------------------------------------------- */
+
+static size_t count_code_points(const char *p, size_t n)
+{
+    size_t i, count = 0;
+    /* A code point starts at every byte that is not a continuation byte. */
+    for (i = 0; i < n; i++)
+        count += ((unsigned char)p[i] & 0xC0) != 0x80;
+    return count;
+}
+
+typedef struct span_pos {
+    size_t start; /* byte offset of the span */
+    size_t slot;  /* its position in the result */
+} span_pos;
+
+static int span_pos_cmp(const void *a, const void *b)
+{
+    const span_pos *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* Converts the spans' byte offsets into code point indices (cp[2i], cp[2i+1])
+ * in one forward pass: spans never overlap, so visiting them by start visits
+ * every offset in increasing order. */
+static int code_point_offsets(const input *in, const summ_span *sp, size_t n, Py_ssize_t *cp)
+{
+    span_pos *order;
+    size_t i, byte_pos = 0, cp_pos = 0;
+    bool sorted = true;
+
+    order = PyMem_Malloc(n * sizeof *order);
+    if (!order) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        order[i].start = sp[i].start;
+        order[i].slot = i;
+        if (i && sp[i].start < sp[i - 1].start)
+            sorted = false;
+    }
+    if (!sorted) /* score order */
+        qsort(order, n, sizeof *order, span_pos_cmp);
+    for (i = 0; i < n; i++) {
+        const summ_span *s = &sp[order[i].slot];
+        cp_pos += count_code_points(in->data + byte_pos, s->start - byte_pos);
+        cp[2 * order[i].slot] = (Py_ssize_t)cp_pos;
+        cp_pos += count_code_points(in->data + s->start, s->end - s->start);
+        cp[2 * order[i].slot + 1] = (Py_ssize_t)cp_pos;
+        byte_pos = s->end;
+    }
+    PyMem_Free(order);
+    return 0;
+}
+
+static PyObject *make_sentence(module_state *st, const input *in, const summ_span *sp,
+                               Py_ssize_t start, Py_ssize_t end)
+{
+    PyObject *t, *text;
+
+    if (in->is_str)
+        text = PyUnicode_Substring(in->obj, start, end);
+    else
+        text = PyBytes_FromStringAndSize(in->data + sp->start, (Py_ssize_t)(sp->end - sp->start));
+    if (!text)
+        return NULL;
+    t = PyStructSequence_New(st->sentence_type);
+    if (!t) {
+        Py_DECREF(text);
+        return NULL;
+    }
+    PyStructSequence_SET_ITEM(t, 0, text);
+    PyStructSequence_SET_ITEM(t, 1, PyLong_FromSsize_t(start));
+    PyStructSequence_SET_ITEM(t, 2, PyLong_FromSsize_t(end));
+    PyStructSequence_SET_ITEM(t, 3, PyLong_FromUnsignedLong(sp->sentence));
+    PyStructSequence_SET_ITEM(t, 4, PyFloat_FromDouble(sp->score));
+    if (!PyStructSequence_GET_ITEM(t, 1) || !PyStructSequence_GET_ITEM(t, 2) ||
+        !PyStructSequence_GET_ITEM(t, 3) || !PyStructSequence_GET_ITEM(t, 4)) {
+        Py_DECREF(t);
+        return NULL;
+    }
+    return t;
+}
+
+static PyObject *result_to_list(module_state *st, const input *in, const summ_result *r)
+{
+    const summ_span *sp = summ_result_spans(r);
+    size_t i, n = summ_result_count(r);
+    Py_ssize_t *cp = NULL;
+    PyObject *list;
+
+    if (n > (size_t)PY_SSIZE_T_MAX / 2)
+        return PyErr_NoMemory();
+    list = PyList_New((Py_ssize_t)n);
+    if (!list)
+        return NULL;
+    if (n && in->is_str && !in->ascii) {
+        cp = PyMem_Malloc(2 * n * sizeof *cp);
+        if (!cp) {
+            Py_DECREF(list);
+            return PyErr_NoMemory();
+        }
+        if (code_point_offsets(in, sp, n, cp) < 0)
+            goto fail;
+    }
+    for (i = 0; i < n; i++) {
+        Py_ssize_t start = cp ? cp[2 * i] : (Py_ssize_t)sp[i].start;
+        Py_ssize_t end = cp ? cp[2 * i + 1] : (Py_ssize_t)sp[i].end;
+        PyObject *s = make_sentence(st, in, &sp[i], start, end);
+        if (!s)
+            goto fail;
+        PyList_SET_ITEM(list, (Py_ssize_t)i, s);
+    }
+    PyMem_Free(cp);
+    return list;
+fail:
+    PyMem_Free(cp);
+    Py_DECREF(list);
+    return NULL;
+}
+
+/* ---- the _Summarizer type ---------------------------------------------- */
+
+typedef struct summarizer_object {
+    PyObject_HEAD
+    summ_lang *lang;
+    summ_summarizer *s;
+    summ_result *result;
+    summ_options opts; /* the constructor's options; call keywords apply on top */
+    word_list lists[N_OPTION_SPECS]; /* the word lists opts points to */
+    bool stale;        /* s holds other options than opts (a restore failed) */
+    atomic_int busy;   /* a call is running on this object */
+} summarizer_object;
+
+static module_state *state_of(summarizer_object *self)
+{
+    return (module_state *)PyType_GetModuleState(Py_TYPE(self));
+}
+
+static int summ_check(module_state *st, int rc, const char *what)
+{
+    if (rc < 0) {
+        raise_status(st, rc, what);
+        return -1;
+    }
+    return 0;
+}
+
+/* _Summarizer(language, **keywords): keywords are the option_specs names
+ * plus the lang_list_specs names. */
+static PyObject *summarizer_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    module_state *st = (module_state *)PyType_GetModuleState(type);
+    summarizer_object *self = NULL;
+    lang_keywords lk;
+    PyObject *language_obj;
+    const char *language;
+    size_t i;
+    int rc;
+
+    if (!st)
+        return NULL;
+    if (!PyArg_ParseTuple(args, "O:_Summarizer", &language_obj))
+        return NULL;
+    language = c_string(language_obj, "language");
+    if (!language)
+        return NULL;
+    self = (summarizer_object *)type->tp_alloc(type, 0);
+    if (!self)
+        return NULL;
+    atomic_init(&self->busy, 0);
+    summ_options_init(&self->opts, SUMM_OPTIONS_VERSION);
+    memset(&lk, 0, sizeof lk);
+    summ_lang_config_init(&lk.cfg, SUMM_LANG_CONFIG_VERSION);
+
+    if (apply_keywords(st, kwargs, &self->opts, self->lists, "Summarizer", lang_keyword, &lk) < 0)
+        goto fail;
+    rc = summ_lang_new_ex(&self->lang, language, &lk.cfg, &pymem_allocator);
+    if (rc == SUMM_E_UNKNOWN_LANG) {
+        PyObject *msg = PyUnicode_FromFormat("unknown language %R (see libsumm.languages())",
+                                             language_obj);
+        if (msg) {
+            raise_status(st, rc, PyUnicode_AsUTF8(msg));
+            Py_DECREF(msg);
+        }
+        goto fail;
+    }
+    if (rc == SUMM_E_INVALID_UTF8) {
+        raise_status(st, SUMM_E_INVALID_ARG, "a stopword or abbreviation is not valid UTF-8");
+        goto fail;
+    }
+    if (summ_check(st, rc, NULL) < 0 ||
+        summ_check(st, summ_summarizer_new(&self->s, self->lang, &self->opts, &pymem_allocator),
+                   NULL) < 0 ||
+        summ_check(st, summ_result_new(&self->result, &pymem_allocator), NULL) < 0)
+        goto fail;
+    for (i = 0; i < N_LANG_LISTS; i++)
+        word_list_clear(&lk.lists[i]);
+    return (PyObject *)self;
+
+fail:
+    for (i = 0; i < N_LANG_LISTS; i++)
+        word_list_clear(&lk.lists[i]);
+    Py_DECREF(self);
+    return NULL;
+}
+
+static void summarizer_dealloc(summarizer_object *self)
+{
+    PyTypeObject *type = Py_TYPE(self);
+    size_t i;
+    /* The summarizer borrows the language: free it first. */
+    summ_result_free(self->result);
+    summ_summarizer_free(self->s);
+    summ_lang_free(self->lang);
+    for (i = 0; i < N_OPTION_SPECS; i++)
+        word_list_clear(&self->lists[i]);
+    type->tp_free(self);
+    Py_DECREF(type);
+}
+
+typedef int (*run_fn)(summ_summarizer *, const char *, size_t, summ_result *);
+
+/* Runs one library call on text with the object's options plus the call's
+ * keywords, and returns the spans as a list of Sentence. */
+static PyObject *summarizer_run(summarizer_object *self, PyObject *args, PyObject *kwargs,
+                                run_fn fn, const char *fname)
+{
+    module_state *st = state_of(self);
+    summ_options call_opts = self->opts;
+    word_list call_lists[N_OPTION_SPECS];
+    PyObject *list = NULL;
+    bool custom = kwargs && PyDict_GET_SIZE(kwargs);
+    size_t i;
+    input in;
+    int rc;
+
+    memset(call_lists, 0, sizeof call_lists);
+    memset(&in, 0, sizeof in);
+    if (!st)
+        return NULL;
+    if (PyTuple_GET_SIZE(args) != 1) {
+        PyErr_Format(PyExc_TypeError, "%s() takes exactly one positional argument (%zd given)",
+                     fname, PyTuple_GET_SIZE(args));
+        return NULL;
+    }
+    if (custom && apply_keywords(st, kwargs, &call_opts, call_lists, fname, NULL, NULL) < 0)
+        goto done;
+    if (input_get(PyTuple_GET_ITEM(args, 0), &in) < 0)
+        goto done;
+    /* The C objects are one thread at a time. The flag is taken before the
+     * GIL is released and dropped only once the result has been copied out
+     * of self->result. */
+    if (atomic_exchange(&self->busy, 1)) {
+        PyErr_SetString(PyExc_RuntimeError,
+                        "Summarizer is in use by another thread; use one Summarizer per thread");
+        goto done;
+    }
+    if (custom || self->stale) {
+        rc = summ_summarizer_set_options(self->s, custom ? &call_opts : &self->opts);
+        if (rc < 0) {
+            raise_status(st, rc, summ_summarizer_errmsg(self->s));
+            goto out;
+        }
+        self->stale = custom;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    rc = fn(self->s, in.data, in.len, self->result);
+    Py_END_ALLOW_THREADS
+    if (rc == SUMM_E_INVALID_UTF8 && !in.is_str)
+        raise_invalid_utf8(st, in.obj, in.data, in.len);
+    else if (rc < 0)
+        raise_status(st, rc, summ_summarizer_errmsg(self->s));
+    else
+        list = result_to_list(st, &in, self->result);
+    /* Back to the object's own options. Copying word lists can run out of
+     * memory: then the next call tries again. */
+    if (custom && summ_summarizer_set_options(self->s, &self->opts) == SUMM_OK)
+        self->stale = false;
+out:
+    atomic_store(&self->busy, 0);
+done:
+    input_release(&in);
+    for (i = 0; i < N_OPTION_SPECS; i++)
+        word_list_clear(&call_lists[i]);
+    return list;
+}
+
+static PyObject *summarizer_summarize(summarizer_object *self, PyObject *args, PyObject *kwargs)
+{
+    return summarizer_run(self, args, kwargs, summ_summarize, "summarize");
+}
+
+static PyObject *summarizer_split(summarizer_object *self, PyObject *args, PyObject *kwargs)
+{
+    return summarizer_run(self, args, kwargs, summ_split_sentences, "split");
+}
+
+static PyObject *summarizer_scores(summarizer_object *self, PyObject *args, PyObject *kwargs)
+{
+    return summarizer_run(self, args, kwargs, summ_score_sentences, "scores");
+}
+
+static PyObject *summarizer_get_language(summarizer_object *self, void *closure)
+{
+    (void)closure;
+    return PyUnicode_FromString(summ_lang_code(self->lang));
+}
+
+static PyObject *summarizer_get_options(summarizer_object *self, void *closure)
+{
+    PyObject *d = PyDict_New();
+    size_t i;
+    (void)closure;
+    if (!d)
+        return NULL;
+    for (i = 0; i < N_OPTION_SPECS; i++) {
+        PyObject *v = option_value(&option_specs[i], &self->opts);
+        if (!v || PyDict_SetItemString(d, option_specs[i].name, v) < 0) {
+            Py_XDECREF(v);
+            Py_DECREF(d);
+            return NULL;
+        }
+        Py_DECREF(v);
+    }
+    return d;
+}
+
+static PyMethodDef summarizer_methods[] = {
+    { "summarize", (PyCFunction)(void (*)(void))summarizer_summarize,
+      METH_VARARGS | METH_KEYWORDS, "summarize(text, **options) -> list[Sentence]" },
+    { "split", (PyCFunction)(void (*)(void))summarizer_split, METH_VARARGS | METH_KEYWORDS,
+      "split(text, **options) -> list[Sentence]" },
+    { "scores", (PyCFunction)(void (*)(void))summarizer_scores, METH_VARARGS | METH_KEYWORDS,
+      "scores(text, **options) -> list[Sentence]" },
+    { NULL, NULL, 0, NULL },
+};
+
+static PyGetSetDef summarizer_getset[] = {
+    { "language", (getter)summarizer_get_language, NULL, "canonical language code", NULL },
+    { "options", (getter)summarizer_get_options, NULL, "the options, as a new dict", NULL },
+    { NULL, NULL, NULL, NULL, NULL },
+};
+
+static PyType_Slot summarizer_slots[] = {
+    { Py_tp_new, (void *)summarizer_new },
+    { Py_tp_dealloc, (void *)summarizer_dealloc },
+    { Py_tp_methods, summarizer_methods },
+    { Py_tp_getset, summarizer_getset },
+    { Py_tp_doc, (void *)"_Summarizer(language, **options): the C object behind "
+                         "libsumm.Summarizer." },
+    { 0, NULL },
+};
+
+static PyType_Spec summarizer_spec = {
+    .name = "libsumm._libsumm._Summarizer",
+    .basicsize = sizeof(summarizer_object),
+    .itemsize = 0,
+    .flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_IMMUTABLETYPE,
+    .slots = summarizer_slots,
+};
+
+/* ---- Sentence ---------------------------------------------------------- */
+
+static PyStructSequence_Field sentence_fields[] = {
+    { "text", "the sentence: a slice of the input (str, or bytes for bytes-like input)" },
+    { "start", "where it starts: a str index for str input, a byte offset for bytes" },
+    { "end", "one past its end, in the same unit: text == input[start:end]" },
+    { "index", "0-based position of the sentence in the document" },
+    { "score", "salience (higher is better), comparable within one call; 0.0 from split()" },
+    { NULL, NULL },
+};
+
+static PyStructSequence_Desc sentence_desc = {
+    "libsumm.Sentence",
+    "Sentence(text, start, end, index, score): one sentence of a document, an "
+    "immutable named tuple.",
+    sentence_fields,
+    5,
+};
+
+/* ---- module ------------------------------------------------------------ */
+
+static PyObject *string_list(const char *const *items)
+{
+    PyObject *list = PyList_New(0);
+    if (!list)
+        return NULL;
+    for (; *items; items++) {
+        PyObject *s = PyUnicode_FromString(*items);
+        if (!s || PyList_Append(list, s) < 0) {
+            Py_XDECREF(s);
+            Py_DECREF(list);
+            return NULL;
+        }
+        Py_DECREF(s);
+    }
+    return list;
+}
+
+static PyObject *mod_languages(PyObject *m, PyObject *noargs)
+{
+    (void)m;
+    (void)noargs;
+    return string_list(summ_lang_list());
+}
+
+static PyObject *mod_algorithms(PyObject *m, PyObject *noargs)
+{
+    (void)m;
+    (void)noargs;
+    return string_list(summ_algorithm_list());
+}
+
+static PyObject *mod_option_names(PyObject *m, PyObject *noargs)
+{
+    PyObject *t = PyTuple_New((Py_ssize_t)N_OPTION_SPECS);
+    size_t i;
+    (void)m;
+    (void)noargs;
+    if (!t)
+        return NULL;
+    for (i = 0; i < N_OPTION_SPECS; i++) {
+        PyObject *s = PyUnicode_FromString(option_specs[i].name);
+        if (!s) {
+            Py_DECREF(t);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(t, (Py_ssize_t)i, s);
+    }
+    return t;
+}
+
+static PyObject *mod_detect_language(PyObject *m, PyObject *text)
+{
+    module_state *st = state_of_module(m);
+    const char *code = NULL;
+    input in;
+    int rc;
+
+    if (input_get(text, &in) < 0)
+        return NULL;
+    Py_BEGIN_ALLOW_THREADS
+    rc = summ_detect_language(&code, in.data, in.len, &pymem_allocator);
+    Py_END_ALLOW_THREADS
+    input_release(&in);
+    if (rc < 0) {
+        raise_status(st, rc, NULL);
+        return NULL;
+    }
+    return PyUnicode_FromString(code);
+}
+
+static PyMethodDef module_methods[] = {
+    { "detect_language", mod_detect_language, METH_O, "detect_language(text) -> str" },
+    { "languages", mod_languages, METH_NOARGS, "languages() -> list[str]" },
+    { "algorithms", mod_algorithms, METH_NOARGS, "algorithms() -> list[str]" },
+    { "option_names", mod_option_names, METH_NOARGS,
+      "option_names() -> tuple[str, ...]: the option keywords, in table order" },
+    { NULL, NULL, 0, NULL },
+};
+
+static int add_exceptions(PyObject *m, module_state *st)
+{
+    PyObject *dict, *bases;
+    size_t i;
+
+    dict = Py_BuildValue("{sO}", "code", Py_None);
+    if (!dict)
+        return -1;
+    st->error = PyErr_NewExceptionWithDoc(
+        "libsumm.Error",
+        "Base class of libsumm's errors. `code` is the library's summ_status (a "
+        "negative int).",
+        PyExc_Exception, dict);
+    Py_DECREF(dict);
+    if (!st->error || PyModule_AddObjectRef(m, "Error", st->error) < 0)
+        return -1;
+    for (i = 0; i < N_EXC_SPECS; i++) {
+        const exc_spec *e = &exc_specs[i];
+        PyObject **slot = exc_slot(st, e);
+        bases = PyTuple_Pack(2, st->error, builtin_base(e->base));
+        if (!bases)
+            return -1;
+        *slot = PyErr_NewExceptionWithDoc(e->name, e->doc, bases, NULL);
+        Py_DECREF(bases);
+        if (!*slot || PyModule_AddObjectRef(m, strrchr(e->name, '.') + 1, *slot) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int add_size_constant(PyObject *m, const char *name, size_t value)
+{
+    PyObject *v = PyLong_FromSize_t(value);
+    int rc;
+    if (!v)
+        return -1;
+    rc = PyModule_AddObjectRef(m, name, v);
+    Py_DECREF(v);
+    return rc;
+}
+
+static int module_exec(PyObject *m)
+{
+    module_state *st = state_of_module(m);
+    uint32_t linked = summ_version();
+
+    /* The library is linked in statically, so this guards against a broken
+     * build mixing headers and objects of different versions. */
+    if ((linked >> 8) != (SUMM_VERSION_NUMBER >> 8) || linked < SUMM_VERSION_NUMBER) {
+        PyErr_Format(PyExc_ImportError,
+                     "libsumm: the extension was compiled against libsumm %s but the linked "
+                     "library is %s",
+                     SUMM_VERSION_STRING, summ_version_string());
+        return -1;
+    }
+    if (add_exceptions(m, st) < 0)
+        return -1;
+    st->sentence_type = PyStructSequence_NewType(&sentence_desc);
+    if (!st->sentence_type ||
+        PyModule_AddObjectRef(m, "Sentence", (PyObject *)st->sentence_type) < 0)
+        return -1;
+    st->summarizer_type =
+        (PyTypeObject *)PyType_FromModuleAndSpec(m, &summarizer_spec, NULL);
+    if (!st->summarizer_type ||
+        PyModule_AddObjectRef(m, "_Summarizer", (PyObject *)st->summarizer_type) < 0)
+        return -1;
+    if (PyModule_AddStringConstant(m, "__version__", summ_version_string()) < 0 ||
+        PyModule_AddStringConstant(m, "COMPILED_VERSION", SUMM_VERSION_STRING) < 0 ||
+        add_size_constant(m, "DEFAULT_MAX_INPUT_BYTES", SUMM_DEFAULT_MAX_INPUT_BYTES) < 0 ||
+        add_size_constant(m, "MAX_INPUT_BYTES", SUMM_MAX_INPUT_BYTES) < 0)
+        return -1;
+    return 0;
+}
+
+static int module_traverse(PyObject *m, visitproc visit, void *arg)
+{
+    module_state *st = state_of_module(m);
+    size_t i;
+    Py_VISIT(st->error);
+    for (i = 0; i < N_EXC_SPECS; i++)
+        Py_VISIT(*exc_slot(st, &exc_specs[i]));
+    Py_VISIT(st->sentence_type);
+    Py_VISIT(st->summarizer_type);
+    return 0;
+}
+
+static int module_clear(PyObject *m)
+{
+    module_state *st = state_of_module(m);
+    size_t i;
+    Py_CLEAR(st->error);
+    for (i = 0; i < N_EXC_SPECS; i++)
+        Py_CLEAR(*exc_slot(st, &exc_specs[i]));
+    Py_CLEAR(st->sentence_type);
+    Py_CLEAR(st->summarizer_type);
+    return 0;
+}
+
+static void module_free(void *m)
+{
+    module_clear((PyObject *)m);
+}
+
+static PyModuleDef_Slot module_slots[] = {
+    { Py_mod_exec, (void *)module_exec },
+#ifdef Py_mod_multiple_interpreters
+    { Py_mod_multiple_interpreters, Py_MOD_PER_INTERPRETER_GIL_SUPPORTED },
+#endif
+#ifdef Py_GIL_DISABLED
+    /* The busy flag is atomic and the module state is immutable after
+     * exec, so no GIL is needed. */
+    { Py_mod_gil, Py_MOD_GIL_NOT_USED },
+#endif
+    { 0, NULL },
+};
+
+static struct PyModuleDef module_def = {
+    PyModuleDef_HEAD_INIT,
+    .m_name = "libsumm._libsumm",
+    .m_doc = "C extension behind the libsumm package; use `import libsumm`.",
+    .m_size = sizeof(module_state),
+    .m_methods = module_methods,
+    .m_slots = module_slots,
+    .m_traverse = module_traverse,
+    .m_clear = module_clear,
+    .m_free = module_free,
+};
+
+PyMODINIT_FUNC PyInit__libsumm(void)
+{
+    return PyModuleDef_Init(&module_def);
+}
