@@ -12,7 +12,7 @@
 
 Usage (from the repository root, after `ninja -C build`):
     /usr/bin/python3 bench/python_overhead.py [--build build] [--data FILE.jsonl]
-        [--size BYTES] [--repeat N]
+        [--size BYTES] [--repeat N] [--algorithm NAME]
 
 The documents are built by concatenating the texts of a JSON Lines file
 (default: ../shared/data/summ/bbc_news_summary.dev.jsonl relative to the
@@ -53,7 +53,7 @@ def make_document(texts, size, offset):
 class CSummarizer:
     """The C API through ctypes: lang + summarizer + result, reused."""
 
-    def __init__(self, lib_path, sentences):
+    def __init__(self, lib_path, sentences, algorithm_name):
         lib = ctypes.CDLL(lib_path)
         self.lib = lib
         vp, sz = ctypes.c_void_p, ctypes.c_size_t
@@ -67,6 +67,7 @@ class CSummarizer:
         lib.summ_summarize_text.argtypes = [ctypes.POINTER(vp), ctypes.POINTER(sz),
                                             ctypes.c_char_p, ctypes.c_char_p, sz, vp]
         lib.summ_free.argtypes = [vp]
+        lib.summ_algorithm_from_name.argtypes = [ctypes.c_char_p]
 
         # summ_options version 1 is a prefix of any later layout, and a buffer
         # larger than the struct is harmless: fill it with summ_options_init.
@@ -78,8 +79,11 @@ class CSummarizer:
                         ("_room", ctypes.c_char * 256)]
 
         self.opts = Options()
+        algorithm = lib.summ_algorithm_from_name(algorithm_name.encode())
+        assert algorithm >= 0, algorithm_name
         assert lib.summ_options_init(ctypes.byref(self.opts), 1) == 0
         self.opts.max_sentences = sentences
+        self.opts.algorithm = algorithm
         self.lang, self.s, self.r = vp(), vp(), vp()
         assert lib.summ_lang_new(ctypes.byref(self.lang), b"en", None) == 0
         assert lib.summ_summarizer_new(ctypes.byref(self.s), self.lang,
@@ -118,6 +122,8 @@ def main():
     ap.add_argument("--size", type=int, default=1 << 20)
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--sentences", type=int, default=10)
+    ap.add_argument("--algorithm", default="default",
+                    help="scoring algorithm (default: the library's default)")
     args = ap.parse_args()
 
     sys.path.insert(0, os.path.join(args.build, "bindings", "python"))
@@ -132,8 +138,9 @@ def main():
           % (args.data if os.path.exists(args.data) else "examples/article.txt",
              len(raw_a), len(doc_b.encode("utf-8")), args.repeat))
 
-    c = CSummarizer(os.path.join(args.build, "libsumm", "libsumm.so"), args.sentences)
-    py = libsumm.Summarizer(sentences=args.sentences)
+    c = CSummarizer(os.path.join(args.build, "libsumm", "libsumm.so"), args.sentences,
+                    args.algorithm)
+    py = libsumm.Summarizer(sentences=args.sentences, algorithm=args.algorithm)
     assert c.summarize(raw_a) == len(py.summarize(doc_a))
     py.summarize(doc_a)  # caches the UTF-8 form of doc_a, as any reuse would
 
@@ -142,7 +149,8 @@ def main():
         ("Summarizer.summarize(str)", lambda: py.summarize(doc_a)),
         ("Summarizer.summarize(bytes)", lambda: py.summarize(raw_a)),
         ("C one-shot summ_summarize_text", lambda: c.summarize_text(raw_a)),
-        ("libsumm.summarize(str)", lambda: libsumm.summarize(doc_a, sentences=args.sentences)),
+        ("libsumm.summarize(str)", lambda: libsumm.summarize(doc_a, sentences=args.sentences,
+                                                             algorithm=args.algorithm)),
     ]
     # Interleave the measurements so that load from other processes on a
     # shared machine spreads over all of them.
@@ -162,7 +170,8 @@ def main():
     # Reused objects compare with the reused C summarizer, one-shot calls
     # with the C one-shot call.
     base_of = {"libsumm.summarize(str)": "C one-shot summ_summarize_text"}
-    print("\n1. overhead on a %d-byte document (%d sentences out)" % (len(raw_a), args.sentences))
+    print("\n1. overhead on a %d-byte document (%d sentences out, algorithm %s)"
+          % (len(raw_a), args.sentences, args.algorithm))
     print("   %-32s %8s %8s %9s %10s" % ("", "CPU ms", "min", "overhead", "wall ms"))
     for name, _ in rows:
         med = statistics.median(samples[name])
@@ -175,7 +184,8 @@ def main():
     print("   (medians of CPU time of the calling thread; overhead = median / C median - 1)")
 
     # 2. Two documents, one thread vs two threads.
-    s1, s2 = libsumm.Summarizer(sentences=args.sentences), libsumm.Summarizer(sentences=args.sentences)
+    s1, s2 = (libsumm.Summarizer(sentences=args.sentences, algorithm=args.algorithm)
+              for _ in range(2))
     s1.summarize(doc_a)
     s2.summarize(doc_b)
 
@@ -192,7 +202,8 @@ def main():
     # Control: the same with the C library called through ctypes (which
     # also releases the GIL), to show how much parallelism the machine
     # offers at the moment.
-    c2 = CSummarizer(os.path.join(args.build, "libsumm", "libsumm.so"), args.sentences)
+    c2 = CSummarizer(os.path.join(args.build, "libsumm", "libsumm.so"), args.sentences,
+                    args.algorithm)
     raw_b = doc_b.encode("utf-8")
 
     def c_sequential():

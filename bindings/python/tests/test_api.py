@@ -44,7 +44,8 @@ def test_every_algorithm(algorithm, article):
 def test_every_language(language):
     text = "Première phrase ici. Second sentence there! 第三句。 Четвёртое предложение?"
     s = libsumm.Summarizer(language)
-    assert s.language == language
+    # "en-porter" is English with another stemmer: its code is "en".
+    assert s.language == ("en" if language == "en-porter" else language)
     for x in s.summarize(text, ratio=1.0):
         assert text[x.start:x.end] == x.text
 
