@@ -20,6 +20,9 @@
  * beyond the budget only roughly). The k-th pick (from 0) scores (S - k) / S,
  * as in greedy.c.
  *
+ * As in greedy.c, at most SUMM__GREEDY_MAX_EVALUATIONS candidates are
+ * re-evaluated per pick.
+ *
  * Cost: O(T) to start, then per pick O(G) for G distinct sentence lengths
  * plus O(|sentence| + log S) per re-evaluated candidate; memory O(S + V +
  * largest tf) (logarithms come from a table).
@@ -210,6 +213,7 @@ int summ__score_klsum(const summ__score_ctx *ctx, double *scores)
          * the next pick. */
         double best_gain = 0.0, bound;
         uint32_t best = UINT32_MAX;
+        size_t evaluated = 0;
         for (b = 0; b < n_groups; b++)
             groups[b].cost = length_cost(&kl, groups[b].len);
         for (;;) {
@@ -218,6 +222,8 @@ int summ__score_klsum(const summ__score_ctx *ctx, double *scores)
             double gain;
             if (gb == SIZE_MAX || (best != UINT32_MAX && best_gain >= bound))
                 break;
+            if (evaluated++ >= SUMM__GREEDY_MAX_EVALUATIONS)
+                break; /* see greedy.c: the best of those seen */
             top = groups[gb].idx[0];
             kl.a[top] = coverage(&kl, top);
             gain = kl.a[top] - groups[gb].cost;
