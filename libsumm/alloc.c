@@ -44,7 +44,7 @@ void *summ__realloc(const summ_allocator *a, void *p, size_t old_n, size_t new_n
 void summ__free(const summ_allocator *a, void *p, size_t n)
 {
     if (p)
-        a->fn(a->ud, p, n, 0);
+        a->fn(a->ud, p, n ? n : 1, 0); /* summ__alloc(0) took 1 byte */
 }
 
 bool summ__mul_ok(size_t n, size_t size, size_t *out)

@@ -28,7 +28,8 @@
 /* builder_init borrows the per-term double array as size_t cursors. */
 _Static_assert(sizeof(size_t) <= sizeof(double), "size_t wider than double");
 
-/* BM25 constants as in Barrios et al. (2016) and gensim. */
+/* The usual BM25 constants (gensim uses k1 = 1.5), and gensim's floor for
+ * negative idf. */
 #define BM25_K1 1.2
 #define BM25_B 0.75
 #define BM25_EPSILON 0.25

@@ -6,6 +6,12 @@
  * reach the top (Minoux's accelerated greedy): the picks are exactly those of
  * the plain greedy loop, usually at a small fraction of its O(S^2) cost.
  *
+ * When many stale candidates tie closely (every sentence sharing one word
+ * whose weight just fell), each pick would re-evaluate all of them, O(S)
+ * per pick. At most SUMM__GREEDY_MAX_EVALUATIONS are re-evaluated per pick
+ * and the best of those is taken: the picks then may differ from the plain
+ * greedy loop's, and the work stays O(picks x cap).
+ *
  * With stop_without_gain, picking ends at the first step whose best gain is
  * not positive (KL-Sum adds sentences while they lower the divergence); the
  * remaining sentences follow in the order of their last upper bounds.
@@ -102,7 +108,7 @@ int summ__lazy_greedy(const summ__score_ctx *ctx, summ__gain_fn gain, summ__pick
         uint32_t best = pop(&h);
         gain(ud, best, &exact[best], &h.key[best]);
         n_popped = 0;
-        while (h.n > 0) {
+        while (h.n > 0 && n_popped < SUMM__GREEDY_MAX_EVALUATIONS) {
             uint32_t top = h.idx[0];
             if (h.key[top] < exact[best] || (h.key[top] == exact[best] && top > best))
                 break;

@@ -349,6 +349,9 @@ void *summ__alloc_array(const summ_allocator *a, size_t n, size_t size);
 
 /* ---- lazy greedy selection (greedy.c) ---------------------------------- */
 
+/* Candidates re-evaluated per pick, at most (greedy.c, scorer_klsum.c). */
+#define SUMM__GREEDY_MAX_EVALUATIONS 256
+
 /* The current gain of adding sentence i to the summary (*exact) and an upper
  * bound on its gain at any later step (*bound; may equal *exact when gains
  * never grow). */

@@ -20,6 +20,9 @@
  * beyond the budget only roughly). The k-th pick (from 0) scores (S - k) / S,
  * as in greedy.c.
  *
+ * As in greedy.c, at most SUMM__GREEDY_MAX_EVALUATIONS candidates are
+ * re-evaluated per pick.
+ *
  * Cost: O(T) to start, then per pick O(G) for G distinct sentence lengths
  * plus O(|sentence| + log S) per re-evaluated candidate; memory O(S + V +
  * largest tf) (logarithms come from a table).
@@ -38,6 +41,7 @@ typedef struct group {
     uint32_t *idx; /* heap of sentence indices, in the shared idx array */
     size_t n;
     double len;
+    double cost; /* the length term for the current summary length */
 } group;
 
 typedef struct klsum {
@@ -105,7 +109,7 @@ static size_t best_group(const klsum *kl, const group *g, size_t n_groups, doubl
         double v;
         if (g[b].n == 0)
             continue;
-        v = kl->a[g[b].idx[0]] - length_cost(kl, g[b].len);
+        v = kl->a[g[b].idx[0]] - g[b].cost;
         if (best == SIZE_MAX || v > best_v ||
             (v == best_v && g[b].idx[0] < g[best].idx[0])) {
             best = b;
@@ -209,15 +213,20 @@ int summ__score_klsum(const summ__score_ctx *ctx, double *scores)
          * the next pick. */
         double best_gain = 0.0, bound;
         uint32_t best = UINT32_MAX;
+        size_t evaluated = 0;
+        for (b = 0; b < n_groups; b++)
+            groups[b].cost = length_cost(&kl, groups[b].len);
         for (;;) {
             size_t gb = best_group(&kl, groups, n_groups, &bound);
             uint32_t top;
             double gain;
             if (gb == SIZE_MAX || (best != UINT32_MAX && best_gain >= bound))
                 break;
+            if (evaluated++ >= SUMM__GREEDY_MAX_EVALUATIONS)
+                break; /* see greedy.c: the best of those seen */
             top = groups[gb].idx[0];
             kl.a[top] = coverage(&kl, top);
-            gain = kl.a[top] - length_cost(&kl, groups[gb].len);
+            gain = kl.a[top] - groups[gb].cost;
             if (best == UINT32_MAX || gain > best_gain || (gain == best_gain && top < best)) {
                 best = top;
                 best_gain = gain;
@@ -256,6 +265,8 @@ int summ__score_klsum(const summ__score_ctx *ctx, double *scores)
         rank++;
         pick(&kl, best);
     }
+    for (b = 0; b < n_groups; b++)
+        groups[b].cost = length_cost(&kl, groups[b].len);
     for (;;) {
         double bound;
         size_t gb = best_group(&kl, groups, n_groups, &bound);

@@ -12,7 +12,7 @@ static const char text[] =
     "gave the quay \"a reason to be visited again\". Résumé of the café’s plans.";
 
 /* One full use of the API with allocator t; returns the first failure. */
-static int full_run(test_alloc *t, int algo)
+static int full_run(test_alloc *t, int algo, bool mmr)
 {
     summ_allocator a = { test_alloc_fn, t };
     summ_lang *l = NULL;
@@ -20,6 +20,7 @@ static int full_run(test_alloc *t, int algo)
     summ_result *r = NULL;
     summ_options o = SUMM_OPTIONS_INIT;
     const char *extra[] = { "quay", "Über" };
+    const char *cue[] = { "library", "plans" }, *stigma[] = { "cost" };
     summ_lang_config cfg = SUMM_LANG_CONFIG_INIT;
     int rc;
 
@@ -27,6 +28,12 @@ static int full_run(test_alloc *t, int algo)
     cfg.n_extra_stopwords = 2;
     o.algorithm = algo;
     o.max_sentences = 2;
+    /* The selector's MMR and the copied word lists allocate too. */
+    o.mmr_lambda = mmr ? 0.7 : 1.0;
+    o.cue_words = cue;
+    o.n_cue_words = 2;
+    o.stigma_words = stigma;
+    o.n_stigma_words = 1;
     if ((rc = summ_lang_new_ex(&l, "en", &cfg, &a)) < 0)
         goto out;
     if ((rc = summ_summarizer_new(&s, l, &o, &a)) < 0)
@@ -57,12 +64,13 @@ out:
 START_TEST(fail_every_allocation)
 {
     const char *const *names = summ_algorithm_list();
+    bool mmr = _i != 0;
     for (; *names; names++) {
         int algo = summ_algorithm_from_name(*names);
         test_alloc t;
         size_t total, k;
         memset(&t, 0, sizeof t);
-        ck_assert_int_eq(full_run(&t, algo), 0);
+        ck_assert_int_eq(full_run(&t, algo, mmr), 0);
         ck_assert_int_eq(t.live_bytes, 0);
         ck_assert_uint_eq(t.live_blocks, 0);
         total = t.calls;
@@ -71,12 +79,42 @@ START_TEST(fail_every_allocation)
             int rc;
             memset(&t, 0, sizeof t);
             t.fail_at = k;
-            rc = full_run(&t, algo);
-            ck_assert_msg(rc == SUMM_E_NOMEM, "%s: allocation %zu of %zu: rc %d", *names, k,
-                          total, rc);
+            rc = full_run(&t, algo, mmr);
+            ck_assert_msg(rc == SUMM_E_NOMEM, "%s%s: allocation %zu of %zu: rc %d", *names,
+                          mmr ? " with MMR" : "", k, total, rc);
             ck_assert_msg(t.live_bytes == 0 && t.live_blocks == 0,
                           "%s: allocation %zu leaked %lld bytes", *names, k, t.live_bytes);
         }
+    }
+}
+END_TEST
+
+/* Documents without content words make empty per-term arrays: the sizes
+ * given back on free must still match those allocated. */
+START_TEST(empty_arrays_balance)
+{
+    const char *const *names = summ_algorithm_list();
+    for (; *names; names++) {
+        test_alloc t;
+        summ_allocator a = { test_alloc_fn, &t };
+        summ_lang *l = NULL;
+        summ_summarizer *s = NULL;
+        summ_result *r = NULL;
+        summ_options o = SUMM_OPTIONS_INIT;
+        static const char empty[] = "The. Of the. And then.";
+        memset(&t, 0, sizeof t);
+        o.algorithm = summ_algorithm_from_name(*names);
+        o.mmr_lambda = 0.5;
+        ck_assert_int_eq(summ_lang_new(&l, "en", &a), 0);
+        ck_assert_int_eq(summ_summarizer_new(&s, l, &o, &a), 0);
+        ck_assert_int_eq(summ_result_new(&r, &a), 0);
+        ck_assert_int_eq(summ_summarize(s, empty, sizeof empty - 1, r), 0);
+        ck_assert_int_eq(summ_score_sentences(s, empty, sizeof empty - 1, r), 0);
+        summ_result_free(r);
+        summ_summarizer_free(s);
+        summ_lang_free(l);
+        ck_assert_msg(t.live_bytes == 0 && t.live_blocks == 0, "%s: %lld bytes", *names,
+                      t.live_bytes);
     }
 }
 END_TEST
@@ -160,7 +198,8 @@ int main(void)
     Suite *s = suite_create("alloc");
     TCase *tc = tcase_create("failure");
     tcase_set_timeout(tc, 120);
-    tcase_add_test(tc, fail_every_allocation);
+    tcase_add_loop_test(tc, fail_every_allocation, 0, 2); /* without, with MMR */
+    tcase_add_test(tc, empty_arrays_balance);
     tcase_add_test(tc, fail_every_allocation_auto);
     suite_add_tcase(s, tc);
     return test_run_suite(s);
