@@ -18,6 +18,10 @@ run_build() {
 }
 
 run_build build-test --werror || status=1
+# The slow suite (pathological inputs, 10^5-sentence documents) once, in the
+# plain build, with its own log so the count below sees both runs.
+meson test -C build-test --no-rebuild --print-errorlogs --setup full --suite slow \
+    --logbase testlog-slow || status=1
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     run_build build-sanitize --werror -Db_sanitize=address,undefined -Db_lundef=false \
@@ -41,11 +45,11 @@ run_tsan || status=1
 import json, os, sys
 passed = failed = 0
 for d in sys.argv[1:]:
-    log = os.path.join(d, "meson-logs", "testlog.json")
-    if not os.path.exists(log):
+    logs = [os.path.join(d, "meson-logs", f) for f in ("testlog.json", "testlog-slow.json")]
+    if not os.path.exists(logs[0]):
         failed += 1
         continue
-    for line in open(log):
+    for line in (l for log in logs if os.path.exists(log) for l in open(log)):
         r = json.loads(line)
         if r.get("result") in ("OK", "EXPECTEDFAIL", "SKIP"):
             passed += 1
