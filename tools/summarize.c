@@ -134,35 +134,6 @@ static int parse_uint(const char *s, unsigned long long min, unsigned long long 
     return 0;
 }
 
-/* Parses a ratio in (0, 1] without strtod, whose decimal point follows the
- * locale: digits, optional '.', digits. */
-static int parse_ratio(const char *s, double *out)
-{
-    double v = 0.0, scale = 1.0;
-    int digits = 0, dot = 0;
-    for (; *s; s++) {
-        if (*s >= '0' && *s <= '9') {
-            if (dot) {
-                scale /= 10.0;
-                v += (*s - '0') * scale;
-            } else {
-                v = v * 10.0 + (*s - '0');
-            }
-            digits++;
-        } else if (*s == '.' && !dot) {
-            dot = 1;
-        } else {
-            return -1;
-        }
-        if (digits > 30)
-            return -1;
-    }
-    if (!digits || v <= 0.0 || v > 1.0)
-        return -1;
-    *out = v;
-    return 0;
-}
-
 /* Parses a number in [0, 1] without strtod (locale-dependent decimal
  * point): digits, optional '.', digits. */
 static int parse_unit(const char *s, double *out)
@@ -614,7 +585,7 @@ int main(int argc, char **argv)
             c.opts.max_sentences = (uint32_t)v;
             break;
         case 'r':
-            if (parse_ratio(optarg, &c.opts.ratio))
+            if (parse_unit(optarg, &c.opts.ratio) || c.opts.ratio <= 0.0)
                 return usage_error("invalid ratio '%s' (a number in (0, 1])", optarg);
             break;
         case 'w':
