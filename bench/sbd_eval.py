@@ -9,12 +9,17 @@ exactly, ignoring white space inside sentences (some gold sentences drop or
 rewrite a line break; the boundaries must still be the same). UD: boundary precision/recall/F1, a boundary
 being the number of non-white-space characters before a sentence end
 (document ends excluded). --show FILE prints the failures of one file.
+With --glued SUMM_FILE (default ../shared/data/summ/orangesum.dev.jsonl when
+present), also counts how many "word.Word" joins (a lower-case word, a
+period, a capitalised word, no space: text that lost its spaces) become
+boundaries.
 """
 import argparse
 import ctypes
 import glob
 import json
 import os
+import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -91,11 +96,32 @@ def ud(lib, path, show):
     return tp, fp, fn, p, rc, f
 
 
+GLUED = re.compile(r"(?<![\w.@/])([^\W\d_]*[a-zß-ÿœ]\.)(?=[A-ZÀ-ÞŒ][a-zß-ÿœ])")
+
+
+def glued(lib, path):
+    joins = split_at = 0
+    for line in open(path, encoding="utf-8"):
+        r = json.loads(line)
+        t = r["text"]
+        ends = set()
+        pos = 0
+        for s in split(lib, r["lang"], t):
+            pos = t.index(s, pos) + len(s)
+            ends.add(pos)
+        for m in GLUED.finditer(t):
+            joins += 1
+            split_at += m.end() in ends
+    return joins, split_at
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("data", nargs="?", default=os.path.join(ROOT, "..", "shared", "data", "sbd"))
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("--show", help="print the failures of this file (base name)")
+    ap.add_argument("--glued", default=os.path.join(ROOT, "..", "shared", "data", "summ",
+                                                    "orangesum.dev.jsonl"))
     a = ap.parse_args()
     lib = load(a.build)
     print("| golden rules | cases (default mode) | exact | % |")
@@ -118,6 +144,11 @@ def main():
         tp, fp, fn, p, r, f = ud(lib, path, a.show == name)
         print("| %s | %d | %d | %d | %.2f | %.2f | %.2f |" % (
             name.split(".")[0][3:], tp, fp, fn, 100 * p, 100 * r, 100 * f))
+    if a.glued and os.path.exists(a.glued):
+        joins, split_at = glued(lib, a.glued)
+        print()
+        print("glued word.Word joins in %s: %d, split: %d (%.2f%%)" % (
+            os.path.basename(a.glued), joins, split_at, 100.0 * split_at / max(joins, 1)))
 
 
 if __name__ == "__main__":

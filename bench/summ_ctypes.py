@@ -2,7 +2,7 @@
 summarizing with any algorithm and scoring with the library's ROUGE.
 
 Only the Python standard library is used. The structs mirror
-include/libsumm/summ.h (version 1 of each options struct)."""
+include/libsumm/summ.h (version 2 of summ_options, version 1 of summ_rouge_options)."""
 import ctypes
 import os
 
@@ -24,6 +24,19 @@ class Options(ctypes.Structure):
         ("max_bytes", ctypes.c_size_t),
         ("flags", ctypes.c_uint32),
         ("max_input_bytes", ctypes.c_size_t),
+        # version 2
+        ("mmr_lambda", ctypes.c_double),
+        ("position_weight", ctypes.c_double),
+        ("damping", ctypes.c_double),
+        ("tolerance", ctypes.c_double),
+        ("max_iterations", ctypes.c_uint32),
+        ("lexrank_threshold", ctypes.c_double),
+        ("max_neighbours", ctypes.c_uint32),
+        ("lsa_dimensions", ctypes.c_uint32),
+        ("cue_words", ctypes.POINTER(ctypes.c_char_p)),
+        ("n_cue_words", ctypes.c_size_t),
+        ("stigma_words", ctypes.POINTER(ctypes.c_char_p)),
+        ("n_stigma_words", ctypes.c_size_t),
     ]
 
 
@@ -71,6 +84,7 @@ def load(path=None):
         "summ_summarizer_new": (ctypes.c_int, [ctypes.POINTER(P), P, ctypes.POINTER(Options), P]),
         "summ_summarizer_free": (None, [P]),
         "summ_summarizer_set_options": (ctypes.c_int, [P, ctypes.POINTER(Options)]),
+        "summ_options_init": (ctypes.c_int, [ctypes.POINTER(Options), ctypes.c_uint]),
         "summ_summarizer_errmsg": (ctypes.c_char_p, [P]),
         "summ_result_new": (ctypes.c_int, [ctypes.POINTER(P), P]),
         "summ_result_free": (None, [P]),
@@ -106,7 +120,7 @@ class Summarizer:
     sentences as byte strings, in document order. When the language is not
     built in, falls back to English and sets .fallback."""
 
-    def __init__(self, lib, lang, algorithm, max_sentences=0, max_words=0):
+    def __init__(self, lib, lang, algorithm, max_sentences=0, max_words=0, **params):
         self.lib = lib
         self.lang = ctypes.c_void_p()
         self.s = ctypes.c_void_p()
@@ -117,7 +131,11 @@ class Summarizer:
             self.fallback = True
             rc = lib.summ_lang_new(ctypes.byref(self.lang), b"en", None)
         self._check(rc, "summ_lang_new")
-        self.opts = Options(1, lib.summ_algorithm_from_name(algorithm.encode()), 0, 0.0, 0, 0, 0, 0)
+        self.opts = Options()
+        lib.summ_options_init(ctypes.byref(self.opts), 2)
+        self.opts.algorithm = lib.summ_algorithm_from_name(algorithm.encode())
+        for k, v in params.items():  # summ_options fields, e.g. mmr_lambda=0.7
+            setattr(self.opts, k, v)
         self._check(self.opts.algorithm if self.opts.algorithm < 0 else 0, algorithm)
         self._check(lib.summ_summarizer_new(ctypes.byref(self.s), self.lang, ctypes.byref(self.opts),
                                             None), "summ_summarizer_new")

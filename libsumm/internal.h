@@ -101,9 +101,17 @@ struct summ_lang {
     uint32_t flags; /* SUMM_LANG_* */
     summ__strmap stopwords;
     summ__strmap abbreviations; /* value: 1 */
+    /* "auto" only: one language per table entry (summ__lang_at order); the
+     * summarizer picks one per text. NULL for every other language. */
+    summ_lang **subs;
+    size_t n_subs;
 };
 
 const summ__lang_info *summ__lang_lookup(const char *code);
+/* The language table, in a fixed order, and an entry's position in it. */
+size_t summ__lang_count(void);
+const summ__lang_info *summ__lang_at(size_t i);
+size_t summ__lang_index(const summ__lang_info *info);
 
 /* The built-in abbreviation tables of a language (by canonical code), both
  * NULL-terminated, folded, without the final period: ordinary abbreviations
@@ -119,6 +127,33 @@ const char *const *summ__sentence_starters(const char *code);
  * titles ("mr", "dr") are abbreviations that never end a sentence. */
 bool summ__lang_is_abbreviation(const summ_lang *lang, const char *word, size_t len);
 bool summ__lang_is_title(const summ_lang *lang, const char *word, size_t len);
+
+/* ---- scripts (script.c) ------------------------------------------------ */
+
+typedef enum summ__script {
+    SUMM__SCRIPT_OTHER = 0,
+    SUMM__SCRIPT_LATIN,
+    SUMM__SCRIPT_GREEK,
+    SUMM__SCRIPT_CYRILLIC,
+    SUMM__SCRIPT_ARMENIAN,
+    SUMM__SCRIPT_HEBREW,
+    SUMM__SCRIPT_ARABIC,
+    SUMM__SCRIPT_DEVANAGARI,
+    SUMM__SCRIPT_TAMIL,
+    SUMM__SCRIPT_THAI,
+    SUMM__SCRIPT_HANGUL,
+    SUMM__SCRIPT_KANA,
+    SUMM__SCRIPT_HAN,
+    SUMM__SCRIPT_COUNT
+} summ__script;
+
+/* The script of a code point by Unicode block (punctuation, digits and
+ * unlisted blocks are SUMM__SCRIPT_OTHER). */
+summ__script summ__script_of(int32_t cp);
+/* Scripts whose words the tokenizer cuts into overlapping bigrams of
+ * characters: Han, kana and Thai are written without spaces; Hangul words
+ * carry their particles and endings, which bigrams separate. */
+bool summ__script_unspaced(summ__script sc);
 
 /* ---- tokenizer (tokenizer.c) ------------------------------------------- */
 
@@ -149,6 +184,15 @@ int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *b
 
 /* Case-folds and NFKC-normalises text[0, len) into buf (replacing it). */
 int summ__fold(const char *text, size_t len, summ__fold_buf *buf);
+
+/* ---- language identification (langid.c) -------------------------------- */
+
+/* The table entry (summ__lang_at) of the language text[0, len) is written
+ * in, judged from its first SUMM__DETECT_MAX_BYTES bytes; "und" when unsure.
+ * Invalid UTF-8 bytes are skipped. buf is scratch space for folding. */
+#define SUMM__DETECT_MAX_BYTES ((size_t)16384)
+int summ__detect(const char *text, size_t len, summ__fold_buf *buf,
+                 const summ__lang_info **out);
 
 /* ---- sentence splitter (splitter.c) ------------------------------------ */
 
@@ -213,6 +257,15 @@ struct summ_summarizer {
     uint32_t *selected;
     size_t selected_cap;
     char errmsg[SUMM__ERRMSG_SIZE];
+    char *words_block; /* the options' cue and stigma words, owned (summ__options_own) */
+    size_t words_block_size;
+    /* The language of the current text: lang itself, or for "auto" the
+     * sub-language detected in it. */
+    const summ_lang *active;
+    /* "auto" only: one stemmer per sub-language, created on first use;
+     * `stemmer` points at the current one. */
+    struct sb_stemmer **stemmers;
+    size_t n_stemmers;
 };
 
 struct summ_result {
@@ -227,6 +280,19 @@ struct summ_result {
  * (defaults for fields the caller's struct version lacks) to *out; *why
  * receives a static explanation on failure. (options.c) */
 int summ__options_check(const summ_options *in, summ_options *out, const char **why);
+/* Size of summ_options as callers of a given struct version know it. */
+size_t summ__options_size(unsigned int version);
+/* Copies the cue and stigma word lists of checked options *o into one block
+ * owned by s (freeing the previous one) and points *o at the copies. On
+ * SUMM_E_NOMEM nothing changes. */
+int summ__options_own(summ_summarizer *s, summ_options *o);
+
+/* Defaults of the options whose 0 means "default" (summ.h). */
+#define SUMM__DEFAULT_DAMPING 0.85
+#define SUMM__DEFAULT_TOLERANCE 1e-6
+#define SUMM__DEFAULT_MAX_ITERATIONS 100
+#define SUMM__DEFAULT_MAX_NEIGHBOURS 32
+#define SUMM__DEFAULT_LSA_DIMENSIONS 3
 
 /* Records a detailed message for summ_summarizer_errmsg() and returns status. */
 int summ__fail(summ_summarizer *s, int status, const char *fmt, ...)
@@ -267,6 +333,66 @@ int summ__algorithm_resolve(int algorithm);
 
 int summ__score_lead(const summ__score_ctx *ctx, double *scores);
 int summ__score_tfidf(const summ__score_ctx *ctx, double *scores);
+int summ__score_textrank(const summ__score_ctx *ctx, double *scores);
+int summ__score_textrank_bm25(const summ__score_ctx *ctx, double *scores);
+int summ__score_lexrank(const summ__score_ctx *ctx, double *scores);
+int summ__score_luhn(const summ__score_ctx *ctx, double *scores);
+int summ__score_sumbasic(const summ__score_ctx *ctx, double *scores);
+int summ__score_klsum(const summ__score_ctx *ctx, double *scores);
+int summ__score_lsa(const summ__score_ctx *ctx, double *scores);
+int summ__score_edmundson(const summ__score_ctx *ctx, double *scores);
+int summ__score_centroid(const summ__score_ctx *ctx, double *scores);
+int summ__score_degree(const summ__score_ctx *ctx, double *scores);
+
+/* n x size bytes, or NULL on overflow or failure. */
+void *summ__alloc_array(const summ_allocator *a, size_t n, size_t size);
+
+/* ---- lazy greedy selection (greedy.c) ---------------------------------- */
+
+/* The current gain of adding sentence i to the summary (*exact) and an upper
+ * bound on its gain at any later step (*bound; may equal *exact when gains
+ * never grow). */
+typedef void (*summ__gain_fn)(void *ud, uint32_t i, double *exact, double *bound);
+/* Sentence i joins the summary: update the state gains depend on. */
+typedef void (*summ__pick_fn)(void *ud, uint32_t i);
+
+/* Picks every sentence greedily by largest gain (ties: lower index) and
+ * scores the k-th pick (S - k) / S; see greedy.c for stop_without_gain. */
+int summ__lazy_greedy(const summ__score_ctx *ctx, summ__gain_fn gain, summ__pick_fn pick,
+                      void *ud, bool stop_without_gain, double *scores);
+
+/* ---- similarity graph (graph.c) ---------------------------------------- */
+
+/* Terms in more sentences than this link each sentence only to the nearest
+ * W/2 occurrences on either side (graph.c, selector.c). */
+#define SUMM__GRAPH_WINDOW 128
+
+typedef enum summ__sim_kind {
+    SUMM__SIM_TEXTRANK,   /* shared distinct terms / (log|Si| + log|Sj|) */
+    SUMM__SIM_COSINE_IDF, /* idf-modified cosine (LexRank) */
+    SUMM__SIM_BM25        /* BM25 of each sentence against the other, averaged */
+} summ__sim_kind;
+
+/* Rows of out-edges: sentence i's neighbours are col[row[i], row[i+1]) with
+ * weights w (all > 0); out[i] is their sum. */
+typedef struct summ__graph {
+    size_t n, n_edges;
+    size_t *row;
+    uint32_t *col;
+    double *w, *out;
+    size_t col_cap, w_cap;
+} summ__graph;
+
+/* Builds the similarity graph of the model's sentences (see graph.c for the
+ * bounds on long texts). threshold > 0 (cosine only) makes edges of weight 1
+ * where the similarity reaches it. The graph lives in ctx->alloc memory;
+ * release it with summ__graph_free. */
+int summ__graph_build(const summ__score_ctx *ctx, summ__sim_kind kind, double threshold,
+                      summ__graph *g);
+void summ__graph_free(const summ_allocator *a, summ__graph *g);
+/* Weighted PageRank by power iteration; scores[0, g->n) get mean 1. */
+int summ__pagerank(const summ__graph *g, const summ_allocator *a, double damping,
+                   double tolerance, uint32_t max_iterations, double *scores);
 
 /* ---- selector (selector.c) --------------------------------------------- */
 
@@ -276,6 +402,21 @@ int summ__score_tfidf(const summ__score_ctx *ctx, double *scores);
  * into *n_selected. `order` is scratch space for n_sents entries. */
 int summ__select(const summ__model *m, const double *scores, const summ_options *opts,
                  uint32_t *order, uint32_t *selected, size_t *n_selected);
+
+/* The most sentences the options' budgets allow out of n (ratio 0.2 when
+ * no budget is set). */
+size_t summ__sentence_limit(const summ_options *opts, size_t n);
+
+/* summ__select with maximal marginal relevance (opts->mmr_lambda < 1):
+ * redundancy with the sentences already picked lowers a candidate's score.
+ * Needs scratch memory from a. */
+int summ__select_mmr(const summ__model *m, const double *scores, const summ_options *opts,
+                     const summ_allocator *a, uint32_t *order, uint32_t *selected,
+                     size_t *n_selected);
+
+/* Lead bias: mixes the min-max normalised scores with 1 / sqrt(1 + index)
+ * by opts->position_weight (no-op at 0). */
+void summ__position_prior(const summ_options *opts, size_t n, double *scores);
 
 /* Sorts idx[0, n) by descending scores[idx], ties by ascending index.
  * Deterministic whatever the platform's qsort. */

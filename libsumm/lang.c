@@ -10,17 +10,84 @@
 #define ABBR_ORDINARY 1u
 #define ABBR_TITLE 2u
 
+/* The built-in languages. The stemmer is a libstemmer algorithm name (every
+ * one of them is here), NULL where libstemmer has none. Chinese, Japanese,
+ * Korean and Thai have no stemmer: the tokenizer cuts their text into
+ * character bigrams. "und" is the fallback for any other language: words by
+ * Unicode category, no stemming, no stopwords. Tamil and Yiddish have no
+ * stopword list. "en-porter" is English with the original Porter stemmer
+ * instead of Snowball's English (Porter2). */
+static const char *const no_words[] = { NULL };
+
 static const summ__lang_info languages[] = {
     { "en", "eng", "english", "english", stopwords_english },
+    { "ar", "ara", "arabic", "arabic", stopwords_arabic },
+    { "hy", "hye", "armenian", "armenian", stopwords_armenian },
+    { "eu", "eus", "basque", "basque", stopwords_basque },
+    { "ca", "cat", "catalan", "catalan", stopwords_catalan },
+    { "zh", "zho", "chinese", NULL, stopwords_chinese },
+    { "da", "dan", "danish", "danish", stopwords_danish },
+    { "nl", "nld", "dutch", "dutch", stopwords_dutch },
+    { "fi", "fin", "finnish", "finnish", stopwords_finnish },
+    { "fr", "fra", "french", "french", stopwords_french },
+    { "de", "deu", "german", "german", stopwords_german },
+    { "el", "ell", "greek", "greek", stopwords_greek },
+    { "hi", "hin", "hindi", "hindi", stopwords_hindi },
+    { "hu", "hun", "hungarian", "hungarian", stopwords_hungarian },
+    { "id", "ind", "indonesian", "indonesian", stopwords_indonesian },
+    { "ga", "gle", "irish", "irish", stopwords_irish },
+    { "it", "ita", "italian", "italian", stopwords_italian },
+    { "ja", "jpn", "japanese", NULL, stopwords_japanese },
+    { "ko", "kor", "korean", NULL, stopwords_korean },
+    { "lt", "lit", "lithuanian", "lithuanian", stopwords_lithuanian },
+    { "ne", "nep", "nepali", "nepali", stopwords_nepali },
+    { "no", "nor", "norwegian", "norwegian", stopwords_norwegian },
+    { "pt", "por", "portuguese", "portuguese", stopwords_portuguese },
+    { "ro", "ron", "romanian", "romanian", stopwords_romanian },
+    { "ru", "rus", "russian", "russian", stopwords_russian },
+    { "sr", "srp", "serbian", "serbian", stopwords_serbian },
+    { "es", "spa", "spanish", "spanish", stopwords_spanish },
+    { "sv", "swe", "swedish", "swedish", stopwords_swedish },
+    { "ta", "tam", "tamil", "tamil", no_words },
+    { "th", "tha", "thai", NULL, stopwords_thai },
+    { "tr", "tur", "turkish", "turkish", stopwords_turkish },
+    { "yi", "yid", "yiddish", "yiddish", no_words },
+    /* Code "en": the splitter and the abbreviation tables key on it, and
+     * the text is English. "en-porter" reaches it as an alias. */
+    { "en", NULL, "porter", "porter", stopwords_english },
+    { "und", NULL, "undetermined", NULL, no_words },
 };
 
 #define N_LANGUAGES (sizeof languages / sizeof languages[0])
 
-static const char *const language_codes[] = { "en", NULL };
+/* "auto" is not a language of its own: it stands for one sub-language per
+ * entry of the table above, chosen per text. */
+static const summ__lang_info auto_info = { "auto", NULL, "auto", NULL, no_words };
+
+static const char *const language_codes[] = {
+    "en", "ar", "hy", "eu", "ca", "zh", "da", "nl", "fi", "fr", "de", "el",
+    "hi", "hu", "id", "ga", "it", "ja", "ko", "lt", "ne", "no", "pt", "ro",
+    "ru", "sr", "es", "sv", "ta", "th", "tr", "yi", "en-porter", "und", NULL,
+};
 
 const char *const *summ_lang_list(void)
 {
     return language_codes;
+}
+
+size_t summ__lang_count(void)
+{
+    return N_LANGUAGES;
+}
+
+const summ__lang_info *summ__lang_at(size_t i)
+{
+    return i < N_LANGUAGES ? &languages[i] : NULL;
+}
+
+size_t summ__lang_index(const summ__lang_info *info)
+{
+    return (size_t)(info - languages);
 }
 
 /* ASCII-only case-insensitive compare: codes and names are ASCII. */
@@ -38,12 +105,26 @@ static bool ascii_ieq(const char *a, const char *b)
     return *a == *b;
 }
 
+/* Other codes in common use for a language of the table. */
+static const struct {
+    const char *alias, *code;
+} aliases[] = {
+    { "en-porter", "porter" },
+    { "nb", "no" },  /* Norwegian Bokmål: what the Norwegian stemmer and list cover */
+    { "nob", "no" },
+    { "zxx", "und" }, /* "no linguistic content" */
+};
+
 const summ__lang_info *summ__lang_lookup(const char *code)
 {
     size_t i;
+    for (i = 0; i < sizeof aliases / sizeof aliases[0]; i++)
+        if (ascii_ieq(code, aliases[i].alias))
+            code = aliases[i].code;
     for (i = 0; i < N_LANGUAGES; i++) {
         const summ__lang_info *l = &languages[i];
-        if (ascii_ieq(code, l->code) || ascii_ieq(code, l->code3) || ascii_ieq(code, l->name))
+        if (ascii_ieq(code, l->code) || (l->code3 && ascii_ieq(code, l->code3)) ||
+            ascii_ieq(code, l->name))
             return l;
     }
     return NULL;
@@ -96,43 +177,22 @@ static size_t count_list(const char *const *list)
     return n;
 }
 
-int summ_lang_new_ex(summ_lang **out, const char *code, const summ_lang_config *cfg,
-                     const summ_allocator *alloc)
+/* Builds one language object for a table entry (or for "auto", whose maps
+ * hold only the caller's words). */
+static int lang_create(summ_lang **out, const summ__lang_info *info, const summ_lang_config *cfg,
+                       const summ_allocator *a)
 {
-    summ_allocator a;
     summ_lang *lang;
-    const summ__lang_info *info;
     const char *const *abbrevs, *const *titles;
     summ__fold_buf fold;
     int rc;
 
-    if (!out)
-        return SUMM_E_INVALID_ARG;
-    *out = NULL;
-    if (!code)
-        return SUMM_E_INVALID_ARG;
-    if (cfg) {
-        if (cfg->version == 0)
-            return SUMM_E_INVALID_ARG;
-        if (cfg->version > SUMM_LANG_CONFIG_VERSION)
-            return SUMM_E_VERSION;
-        if ((cfg->n_extra_stopwords && !cfg->extra_stopwords) ||
-            (cfg->n_extra_abbreviations && !cfg->extra_abbreviations))
-            return SUMM_E_INVALID_ARG;
-        if (cfg->flags & ~(SUMM_LANG_NO_STEMMING | SUMM_LANG_NO_STOPWORDS))
-            return SUMM_E_INVALID_ARG;
-    }
-    info = summ__lang_lookup(code);
-    if (!info)
-        return SUMM_E_UNKNOWN_LANG;
     summ__abbreviations(info->code, &abbrevs, &titles);
-
-    summ__allocator_resolve(&a, alloc);
-    lang = summ__alloc(&a, sizeof *lang);
+    lang = summ__alloc(a, sizeof *lang);
     if (!lang)
         return SUMM_E_NOMEM;
     memset(lang, 0, sizeof *lang);
-    lang->alloc = a;
+    lang->alloc = *a;
     lang->info = info;
     lang->flags = cfg ? cfg->flags : 0;
     summ__strmap_init(&lang->stopwords, &lang->alloc);
@@ -175,6 +235,65 @@ fail:
     return rc;
 }
 
+/* "auto": one sub-language per table entry, built now so that the object
+ * stays immutable (and shareable) once returned. */
+static int lang_create_auto(summ_lang **out, const summ_lang_config *cfg, const summ_allocator *a)
+{
+    summ_lang *lang;
+    size_t i;
+    int rc;
+
+    if ((rc = lang_create(&lang, &auto_info, cfg, a)) < 0)
+        return rc;
+    lang->subs = summ__alloc(a, N_LANGUAGES * sizeof *lang->subs);
+    if (!lang->subs) {
+        summ_lang_free(lang);
+        return SUMM_E_NOMEM;
+    }
+    for (i = 0; i < N_LANGUAGES; i++)
+        lang->subs[i] = NULL;
+    lang->n_subs = N_LANGUAGES;
+    for (i = 0; i < N_LANGUAGES; i++) {
+        if ((rc = lang_create(&lang->subs[i], &languages[i], cfg, a)) < 0) {
+            summ_lang_free(lang);
+            return rc;
+        }
+    }
+    *out = lang;
+    return SUMM_OK;
+}
+
+int summ_lang_new_ex(summ_lang **out, const char *code, const summ_lang_config *cfg,
+                     const summ_allocator *alloc)
+{
+    summ_allocator a;
+    const summ__lang_info *info = NULL;
+
+    if (!out)
+        return SUMM_E_INVALID_ARG;
+    *out = NULL;
+    if (!code)
+        return SUMM_E_INVALID_ARG;
+    if (cfg) {
+        if (cfg->version == 0)
+            return SUMM_E_INVALID_ARG;
+        if (cfg->version > SUMM_LANG_CONFIG_VERSION)
+            return SUMM_E_VERSION;
+        if ((cfg->n_extra_stopwords && !cfg->extra_stopwords) ||
+            (cfg->n_extra_abbreviations && !cfg->extra_abbreviations))
+            return SUMM_E_INVALID_ARG;
+        if (cfg->flags & ~(SUMM_LANG_NO_STEMMING | SUMM_LANG_NO_STOPWORDS))
+            return SUMM_E_INVALID_ARG;
+    }
+    if (!ascii_ieq(code, "auto")) {
+        info = summ__lang_lookup(code);
+        if (!info)
+            return SUMM_E_UNKNOWN_LANG;
+    }
+    summ__allocator_resolve(&a, alloc);
+    return info ? lang_create(out, info, cfg, &a) : lang_create_auto(out, cfg, &a);
+}
+
 int summ_lang_new(summ_lang **out, const char *code, const summ_allocator *alloc)
 {
     return summ_lang_new_ex(out, code, NULL, alloc);
@@ -186,6 +305,12 @@ void summ_lang_free(summ_lang *lang)
     if (!lang)
         return;
     a = lang->alloc;
+    if (lang->subs) {
+        size_t i;
+        for (i = 0; i < lang->n_subs; i++)
+            summ_lang_free(lang->subs[i]);
+        summ__free(&a, lang->subs, lang->n_subs * sizeof *lang->subs);
+    }
     summ__strmap_dispose(&lang->stopwords);
     summ__strmap_dispose(&lang->abbreviations);
     summ__free(&a, lang, sizeof *lang);

@@ -62,7 +62,7 @@ static int on_word(void *ud, size_t start, size_t end, const char *folded, size_
     if (!summ__strmap_get(&m->words, folded, len, &id)) {
         const char *stem = folded;
         size_t stem_len = len;
-        if (!b->keep_stopwords && summ__strmap_get(&b->s->lang->stopwords, folded, len, NULL)) {
+        if (!b->keep_stopwords && summ__strmap_get(&b->s->active->stopwords, folded, len, NULL)) {
             id = SUMM__NO_TERM;
         } else {
             if (b->stem && len < (size_t)INT32_MAX) {

@@ -87,6 +87,7 @@ int summ_rouge_new(summ_rouge **out, const summ_rouge_options *opts, const summ_
 void summ_rouge_free(summ_rouge *r)
 {
     summ_allocator a;
+    size_t i;
     if (!r)
         return;
     a = r->alloc;
@@ -97,7 +98,11 @@ void summ_rouge_free(summ_rouge *r)
     summ__strmap_dispose(&r->stems);
     summ__strmap_dispose(&r->ngrams);
     summ__rouge_seq_dispose(&r->cand, &a);
-    summ__rouge_seq_dispose(&r->ref, &a);
+    for (i = 0; i < r->refs_cap; i++)
+        summ__rouge_seq_dispose(&r->refs[i], &a);
+    summ__free(&a, r->refs, r->refs_cap * sizeof *r->refs);
+    summ__free(&a, r->masks, r->masks_cap * sizeof *r->masks);
+    summ__free(&a, r->symbol, r->symbol_cap * sizeof *r->symbol);
     summ__free(&a, r->counts, r->counts_cap * sizeof *r->counts);
     summ__free(&a, r->term_cand, r->term_cand_cap * sizeof *r->term_cand);
     summ__free(&a, r->term_ref, r->term_ref_cap * sizeof *r->term_ref);
@@ -137,9 +142,44 @@ static void set_score(summ_rouge_result *s, size_t hits, size_t n_cand, size_t n
     s->f1 = p + rc > 0.0 ? 2.0 * p * rc / (p + rc) : 0.0;
 }
 
-static int rouge_n(summ_rouge *r, unsigned int n, summ_rouge_result *s)
+static int grow_zeroed(summ_rouge *r, uint32_t **arr, size_t *cap, size_t need)
 {
-    const summ__rouge_seq *c = &r->cand, *f = &r->ref;
+    size_t old = *cap;
+    void *p = *arr;
+    int rc = summ__grow(&r->alloc, &p, cap, need, sizeof **arr);
+    if (rc < 0)
+        return rc;
+    *arr = p;
+    memset(*arr + old, 0, (*cap - old) * sizeof **arr);
+    return SUMM_OK;
+}
+
+/* ROUGE-1 needs no n-gram map: count through the per-term counters. */
+static int rouge_1(summ_rouge *r, const summ__rouge_seq *c, const summ__rouge_seq *f,
+                   summ_rouge_result *s)
+{
+    size_t i, hits = 0;
+    int rc;
+    if ((rc = grow_zeroed(r, &r->term_ref, &r->term_ref_cap, r->n_terms)) < 0)
+        return rc;
+    for (i = 0; i < f->len; i++)
+        r->term_ref[f->ids[i]]++;
+    for (i = 0; i < c->len; i++) {
+        uint32_t t = c->ids[i];
+        if (r->term_ref[t] > 0) {
+            r->term_ref[t]--;
+            hits++;
+        }
+    }
+    for (i = 0; i < f->len; i++)
+        r->term_ref[f->ids[i]] = 0;
+    set_score(s, hits, c->len, f->len);
+    return SUMM_OK;
+}
+
+static int rouge_n(summ_rouge *r, unsigned int n, const summ__rouge_seq *c,
+                   const summ__rouge_seq *f, summ_rouge_result *s)
+{
     size_t nc = c->len >= n ? c->len - n + 1 : 0;
     size_t nf = f->len >= n ? f->len - n + 1 : 0;
     size_t key_len, i, hits = 0;
@@ -150,6 +190,8 @@ static int rouge_n(summ_rouge *r, unsigned int n, summ_rouge_result *s)
         set_score(s, 0, nc, nf);
         return SUMM_OK;
     }
+    if (n == 1)
+        return rouge_1(r, c, f, s);
     if (!summ__mul_ok(n, sizeof(uint32_t), &key_len) || nf >= UINT32_MAX)
         return SUMM_E_TOO_LARGE;
     {
@@ -185,10 +227,10 @@ static int rouge_n(summ_rouge *r, unsigned int n, summ_rouge_result *s)
 
 static int reserve_lcs(summ_rouge *r, size_t rows, size_t cols)
 {
-    size_t cells;
+    size_t cells, bytes;
     void *p = r->lcs;
     int rc;
-    if (!summ__mul_ok(rows, cols, &cells) || !summ__mul_ok(cells, sizeof *r->lcs, &(size_t){ 0 }))
+    if (!summ__mul_ok(rows, cols, &cells) || !summ__mul_ok(cells, sizeof *r->lcs, &bytes))
         return SUMM_E_TOO_LARGE;
     if ((rc = summ__grow(&r->alloc, &p, &r->lcs_cap, cells, sizeof *r->lcs)) < 0)
         return rc;
@@ -220,18 +262,59 @@ static size_t lcs_length(uint32_t *rows, const uint32_t *a, size_t na, const uin
     return prev[nb];
 }
 
-static int rouge_l(summ_rouge *r, summ_rouge_result *s)
+/* Above this many bytes of bit masks ROUGE-L uses the plain DP rows. */
+#define LCS_MASK_BYTES_MAX ((size_t)32 << 20)
+
+/* LCS length with the bit-parallel algorithm of Allison and Dix (1986), as
+ * refined by Hyyro (2004): one machine word covers 64 cells of a DP row.
+ * Bit i of masks[sym] is set when a[i] is that symbol; V holds the row's
+ * steps, and the LCS length is the number of zero bits among the first na.
+ * Needs r->masks for the distinct symbols of a plus one row, and r->symbol
+ * zeroed; leaves r->symbol zeroed. */
+static size_t lcs_bits(summ_rouge *r, const uint32_t *a, size_t na, const uint32_t *b, size_t nb,
+                       size_t words, size_t n_syms)
 {
-    const summ__rouge_seq *c = &r->cand, *f = &r->ref;
+    uint64_t *v = r->masks + n_syms * words;
+    size_t i, j, zeros = 0;
+    for (i = 0; i < na; i++)
+        r->masks[(r->symbol[a[i]] - 1) * words + i / 64] |= (uint64_t)1 << (i % 64);
+    for (j = 0; j < words; j++)
+        v[j] = ~(uint64_t)0;
+    for (i = 0; i < nb; i++) {
+        uint32_t sym = r->symbol[b[i]];
+        const uint64_t *m;
+        uint64_t carry = 0;
+        if (sym == 0) /* not in a: the row does not change */
+            continue;
+        m = r->masks + (size_t)(sym - 1) * words;
+        for (j = 0; j < words; j++) {
+            uint64_t u = v[j] & m[j], sum = v[j] + u, c2;
+            uint64_t c1 = sum < u;
+            sum += carry;
+            c2 = sum < carry;
+            carry = c1 | c2;
+            v[j] = sum | (v[j] & ~m[j]);
+        }
+    }
+    for (i = 0; i < na; i++)
+        zeros += !((v[i / 64] >> (i % 64)) & 1);
+    for (i = 0; i < na; i++)
+        r->symbol[a[i]] = 0;
+    return zeros;
+}
+
+static int rouge_l(summ_rouge *r, const summ__rouge_seq *c, const summ__rouge_seq *f,
+                   summ_rouge_result *s)
+{
     const uint32_t *a = f->ids, *b = c->ids;
-    size_t na = f->len, nb = c->len;
+    size_t na = f->len, nb = c->len, words, n_syms = 0, cells, bytes, i;
     int rc;
     if (na == 0 || nb == 0) {
         set_score(s, 0, nb, na);
         return SUMM_OK;
     }
-    /* LCS is symmetric: keep the rows over the shorter sequence. */
-    if (nb > na) {
+    /* LCS is symmetric: the bits go over the shorter sequence. */
+    if (nb < na) {
         const uint32_t *t = a;
         size_t tn = na;
         a = b;
@@ -239,22 +322,30 @@ static int rouge_l(summ_rouge *r, summ_rouge_result *s)
         b = t;
         nb = tn;
     }
-    if ((rc = reserve_lcs(r, 2, nb + 1)) < 0)
+    if ((rc = grow_zeroed(r, &r->symbol, &r->symbol_cap, r->n_terms)) < 0)
         return rc;
-    set_score(s, lcs_length(r->lcs, a, na, b, nb), c->len, f->len);
-    return SUMM_OK;
-}
-
-static int grow_zeroed(summ_rouge *r, uint32_t **arr, size_t *cap, size_t need)
-{
-    size_t old = *cap;
-    void *p = *arr;
-    int rc = summ__grow(&r->alloc, &p, cap, need, sizeof **arr);
-    if (rc < 0)
-        return rc;
-    *arr = p;
-    memset(*arr + old, 0, (*cap - old) * sizeof **arr);
-    return SUMM_OK;
+    for (i = 0; i < na; i++)
+        if (r->symbol[a[i]] == 0)
+            r->symbol[a[i]] = (uint32_t)++n_syms;
+    words = (na + 63) / 64;
+    if (summ__mul_ok(n_syms + 1, words, &cells) && summ__mul_ok(cells, sizeof *r->masks, &bytes) &&
+        bytes <= LCS_MASK_BYTES_MAX) {
+        void *p = r->masks;
+        rc = summ__grow(&r->alloc, &p, &r->masks_cap, cells, sizeof *r->masks);
+        if (rc == SUMM_OK) {
+            r->masks = p;
+            memset(r->masks, 0, cells * sizeof *r->masks);
+            set_score(s, lcs_bits(r, a, na, b, nb, words, n_syms), c->len, f->len);
+            return SUMM_OK;
+        }
+    } else {
+        rc = reserve_lcs(r, 2, na + 1);
+        if (rc == SUMM_OK)
+            set_score(s, lcs_length(r->lcs, b, nb, a, na), c->len, f->len);
+    }
+    for (i = 0; i < na; i++)
+        r->symbol[a[i]] = 0;
+    return rc;
 }
 
 static size_t line_begin(const summ__rouge_seq *q, size_t k)
@@ -306,9 +397,9 @@ static void lcs_mark(uint32_t *t, const uint32_t *ref, size_t na, const uint32_t
     }
 }
 
-static int rouge_lsum(summ_rouge *r, summ_rouge_result *s)
+static int rouge_lsum(summ_rouge *r, const summ__rouge_seq *c, const summ__rouge_seq *f,
+                      summ_rouge_result *s)
 {
-    const summ__rouge_seq *c = &r->cand, *f = &r->ref;
     size_t max_f, max_c, i, k, kc, hits = 0;
     int rc;
 
@@ -320,8 +411,6 @@ static int rouge_lsum(summ_rouge *r, summ_rouge_result *s)
      * they must be all zero again when this returns. */
     max_f = longest_line(f);
     max_c = longest_line(c);
-    if (max_f == SIZE_MAX || max_c == SIZE_MAX)
-        return SUMM_E_TOO_LARGE;
     if ((rc = reserve_lcs(r, max_f + 1, max_c + 1)) < 0)
         return rc;
     if (max_f > r->hit_cap) {
@@ -403,18 +492,27 @@ int summ_rouge_score(summ_rouge *r, int metric, unsigned int n, const char *cand
 
     if (r->words.count > VOCAB_RESET_WORDS)
         summ__rouge_vocab_reset(r);
+    if (n_refs > r->refs_cap) {
+        void *p = r->refs;
+        size_t old = r->refs_cap;
+        if ((rc = summ__grow(&r->alloc, &p, &r->refs_cap, n_refs, sizeof *r->refs)) < 0)
+            return fail(r, rc, "%s", summ_strerror(rc));
+        r->refs = p;
+        memset(r->refs + old, 0, (r->refs_cap - old) * sizeof *r->refs);
+    }
     if ((rc = summ__rouge_tokenize(r, cand ? cand : "", cand_len, &r->cand)) < 0)
         return fail(r, rc, "%s", summ_strerror(rc));
     memset(&best, 0, sizeof best);
     for (i = 0; i < n_refs; i++) {
-        rc = summ__rouge_tokenize(r, refs[i] ? refs[i] : "", ref_lens[i], &r->ref);
+        const summ__rouge_seq *f = &r->refs[i];
+        rc = summ__rouge_tokenize(r, refs[i] ? refs[i] : "", ref_lens[i], &r->refs[i]);
         if (rc == SUMM_OK) {
             if (metric == SUMM_ROUGE_N)
-                rc = rouge_n(r, n, &cur);
+                rc = rouge_n(r, n, &r->cand, f, &cur);
             else if (metric == SUMM_ROUGE_L)
-                rc = rouge_l(r, &cur);
+                rc = rouge_l(r, &r->cand, f, &cur);
             else
-                rc = rouge_lsum(r, &cur);
+                rc = rouge_lsum(r, &r->cand, f, &cur);
         }
         if (rc < 0)
             return fail(r, rc, "%s", summ_strerror(rc));

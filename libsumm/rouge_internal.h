@@ -10,12 +10,17 @@
 
 #define SUMM__ROUGE_STEMMER_MAX 32
 
-/* A tokenized text: term ids in text order, cut into lines. */
+/* A tokenized text: term ids in text order, cut into lines. A copy of the
+ * text it was made from lets the next call with the same text (the next
+ * metric on the same pair) skip tokenizing. */
 typedef struct summ__rouge_seq {
     uint32_t *ids;
     size_t len, cap;
     size_t *line_end; /* ids[line_end[k-1], line_end[k]) is line k; lines without tokens dropped */
     size_t n_lines, lines_cap;
+    char *text;
+    size_t text_len, text_cap;
+    bool valid; /* ids and lines are those of text[0, text_len) */
 } summ__rouge_seq;
 
 struct summ_rouge {
@@ -27,7 +32,9 @@ struct summ_rouge {
     summ__strmap words;         /* token as folded -> term id (after stemming) */
     summ__strmap stems;         /* stem -> term id */
     uint32_t n_terms;
-    summ__rouge_seq cand, ref;
+    summ__rouge_seq cand;
+    summ__rouge_seq *refs; /* one per reference of the last call */
+    size_t refs_cap;
     summ__strmap ngrams;        /* reference n-gram (bytes of ids) -> index into counts */
     uint32_t *counts;
     size_t counts_cap;
@@ -37,14 +44,19 @@ struct summ_rouge {
     size_t lcs_cap;
     unsigned char *hit;         /* Lsum: reference line tokens in some LCS */
     size_t hit_cap;
+    uint64_t *masks;            /* bit-parallel LCS: positions of each symbol */
+    size_t masks_cap;
+    uint32_t *symbol;           /* term id -> 1 + symbol index; zero between calls */
+    size_t symbol_cap;
     char errmsg[SUMM__ERRMSG_SIZE];
 };
 
 /* Tokenizes text[0, len) (valid UTF-8) into seq, replacing its contents,
- * with r's tokenizer and stemmer. Returns SUMM_OK or SUMM_E_NOMEM. */
+ * with r's tokenizer and stemmer; does nothing when seq already holds the
+ * tokens of the same text. Returns SUMM_OK or SUMM_E_NOMEM. */
 int summ__rouge_tokenize(summ_rouge *r, const char *text, size_t len, summ__rouge_seq *seq);
-/* Forgets the term ids (keeps the memory); called between scoring calls
- * when the vocabulary has grown large. */
+/* Forgets the term ids (keeps the memory) and with them every cached
+ * sequence; called between scoring calls when the vocabulary has grown large. */
 void summ__rouge_vocab_reset(summ_rouge *r);
 void summ__rouge_seq_dispose(summ__rouge_seq *seq, const summ_allocator *a);
 

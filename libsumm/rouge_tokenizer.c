@@ -20,14 +20,19 @@ void summ__rouge_seq_dispose(summ__rouge_seq *seq, const summ_allocator *a)
 {
     summ__free(a, seq->ids, seq->cap * sizeof *seq->ids);
     summ__free(a, seq->line_end, seq->lines_cap * sizeof *seq->line_end);
+    summ__free(a, seq->text, seq->text_cap);
     memset(seq, 0, sizeof *seq);
 }
 
 void summ__rouge_vocab_reset(summ_rouge *r)
 {
+    size_t i;
     summ__strmap_clear(&r->words);
     summ__strmap_clear(&r->stems);
     r->n_terms = 0;
+    r->cand.valid = false;
+    for (i = 0; i < r->refs_cap; i++)
+        r->refs[i].valid = false;
 }
 
 static size_t count_chars(const char *s, size_t len)
@@ -222,10 +227,26 @@ static int tokenize_unicode(summ_rouge *r, const char *text, size_t len, summ__r
 
 int summ__rouge_tokenize(summ_rouge *r, const char *text, size_t len, summ__rouge_seq *seq)
 {
+    int rc;
+    if (seq->valid && seq->text_len == len && (len == 0 || memcmp(seq->text, text, len) == 0))
+        return SUMM_OK;
+    seq->valid = false;
     seq->len = 0;
     seq->n_lines = 0;
     r->fold.len = 0;
+    if (len > seq->text_cap) {
+        void *p = seq->text;
+        if ((rc = summ__grow(&r->alloc, &p, &seq->text_cap, len, 1)) < 0)
+            return rc;
+        seq->text = p;
+    }
+    if (len)
+        memcpy(seq->text, text, len);
+    seq->text_len = len;
     if (r->opts.tokenizer == SUMM_ROUGE_TOKENIZER_UNICODE)
-        return tokenize_unicode(r, text, len, seq);
-    return tokenize_ascii(r, text, len, seq);
+        rc = tokenize_unicode(r, text, len, seq);
+    else
+        rc = tokenize_ascii(r, text, len, seq);
+    seq->valid = rc == SUMM_OK;
+    return rc;
 }

@@ -6,16 +6,29 @@
 #include <string.h>
 
 /* The algorithm SUMM_ALGO_DEFAULT stands for. */
-#define DEFAULT_ALGORITHM SUMM_ALGO_TFIDF
+#define DEFAULT_ALGORITHM SUMM_ALGO_TEXTRANK
 
 static const summ__scorer scorers[] = {
     { SUMM_ALGO_LEAD, "lead", summ__score_lead },
     { SUMM_ALGO_TFIDF, "tfidf", summ__score_tfidf },
+    { SUMM_ALGO_TEXTRANK, "textrank", summ__score_textrank },
+    { SUMM_ALGO_TEXTRANK_BM25, "textrank-bm25", summ__score_textrank_bm25 },
+    { SUMM_ALGO_LEXRANK, "lexrank", summ__score_lexrank },
+    { SUMM_ALGO_LUHN, "luhn", summ__score_luhn },
+    { SUMM_ALGO_SUMBASIC, "sumbasic", summ__score_sumbasic },
+    { SUMM_ALGO_KLSUM, "kl-sum", summ__score_klsum },
+    { SUMM_ALGO_LSA, "lsa", summ__score_lsa },
+    { SUMM_ALGO_EDMUNDSON, "edmundson", summ__score_edmundson },
+    { SUMM_ALGO_CENTROID, "centroid", summ__score_centroid },
+    { SUMM_ALGO_DEGREE, "degree", summ__score_degree },
 };
 
 #define N_SCORERS (sizeof scorers / sizeof scorers[0])
 
-static const char *const names[] = { "lead", "tfidf", NULL };
+static const char *const names[] = {
+    "lead", "tfidf", "textrank", "textrank-bm25", "lexrank", "luhn", "sumbasic", "kl-sum",
+    "lsa", "edmundson", "centroid", "degree", NULL,
+};
 
 int summ__algorithm_resolve(int algorithm)
 {

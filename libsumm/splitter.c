@@ -1,25 +1,27 @@
 /*
- * Sentence splitter: one forward scan over the bytes. A 256-entry table
- * marks the bytes that can start a candidate boundary (. ! ? newline, the
- * lead bytes of other scripts' terminators, and a few language-specific
- * marks); everything else is skipped without decoding, and the rules below
- * run at candidates only.
+ * Sentence splitter: one forward scan over the bytes. Plain bytes are
+ * skipped eight at a time, then a 256-entry table marks the bytes that can
+ * start a candidate boundary (. ! ? ; ) " newline, the lead bytes of other
+ * scripts' terminators and quotation marks, and a few language-specific
+ * marks). The rules below run at candidates only, and every look-around is
+ * bounded, so the cost is linear in the text.
  *
  * A boundary is made
- *  - after a run of terminators and the closing quotes or brackets that
- *    follow it, when white space (or the end of the text) comes next and the
- *    rules for that kind of run agree: a period after an abbreviation, title,
- *    initial, list marker or (in some languages) ordinal number does not end
- *    a sentence; nothing ends before a lower-case word;
+ *  - after a run of terminators and the closing quotes, brackets and
+ *    citation marks that follow it, when white space (or the end of the
+ *    text) comes next and the rules for that kind of run agree: a period
+ *    after an abbreviation, title, initial, list marker or (in some
+ *    languages) ordinal number does not end a sentence unless a word that
+ *    commonly starts one follows; a lower-case word continues one;
  *  - after a period glued to an upper-case word ("domestique.Consternant"),
  *    unless the left side is an abbreviation, acronym, URL, address or file
  *    name;
  *  - after terminators that need no space (。！？ ። ။ ...);
- *  - at a blank line, and at a single newline that is not a hard wrap (a
- *    line that is very short or very long, or a list item follows);
+ *  - at a blank line, and at a single newline that is not a hard wrap;
  *  - before the next item of a list whose first item started a sentence
  *    ("1. The first item 2. The second item").
- * Spans exclude surrounding white space and stay on code point boundaries.
+ * docs/SPLITTER.md describes every rule with its measurements. Spans
+ * exclude surrounding white space and stay on code point boundaries.
  */
 #include "internal.h"
 
@@ -118,6 +120,8 @@ typedef struct splitter {
     size_t line_start; /* start of the current line */
     long list_next;    /* value of the next list marker, or -1 */
     int book_depth;    /* open 《 title brackets, where 。！？ do not end anything */
+    int32_t quote_close; /* closing mark of the open quotation, or 0 */
+    int32_t quote_alt;   /* another mark that closes it („ closes with “ or ”) */
 } splitter;
 
 /* Decodes the code point at i; invalid bytes read as U+FFFD of length 1. */
@@ -271,6 +275,15 @@ static bool is_bullet(int32_t cp)
            cp == 0x25CF || cp == 0x25E6 || is_dash(cp);
 }
 
+/* White space, control and format characters (summ__is_space), with the
+ * ASCII case inline: it runs at every candidate. */
+static bool is_space(int32_t cp)
+{
+    if (cp < 0x80)
+        return cp <= 0x20 || cp == 0x7F;
+    return summ__is_space(cp);
+}
+
 static bool is_lower(int32_t cp)
 {
     if (cp < 0x80)
@@ -321,14 +334,14 @@ static int emit(splitter *sp, size_t start, size_t end)
         int rc;
 
         cp = cp_at(sp, start, &n);
-        if (summ__is_space(cp)) {
+        if (is_space(cp)) {
             start += n;
             continue;
         }
         while (end > start) {
             size_t p = summ__utf8_prev(sp->text, start, end);
             cp = cp_at(sp, p, &n);
-            if (p + n != end || !summ__is_space(cp))
+            if (p + n != end || !is_space(cp))
                 break;
             end = p;
         }
@@ -365,7 +378,62 @@ static int cut(splitter *sp, size_t at)
 {
     int rc = emit(sp, sp->seg_start, at);
     sp->seg_start = at;
+    sp->quote_close = sp->quote_alt = 0;
     return rc;
+}
+
+/* Tracks double quotation marks: an opening mark when none is open, the
+ * matching closing mark otherwise. Single quotes double as apostrophes
+ * and are left out. */
+static void track_quote(splitter *sp, int32_t cp)
+{
+    if (sp->quote_close) {
+        if (cp == sp->quote_close || cp == sp->quote_alt)
+            sp->quote_close = sp->quote_alt = 0;
+        return;
+    }
+    switch (cp) {
+    case '"':
+        sp->quote_close = sp->quote_alt = '"';
+        break;
+    case 0x201E: /* „ */
+        sp->quote_close = 0x201C;
+        sp->quote_alt = 0x201D;
+        break;
+    case 0x201C: /* “ */
+        sp->quote_close = sp->quote_alt = 0x201D;
+        break;
+    case 0x00AB: /* « */
+        sp->quote_close = sp->quote_alt = 0x00BB;
+        break;
+    case 0x00BB: /* » as an opening mark (Danish, German) */
+        sp->quote_close = sp->quote_alt = 0x00AB;
+        break;
+    default:
+        break;
+    }
+}
+
+/* Whether the open quotation closes within a short stretch after `from`,
+ * inside the paragraph, without a terminator of its own: then it is part
+ * of a larger sentence and the terminators inside it end nothing
+ * ("„Neviem. Nezaujíma ma to,“ reagoval."). A quotation that ends with its
+ * own terminator is split as usual. */
+#define QUOTE_LOOKAHEAD 400
+static bool quote_is_embedded(const splitter *sp, size_t from)
+{
+    size_t k, n;
+    int32_t prev = 0;
+    for (k = from; k < sp->len && k - from < QUOTE_LOOKAHEAD; k += n) {
+        int32_t cp = cp_at(sp, k, &n);
+        if (cp == sp->quote_close || cp == sp->quote_alt)
+            return prev != 0 && !is_terminator(sp, prev);
+        if (cp == '\n' && k + 1 < sp->len && sp->text[k + 1] == '\n')
+            return false;
+        if (!is_space(cp))
+            prev = cp;
+    }
+    return false;
 }
 
 /* Case-folds a short word into out (at most cap bytes), dropping format
@@ -415,11 +483,21 @@ static long fold_small(const char *w, size_t len, char *out, size_t cap)
 static size_t word_start(const splitter *sp, size_t end)
 {
     size_t ws = end, n;
+    /* ASCII fast path; the loop below goes on from where it stops. */
+    while (ws > sp->seg_start && end - ws < 64) {
+        unsigned char c = (unsigned char)sp->text[ws - 1];
+        if (c >= 0x80 || c <= 0x20 || c == 0x7F || c == '"' || c == '(' || c == '[' ||
+            c == '{' || c == '`')
+            break;
+        if (c == '\'' && !(ws - 1 > sp->seg_start && is_letter((unsigned char)sp->text[ws - 2])))
+            break;
+        ws--;
+    }
     while (ws > sp->seg_start && end - ws < 64) {
         size_t p;
         size_t q;
         int32_t cp = cp_before(sp, sp->seg_start, ws, &p);
-        if (summ__is_space(cp) && !is_format(cp))
+        if (is_space(cp) && !is_format(cp))
             break;
         /* An apostrophe inside a word ("Mary's", "l'Ing") is no opener. */
         if (is_opener(cp) &&
@@ -545,15 +623,15 @@ static long marker_value(const splitter *sp, size_t ws, size_t we)
 }
 
 /* Whether only white space and bullets lie between the sentence start
- * and p. */
+ * and p. Scans backwards, so it stops at the first word. */
 static bool at_sentence_start(const splitter *sp, size_t p)
 {
-    size_t i = sp->seg_start, n;
-    while (i < p) {
-        int32_t cp = cp_at(sp, i, &n);
-        if (!summ__is_space(cp) && !is_bullet(cp))
+    while (p > sp->seg_start) {
+        size_t q;
+        int32_t cp = cp_before(sp, sp->seg_start, p, &q);
+        if (!is_space(cp) && !is_bullet(cp))
             return false;
-        i += n;
+        p = q;
     }
     return true;
 }
@@ -580,7 +658,7 @@ static int list_marker(splitter *sp, size_t ws, size_t we, bool *is_marker)
         /* Back over one bullet and the white space around it. */
         while (at > sp->seg_start) {
             cp = cp_before(sp, sp->seg_start, at, &p);
-            if (!summ__is_space(cp))
+            if (!is_space(cp))
                 break;
             at = p;
         }
@@ -588,7 +666,7 @@ static int list_marker(splitter *sp, size_t ws, size_t we, bool *is_marker)
             at = p;
         if (at == ws) {
             cp = cp_before(sp, sp->seg_start, at, &p);
-            if (!summ__is_space(cp) && !is_bullet(cp))
+            if (!is_space(cp) && !is_bullet(cp))
                 return SUMM_OK; /* glued to a word: not a marker */
         }
         sp->list_next = v + 1;
@@ -695,6 +773,7 @@ static bool glued_boundary(const splitter *sp, size_t term, size_t after)
     int32_t nx, nx2, last;
     word_shape w;
     size_t e;
+    int kind;
 
     nx = cp_at(sp, after, &n);
     if (!is_upper(nx) || after + n >= sp->len)
@@ -714,12 +793,24 @@ static bool glued_boundary(const splitter *sp, size_t term, size_t after)
     } else if (!(w.letters == 0 && w.digits > 2 && is_digit(last))) {
         return false; /* "1.Helado, 2.Carne" is a list */
     }
-    if (abbreviation_kind(sp, ws, term) != 0)
-        return false;
-    /* The right side must not run on into a domain or file name. */
+    kind = abbreviation_kind(sp, ws, term);
+    if (kind == 2 || (kind == 1 && !next_word_starts_sentence(sp, after)))
+        return false; /* "Mr.Smith"; but "etc.Quand il ..." ends */
+    /* The right side must not be a domain ending ("Newsfeed.Com") or run
+     * on into a domain or file name. */
+    if (sp->len - after >= 3 && (sp->len - after == 3 || !is_letter(cp_at(sp, after + 3, &p)))) {
+        char tld[3];
+        size_t k;
+        for (k = 0; k < 3; k++)
+            tld[k] = (char)(sp->text[after + k] | 0x20);
+        if (memcmp(tld, "com", 3) == 0 || memcmp(tld, "org", 3) == 0 ||
+            memcmp(tld, "net", 3) == 0 || memcmp(tld, "edu", 3) == 0 ||
+            memcmp(tld, "gov", 3) == 0)
+            return false;
+    }
     for (e = after; e < sp->len && e - after < 64; e += n) {
         int32_t cp = cp_at(sp, e, &n);
-        if (summ__is_space(cp))
+        if (is_space(cp))
             break;
         if (cp == '@' || cp == '/')
             return false;
@@ -779,7 +870,39 @@ static size_t terminator(splitter *sp, size_t i, int32_t cp, int *rc)
             break;
         if (c == 0x300B && sp->book_depth > 0)
             sp->book_depth--;
+        if (sp->quote_close && (c == sp->quote_close || c == sp->quote_alt))
+            sp->quote_close = sp->quote_alt = 0;
         e += n;
+    }
+    if (!strong) {
+        size_t q = e, d;
+        /* A closing mark set off by a space, as French typography does:
+         * "... « pièce. »", "... la pollution. \"" */
+        while (q < len && (t[q] == ' ' || (q + 1 < len && t[q] == '\xC2' && t[q + 1] == '\xA0') ||
+                           (q + 2 < len && memcmp(t + q, "\xE2\x80\xAF", 3) == 0)))
+            q += t[q] == ' ' ? 1 : t[q] == '\xC2' ? 2 : 3;
+        if (q > e && q < len) {
+            int32_t c = cp_at(sp, q, &n);
+            if (((c == 0x00BB || c == 0x201D || c == '"') && c == sp->quote_close) &&
+                (q + n == len || is_space(cp_at(sp, q + n, &d)))) {
+                if (sp->quote_close && (c == sp->quote_close || c == sp->quote_alt))
+                    sp->quote_close = sp->quote_alt = 0;
+                e = q + n;
+            }
+        }
+        /* A citation mark or an omission mark stays with the sentence it
+         * follows: "in 1805. [6] An", "for all! [...]" */
+        q = e < len && t[e] == ' ' ? e + 1 : e;
+        d = q + 1;
+        while (d < len && d - q <= 3 && is_digit(t[d]))
+            d++;
+        if (d == q + 1 && d + 3 < len && memcmp(t + d, "...", 3) == 0)
+            d += 3;
+        else if (d == q + 1 && d + 3 < len && memcmp(t + d, "\xE2\x80\xA6", 3) == 0)
+            d += 3;
+        if (q < len && t[q] == '[' && d > q + 1 && d < len && t[d] == ']' &&
+            (d + 1 == len || is_space(cp_at(sp, d + 1, &n))))
+            e = d + 1;
     }
 
     if (strong) {
@@ -792,7 +915,7 @@ static size_t terminator(splitter *sp, size_t i, int32_t cp, int *rc)
         return e;
 
     cp = cp_at(sp, e, &n);
-    if (!summ__is_space(cp)) {
+    if (!is_space(cp)) {
         if ((last == '.' || last == '!' || last == '?') && n_dots <= 1 &&
             glued_boundary(sp, i, e))
             *rc = cut(sp, e);
@@ -803,7 +926,7 @@ static size_t terminator(splitter *sp, size_t i, int32_t cp, int *rc)
     j = e;
     while (j < len) {
         cp = cp_at(sp, j, &n);
-        if (!summ__is_space(cp))
+        if (!is_space(cp))
             break;
         if (cp == '\n') {
             size_t q = j + 1;
@@ -827,13 +950,26 @@ static size_t terminator(splitter *sp, size_t i, int32_t cp, int *rc)
         if (p >= len)
             break;
         nx = cp_at(sp, p, &n);
-        while (summ__is_space(nx) && p + n < len) {
+        while (is_space(nx) && p + n < len) {
             p += n;
             nx = cp_at(sp, p, &n);
         }
     }
 
-    if (bang) {
+    if (last == 0x060C) {
+        /* An enumeration "A، B، C" goes on: no end before a word that is
+         * itself followed by a comma. */
+        size_t q = p;
+        ends = true;
+        while (q < len) {
+            int32_t c = cp_at(sp, q, &n);
+            if (c == 0x060C)
+                ends = false;
+            if (is_space(c) || c == 0x060C)
+                break;
+            q += n;
+        }
+    } else if (bang) {
         bool name = false;
         if (last == '!' && n_dots == 0 && k == i + 1) {
             /* Names with an exclamation mark: "Yahoo! Research". */
@@ -852,7 +988,7 @@ static size_t terminator(splitter *sp, size_t i, int32_t cp, int *rc)
             ends = true;
     } else if (unicode_ellipsis || n_dots >= 2) {
         if (spaced) {
-            bool attached = i > sp->seg_start && !summ__is_space(cp_before(sp, 0, i, &p));
+            bool attached = i > sp->seg_start && !is_space(cp_before(sp, 0, i, &p));
             if (attached && n_dots >= 4) {
                 /* "compounds. . . . The practice": the period ends the
                  * sentence and the ellipsis opens the next one. */
@@ -869,12 +1005,39 @@ static size_t terminator(splitter *sp, size_t i, int32_t cp, int *rc)
         if (*rc < 0)
             return e;
     } else {
-        /* ':' ';' '،' where they end sentences, and other scripts' marks. */
+        /* ':' ';' where they end sentences, and other scripts' marks. */
         ends = true;
     }
+    /* Only for „low-high“ quotations: treebanks of languages quoting with
+     * «», "" and “” split multi-sentence quotations even when they end
+     * without a terminator ("«... Esse é o meu grito», se inflama."). */
+    if (ends && sp->quote_close == 0x201C && quote_is_embedded(sp, e))
+        ends = false;
     if (ends)
         *rc = cut(sp, e);
     return e;
+}
+
+/* A semicolon at i ends a sentence when a word that commonly starts one
+ * follows with a capital ("... au XIXe siècle ; Le poème ..."), in
+ * languages that have a list of such words. (Colons were measured too:
+ * they gain nothing on the treebanks and risk "Note: The ..." splits.) */
+static int semicolon(splitter *sp, size_t i)
+{
+    size_t j = i + 1, n;
+    int32_t cp;
+    if (j >= sp->len || (sp->text[j] != ' ' && sp->text[j] != '\n'))
+        return SUMM_OK;
+    while (j < sp->len && (sp->text[j] == ' ' || sp->text[j] == '\n'))
+        j++;
+    if (j >= sp->len || !is_upper(cp = cp_at(sp, j, &n)))
+        return SUMM_OK;
+    /* Not inside an abbreviation-like word such as "A: yes". */
+    if (j + n < sp->len && is_upper(cp_at(sp, j + n, &n)))
+        return SUMM_OK;
+    if (!next_word_starts_sentence(sp, j))
+        return SUMM_OK;
+    return cut(sp, i + 1);
 }
 
 /* A single newline at i (not part of a blank line): a boundary unless the
@@ -882,9 +1045,9 @@ static size_t terminator(splitter *sp, size_t i, int32_t cp, int *rc)
 static int newline(splitter *sp, size_t i, size_t next)
 {
     const char *t = sp->text;
-    size_t line_end = i, p, n, chars = 0, next_chars = 0, q;
+    size_t line_end = i, p, n, chars = 0, next_chars = 0, first_word = 0, q, next_last = next;
     int32_t last, nc;
-    bool terms = false;
+    bool terms = false, in_first = true, fits;
 
     while (line_end > sp->line_start && (t[line_end - 1] == ' ' || t[line_end - 1] == '\t' ||
                                          t[line_end - 1] == '\r'))
@@ -906,26 +1069,84 @@ static int newline(splitter *sp, size_t i, size_t next)
             terms = true;
     }
     for (q = next; q < sp->len && t[q] != '\n' && next_chars <= 100; q++) {
-        if (((unsigned char)t[q] & 0xC0) != 0x80)
+        if (t[q] == ' ' || t[q] == '\t' || t[q] == '\r')
+            in_first = false;
+        else
+            next_last = q;
+        if (((unsigned char)t[q] & 0xC0) != 0x80) {
             next_chars++;
+            first_word += in_first;
+        }
         if (t[q] == '.' || t[q] == '!' || t[q] == '?')
             terms = true;
     }
     if (chars > 100)
         return cut(sp, i); /* not hard-wrapped text */
-    if (is_bullet(nc) && next + n < sp->len && summ__is_space(cp_at(sp, next + n, &p)))
+    if (is_bullet(nc) && next + n < sp->len && is_space(cp_at(sp, next + n, &p)))
         return cut(sp, i); /* "- item" */
+    /* A wrapped line is one the next line's first word would not have fitted
+     * on, as a greedy wrapper fills lines; a line ending before that point
+     * is a heading, byline or list item. So is a very short line. */
+    fits = chars + 1 + first_word <= (chars > next_chars ? chars : next_chars);
     if (is_lower(nc)) {
-        /* A short list of short lines without punctuation. */
-        if (chars < 40 && next_chars < 40 && !terms)
+        /* Short lines without punctuation: a list ("features\ncontact
+         * manager\n"). */
+        if (next_chars < 40 && !terms && (chars < 20 || fits))
             return cut(sp, i);
         return SUMM_OK;
     }
     if (!is_upper(nc) && !is_digit(nc) && !is_opener(nc) && !is_bullet(nc))
         return SUMM_OK;
-    if (chars < 40 || next_chars > 100)
-        return cut(sp, i); /* a heading, byline or list item */
+    if (next_chars > 100 || chars < 20 || fits)
+        return cut(sp, i);
+    /* A line followed by a shorter one that does not end a sentence either:
+     * a heading and a byline, not the end of a wrapped paragraph. */
+    if (next_chars < chars) {
+        size_t s0 = next_last;
+        while (s0 > next && ((unsigned char)t[s0] & 0xC0) == 0x80)
+            s0--;
+        last = cp_at(sp, s0, &n);
+        if (!is_terminator(sp, last) && !is_closer(last))
+            return cut(sp, i);
+    }
     return SUMM_OK;
+}
+
+/* Skips bytes that cannot start a candidate. Eight bytes at a time while
+ * none of them is . ! ? ) " ; a newline or a non-ASCII byte (a
+ * superset of the candidates unless the language adds ASCII marks), then
+ * byte by byte through the table. */
+static size_t skip_plain(const unsigned char *cand, const char *text, size_t i, size_t len,
+                         bool wide)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    if (wide) {
+        while (i + 8 <= len) {
+            uint64_t w, x, m;
+            memcpy(&w, text + i, sizeof w);
+            m = w;
+            x = w ^ (ones * '.');
+            m |= (x - ones) & ~x;
+            x = w ^ (ones * '!');
+            m |= (x - ones) & ~x;
+            x = w ^ (ones * '?');
+            m |= (x - ones) & ~x;
+            x = w ^ (ones * ')');
+            m |= (x - ones) & ~x;
+            x = w ^ (ones * '\n');
+            m |= (x - ones) & ~x;
+            x = w ^ (ones * '"');
+            m |= (x - ones) & ~x;
+            x = w ^ (ones * ';');
+            m |= (x - ones) & ~x;
+            if (m & highs)
+                break;
+            i += 8;
+        }
+    }
+    while (i < len && !cand[(unsigned char)text[i]])
+        i++;
+    return i;
 }
 
 int summ__split(const summ_lang *lang, const char *text, size_t len, bool lenient,
@@ -934,6 +1155,7 @@ int summ__split(const summ_lang *lang, const char *text, size_t len, bool lenien
     splitter sp;
     unsigned char cand[256];
     size_t i = 0;
+    bool wide;
     int rc;
 
     (void)lenient; /* invalid bytes decode as U+FFFD, which counts as space */
@@ -950,21 +1172,23 @@ int summ__split(const summ_lang *lang, const char *text, size_t len, bool lenien
     /* Bytes that may start a candidate: ASCII marks, and the lead bytes of
      * every multi-byte terminator and bracket we track. */
     memset(cand, 0, sizeof cand);
-    cand['.'] = cand['!'] = cand['?'] = cand['\n'] = cand[')'] = 1;
+    cand['.'] = cand['!'] = cand['?'] = cand['\n'] = cand[')'] = cand['"'] = 1;
     if (sp.rules & RULE_COLON_ENDS)
         cand[':'] = 1;
+    if ((sp.rules & RULE_GREEK_QUESTION) || sp.starters)
+        cand[';'] = 1;
     if (sp.rules & RULE_GREEK_QUESTION)
         cand[';'] = 1;
-    cand[0xCD] = cand[0xD6] = cand[0xD8] = cand[0xDB] = 1;
+    cand[0xC2] = cand[0xCD] = cand[0xD6] = cand[0xD8] = cand[0xDB] = 1;
     cand[0xE0] = cand[0xE1] = cand[0xE2] = cand[0xE3] = cand[0xEF] = 1;
+    wide = !cand[':'];
 
     while (i < len) {
         unsigned char c;
         size_t n;
         int32_t cp;
 
-        while (i < len && !cand[(unsigned char)text[i]])
-            i++;
+        i = skip_plain(cand, text, i, len, wide);
         if (i >= len)
             break;
         c = (unsigned char)text[i];
@@ -996,7 +1220,23 @@ int summ__split(const summ_lang *lang, const char *text, size_t len, bool lenien
             i++;
             continue;
         }
+        if (c == '"') {
+            track_quote(&sp, '"');
+            i++;
+            continue;
+        }
+        if (c == ';' && !(sp.rules & RULE_GREEK_QUESTION)) {
+            if ((rc = semicolon(&sp, i)) < 0)
+                return rc;
+            i++;
+            continue;
+        }
         cp = cp_at(&sp, i, &n);
+        if (cp == 0x201E || cp == 0x201C || cp == 0x201D || cp == 0x00AB || cp == 0x00BB) {
+            track_quote(&sp, cp);
+            i += n;
+            continue;
+        }
         if (cp == 0x300A) { /* 《 */
             sp.book_depth++;
             i += n;

@@ -32,12 +32,28 @@ int summ_summarizer_new(summ_summarizer **out, const summ_lang *lang, const summ
     memset(s, 0, sizeof *s);
     s->alloc = a;
     s->lang = lang;
+    if (summ__options_own(s, &eff) < 0) {
+        summ__free(&a, s, sizeof *s);
+        return SUMM_E_NOMEM;
+    }
     s->opts = eff;
     s->fold.alloc = &s->alloc;
     s->spans.alloc = &s->alloc;
     summ__strmap_init(&s->model.words, &s->alloc);
     summ__strmap_init(&s->model.stems, &s->alloc);
-    if (lang->info->stemmer && !(lang->flags & SUMM_LANG_NO_STEMMING)) {
+    s->active = lang;
+    if (lang->subs) {
+        /* Stemmers of an "auto" language come per text, on first use. */
+        size_t i;
+        s->stemmers = summ__alloc(&s->alloc, lang->n_subs * sizeof *s->stemmers);
+        if (!s->stemmers) {
+            summ_summarizer_free(s);
+            return SUMM_E_NOMEM;
+        }
+        for (i = 0; i < lang->n_subs; i++)
+            s->stemmers[i] = NULL;
+        s->n_stemmers = lang->n_subs;
+    } else if (lang->info->stemmer && !(lang->flags & SUMM_LANG_NO_STEMMING)) {
         /* The language table only names algorithms libstemmer has, so a
          * NULL here means its allocation failed. */
         s->stemmer = sb_stemmer_new(lang->info->stemmer, "UTF_8");
@@ -56,14 +72,22 @@ void summ_summarizer_free(summ_summarizer *s)
     if (!s)
         return;
     a = s->alloc;
-    if (s->stemmer)
+    if (s->stemmers) {
+        size_t i;
+        for (i = 0; i < s->n_stemmers; i++)
+            if (s->stemmers[i])
+                sb_stemmer_delete(s->stemmers[i]);
+        summ__free(&a, s->stemmers, s->n_stemmers * sizeof *s->stemmers);
+    } else if (s->stemmer) {
         sb_stemmer_delete(s->stemmer);
+    }
     summ__fold_buf_dispose(&s->fold);
     summ__span_vec_dispose(&s->spans);
     summ__model_dispose(&s->model, &a);
     summ__free(&a, s->scores, s->scores_cap * sizeof *s->scores);
     summ__free(&a, s->order, s->order_cap * sizeof *s->order);
     summ__free(&a, s->selected, s->selected_cap * sizeof *s->selected);
+    summ__free(&a, s->words_block, s->words_block_size);
     summ__free(&a, s, sizeof *s);
 }
 
@@ -77,6 +101,8 @@ int summ_summarizer_set_options(summ_summarizer *s, const summ_options *opts)
     s->errmsg[0] = '\0';
     if ((rc = summ__options_check(opts, &eff, &why)) < 0)
         return summ__fail(s, rc, "%s", why);
+    if ((rc = summ__options_own(s, &eff)) < 0)
+        return summ__fail(s, rc, "no memory for the cue and stigma words");
     s->opts = eff;
     return SUMM_OK;
 }
@@ -91,8 +117,8 @@ int summ_summarizer_get_options(const summ_summarizer *s, summ_options *out)
         return SUMM_E_INVALID_ARG;
     if (v > SUMM_OPTIONS_VERSION)
         return SUMM_E_VERSION;
-    /* Version 1 is the whole struct; later versions will copy a prefix. */
-    *out = s->opts;
+    /* An older caller's struct is a prefix of ours. */
+    memcpy(out, &s->opts, summ__options_size(v));
     out->version = v;
     return SUMM_OK;
 }
@@ -107,6 +133,36 @@ static int fail_status(summ_summarizer *s, int rc)
     if (s->errmsg[0] == '\0')
         summ__fail(s, rc, "%s", summ_strerror(rc));
     return rc;
+}
+
+/* For an "auto" language: detects the language of the text and makes its
+ * resources (and stemmer) current. */
+static int resolve_language(summ_summarizer *s, const char *text, size_t len)
+{
+    const summ__lang_info *info;
+    const summ_lang *sub;
+    size_t i;
+    int rc;
+
+    if (!s->lang->subs) {
+        s->active = s->lang;
+        return SUMM_OK;
+    }
+    if ((rc = summ__detect(text ? text : "", len, &s->fold, &info)) < 0)
+        return rc;
+    i = summ__lang_index(info);
+    sub = s->lang->subs[i];
+    s->active = sub;
+    s->stemmer = NULL;
+    if (sub->info->stemmer && !(sub->flags & SUMM_LANG_NO_STEMMING)) {
+        if (!s->stemmers[i]) {
+            s->stemmers[i] = sb_stemmer_new(sub->info->stemmer, "UTF_8");
+            if (!s->stemmers[i])
+                return SUMM_E_NOMEM;
+        }
+        s->stemmer = s->stemmers[i];
+    }
+    return SUMM_OK;
 }
 
 static int grow_work(summ_summarizer *s, size_t n)
@@ -151,8 +207,12 @@ static int run(summ_summarizer *s, const char *text, size_t len, summ_result *ou
     if (!(s->opts.flags & SUMM_FLAG_LENIENT_UTF8) && !summ__utf8_valid(text, len, &bad))
         return summ__fail(s, SUMM_E_INVALID_UTF8, "invalid UTF-8 at byte %zu", bad);
 
+    if ((rc = resolve_language(s, text, len)) < 0)
+        return fail_status(s, rc);
+    out->language = s->active->info->code;
+
     s->spans.len = 0;
-    if ((rc = summ__split(s->lang, text, len, (s->opts.flags & SUMM_FLAG_LENIENT_UTF8) != 0,
+    if ((rc = summ__split(s->active, text, len, (s->opts.flags & SUMM_FLAG_LENIENT_UTF8) != 0,
                           &s->spans)) < 0)
         return fail_status(s, rc);
     n = s->spans.len;
@@ -187,6 +247,7 @@ static int run(summ_summarizer *s, const char *text, size_t len, summ_result *ou
     for (i = 0; i < n; i++)
         if (!isfinite(s->scores[i]))
             s->scores[i] = 0.0;
+    summ__position_prior(&s->opts, n, s->scores);
 
     if (mode == RUN_SCORE) {
         if ((rc = summ__result_reserve(out, n)) < 0)
@@ -198,7 +259,12 @@ static int run(summ_summarizer *s, const char *text, size_t len, summ_result *ou
         out->count = n;
     } else {
         size_t k;
-        if ((rc = summ__select(&s->model, s->scores, &s->opts, s->order, s->selected, &k)) < 0)
+        if (s->opts.mmr_lambda < 1.0)
+            rc = summ__select_mmr(&s->model, s->scores, &s->opts, &s->alloc, s->order,
+                                  s->selected, &k);
+        else
+            rc = summ__select(&s->model, s->scores, &s->opts, s->order, s->selected, &k);
+        if (rc < 0)
             return fail_status(s, rc);
         if ((rc = summ__result_reserve(out, k)) < 0)
             return fail_status(s, rc);

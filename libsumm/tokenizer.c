@@ -3,6 +3,13 @@
  * categories), case folded and NFKC-normalised so that "Résumé", "RÉSUMÉ" and
  * the compatibility form of "ﬁle" meet. ASCII words take a table-driven fast
  * path; only words with other characters go through utf8proc.
+ *
+ * Scripts written without spaces (Han and kana, Thai) and Hangul are cut into
+ * overlapping character bigrams instead: "東京都庁" gives 東京, 京都, 都庁. This
+ * needs no dictionary, and bigrams match the words of two characters that
+ * make up most of Chinese and Japanese vocabulary; a run of one character is
+ * a word of its own. A character is a base code point with the combining
+ * marks that follow it (Thai vowel and tone marks).
  */
 #include "internal.h"
 
@@ -82,6 +89,82 @@ static bool is_letter_cp(int32_t cp)
 static bool is_apostrophe(int32_t cp)
 {
     return cp == '\'' || cp == 0x2019 || cp == 0x02BC || cp == 0xFF07;
+}
+
+/* Which bigram run a code point belongs to: 0 for none; Han and kana share
+ * one, since Japanese mixes them inside words. */
+static int bigram_class(int32_t cp)
+{
+    summ__script sc;
+    if (cp < 0x80)
+        return 0;
+    sc = summ__script_of(cp);
+    if (!summ__script_unspaced(sc) || !is_word_cp(cp))
+        return 0;
+    return sc == SUMM__SCRIPT_KANA ? (int)SUMM__SCRIPT_HAN : (int)sc;
+}
+
+static bool is_mark_cp(int32_t cp)
+{
+    utf8proc_category_t c = utf8proc_category(cp);
+    return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME;
+}
+
+/* The bigram class of the code point at text[i], 0 at the end or for an
+ * invalid byte. */
+static int class_at(const char *text, size_t i, size_t end)
+{
+    int32_t cp;
+    if (i >= end || summ__utf8_decode(text, end, i, &cp) < 0)
+        return 0;
+    return bigram_class(cp);
+}
+
+/* The end of the character starting at text[i]: its code point and the
+ * combining marks after it. */
+static size_t char_end(const char *text, size_t i, size_t end)
+{
+    int32_t cp;
+    int n = summ__utf8_decode(text, end, i, &cp);
+    i += n > 0 ? (size_t)n : 1;
+    while (i < end) {
+        n = summ__utf8_decode(text, end, i, &cp);
+        if (n < 0 || cp < 0x80 || !is_mark_cp(cp))
+            break;
+        i += (size_t)n;
+    }
+    return i;
+}
+
+static int emit_folded(const char *text, size_t ws, size_t we, summ__fold_buf *buf,
+                       summ__word_fn fn, void *ud)
+{
+    int rc = summ__fold(text + ws, we - ws, buf);
+    if (rc < 0)
+        return rc;
+    return fn(ud, ws, we, buf->bytes, buf->len);
+}
+
+/* Emits the overlapping bigrams of the run of class cls at text[*pos] and
+ * moves *pos past the run. */
+static int tokenize_run(const char *text, size_t *pos, size_t end, int cls, summ__fold_buf *buf,
+                        summ__word_fn fn, void *ud)
+{
+    size_t a = *pos, b = char_end(text, a, end);
+    int rc;
+    if (class_at(text, b, end) != cls) {
+        *pos = b;
+        return emit_folded(text, a, b, buf, fn, ud);
+    }
+    while (class_at(text, b, end) == cls) {
+        size_t c = char_end(text, b, end);
+        if ((rc = emit_folded(text, a, c, buf, fn, ud)) < 0)
+            return rc;
+        a = b;
+        b = c;
+    }
+    *pos = b;
+    return SUMM_OK;
 }
 
 static int reserve_bytes(summ__fold_buf *b, size_t n)
@@ -183,6 +266,11 @@ int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *b
                 i += (size_t)n;
                 continue;
             }
+            if ((n = bigram_class(cp)) != 0) {
+                if ((rc = tokenize_run(text, &i, end, n, buf, fn, ud)) < 0)
+                    return rc;
+                continue;
+            }
         }
         ws = i;
         /* Extend over word characters and apostrophes between letters. */
@@ -206,7 +294,7 @@ int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *b
                 break;
             }
             n = summ__utf8_decode(text, end, i, &cp);
-            if (n < 0)
+            if (n < 0 || bigram_class(cp) != 0)
                 break;
             if (is_word_cp(cp)) {
                 prev_letter = is_letter_cp(cp);

@@ -1,65 +1,282 @@
 #!/usr/bin/env python3
-"""Generates libsumm/data/stopwords.inc from the Snowball stopword lists.
+"""Generates libsumm's compiled-in word tables from the stopword lists.
 
-Usage: scripts/gen_stopwords.py [STOPWORDS_DIR] > libsumm/data/stopwords.inc
+Usage: scripts/gen_stopwords.py [STOPWORDS_DIR]
 
+Writes libsumm/data/stopwords.inc (one stopword list per language) and
+libsumm/data/langid.inc (the word table of the language identifier).
 STOPWORDS_DIR defaults to ../shared/data/stopwords (the evaluation data
 folder beside the project). The output is committed, so building libsumm
-needs neither this script nor the lists. Words are case folded and kept in
-list order without duplicates.
+needs neither this script nor the lists. Words are case folded and NFKC
+normalised, kept in list order without duplicates.
+
+Sources, per language: the Snowball list where Snowball has one, otherwise
+the stopwords-iso list. Serbian has neither; it uses the stopwords-iso
+Croatian list (the two standards share their function words) in both Latin
+and Cyrillic spelling. Nepali has neither; NEPALI below is a short list of
+its commonest function words written for libsumm. Tamil and Yiddish have no
+list.
+
+The language identifier sees, for each language it can name, the union of
+its Snowball and stopwords-iso lists, plus the stopwords-iso lists of
+languages libsumm has no resources for (DETECT_ONLY): text in those is
+reported as "und" rather than forced into a supported language. It also
+gets, for every letter outside ASCII that these lists use, the set of
+languages whose lists use it (e.g. "ı" is Turkish only, "ø" Danish or
+Norwegian).
 """
+import json
 import os
 import sys
 import unicodedata
 
-# Languages whose Snowball list is compiled in, as (C identifier, file stem).
-SNOWBALL = [
-    ("english", "english"),
+# Languages with stopwords, as (C identifier, source, key). The identifier is
+# used by libsumm/lang.c (stopwords_<identifier>).
+LISTS = [
+    ("english", "snowball", "english"),
+    ("arabic", "iso", "ar"),
+    ("armenian", "iso", "hy"),
+    ("basque", "iso", "eu"),
+    ("catalan", "iso", "ca"),
+    ("danish", "snowball", "danish"),
+    ("dutch", "snowball", "dutch"),
+    ("finnish", "snowball", "finnish"),
+    ("french", "snowball", "french"),
+    ("german", "snowball", "german"),
+    ("greek", "iso", "el"),
+    ("hindi", "iso", "hi"),
+    ("hungarian", "snowball", "hungarian"),
+    ("indonesian", "snowball", "indonesian"),
+    ("irish", "snowball", "irish"),
+    ("italian", "snowball", "italian"),
+    ("lithuanian", "iso", "lt"),
+    ("norwegian", "snowball", "norwegian"),
+    ("portuguese", "snowball", "portuguese"),
+    ("romanian", "iso", "ro"),
+    ("russian", "snowball", "russian"),
+    ("serbian", "iso-latin-cyrillic", "hr"),
+    ("spanish", "snowball", "spanish"),
+    ("swedish", "snowball", "swedish"),
+    ("turkish", "iso", "tr"),
+    ("chinese", "iso", "zh"),
+    ("japanese", "iso", "ja"),
+    ("korean", "iso", "ko"),
+    ("thai", "iso", "th"),
+    ("nepali", "libsumm", "ne"),
 ]
+
+# Common Nepali function words (postpositions, pronouns, forms of "to be"),
+# written for libsumm: no licensed list exists.
+NEPALI = """
+र वा तर पनि नै त अनि भने भन्ने कि को का की मा ले लाई बाट देखि सम्म संग सँग लागि
+म हामी तिमी तपाईं उ उनी उनको उनले उनीहरू यो त्यो यी ती यस त्यस यसको त्यसको यहाँ त्यहाँ
+छ छन् छु छौं थियो थिए थियौं हो होइन हुन् हुन्छ हुन्छन् हुने हुनेछ भयो भए भएको भएका गर्न
+गरेको गरेका गर्ने गरी गर्दै सबै अरू अर्को केही धेरै कुनै जुन जस्तो कसरी किन के कहाँ
+""".split()
+
+# Languages the identifier scores by words, as (code, C identifier of the
+# stopword list, stopwords-iso key to merge in). Order matters: ties go to
+# the earlier language. Scripts with one candidate (Greek, Armenian, Hebrew,
+# Tamil, Thai, Hangul, kana, Han) are decided by script alone.
+DETECT = [
+    ("en", "english", "en"), ("fr", "french", "fr"), ("de", "german", "de"),
+    ("es", "spanish", "es"), ("pt", "portuguese", "pt"), ("it", "italian", "it"),
+    ("nl", "dutch", "nl"), ("sv", "swedish", "sv"), ("da", "danish", "da"),
+    ("no", "norwegian", "no"), ("fi", "finnish", "fi"), ("hu", "hungarian", "hu"),
+    ("id", "indonesian", "id"), ("ga", "irish", "ga"), ("eu", "basque", "eu"),
+    ("ca", "catalan", "ca"), ("lt", "lithuanian", "lt"), ("ro", "romanian", "ro"),
+    ("tr", "turkish", "tr"), ("ru", "russian", "ru"), ("sr", "serbian", "hr"),
+    ("ar", "arabic", "ar"), ("hi", "hindi", "hi"), ("ne", "nepali", None),
+]
+
+# stopwords-iso languages without libsumm resources: detected, reported as
+# "und". Languages close enough to a supported one that its resources help
+# (Malay ~ Indonesian, Galician ~ Portuguese, Croatian = Serbian's list) are
+# left out so that they resolve to that language.
+DETECT_ONLY = ["af", "bg", "br", "cs", "eo", "et", "fa", "ha", "he", "ku", "la", "lv", "mr",
+               "pl", "sk", "sl", "so", "st", "sw", "tl", "uk", "ur", "vi", "yo", "zu"]
+
+LATIN_TO_CYRILLIC = [
+    ("lj", "љ"), ("nj", "њ"), ("dž", "џ"), ("a", "а"), ("b", "б"), ("c", "ц"), ("č", "ч"),
+    ("ć", "ћ"), ("d", "д"), ("đ", "ђ"), ("e", "е"), ("f", "ф"), ("g", "г"), ("h", "х"),
+    ("i", "и"), ("j", "ј"), ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"),
+    ("p", "п"), ("r", "р"), ("s", "с"), ("š", "ш"), ("t", "т"), ("u", "у"), ("v", "в"),
+    ("z", "з"), ("ž", "ж"),
+]
+
+
+def fold(w):
+    w = unicodedata.normalize("NFKC", w.casefold())
+    return w.replace("\u2019", "'").replace("\u02bc", "'")
+
+
+def to_cyrillic(w):
+    out, i = [], 0
+    while i < len(w):
+        for lat, cyr in LATIN_TO_CYRILLIC:
+            if w.startswith(lat, i):
+                out.append(cyr)
+                i += len(lat)
+                break
+        else:
+            return None  # a letter outside Serbian Latin: no Cyrillic form
+    return "".join(out)
+
+
+def unique(words):
+    seen, out = set(), []
+    for w in words:
+        w = fold(w.strip())
+        if w and w not in seen:
+            seen.add(w)
+            out.append(w)
+    return out
 
 
 def read_snowball(path):
     words = []
     with open(path, encoding="utf-8") as f:
         for line in f:
-            line = line.split("|", 1)[0]
-            for w in line.split():
-                w = unicodedata.normalize("NFKC", w.casefold())
-                if w not in words:
-                    words.append(w)
-    return words
+            words.extend(line.split("|", 1)[0].split())
+    return unique(words)
+
+
+def load(root):
+    with open(os.path.join(root, "iso", "stopwords-iso.json"), encoding="utf-8") as f:
+        iso = {k: unique(v) for k, v in json.load(f).items()}
+    lists = {}
+    for ident, source, key in LISTS:
+        if source == "snowball":
+            lists[ident] = read_snowball(os.path.join(root, "snowball", key + ".txt"))
+        elif source == "iso":
+            lists[ident] = iso[key]
+        elif source == "libsumm":
+            lists[ident] = unique(NEPALI)
+        else:
+            latin = iso[key]
+            lists[ident] = unique(latin + [c for c in map(to_cyrillic, latin) if c])
+    return lists, iso
+
+
+def fnv1a(data):
+    h = 2166136261
+    for b in data:
+        h = ((h ^ b) * 16777619) & 0xFFFFFFFF
+    return h
 
 
 def c_string(s):
     out = []
     for b in s.encode("utf-8"):
-        if b < 0x20 or b >= 0x7F or b in (0x22, 0x5C):
+        if b < 0x20 or b >= 0x7F or b in (0x22, 0x5C, 0x3F):
             out.append("\\%03o" % b)
         else:
             out.append(chr(b))
     return '"' + "".join(out) + '"'
 
 
+def write_items(out, items, indent="    ", width=96):
+    line = indent[:-1]
+    for item in items:
+        item = " " + item + ","
+        if len(line) + len(item) > width:
+            out.write(line + "\n")
+            line = indent[:-1]
+        line += item
+    out.write(line + "\n")
+
+
+HEADER = """/* Generated by scripts/gen_stopwords.py; do not edit.
+ * Snowball stopword lists: Copyright (c) 2001, Dr Martin Porter,
+ * Copyright (c) 2002, Richard Boulton. BSD-3-Clause. stopwords-iso lists:
+ * Copyright (c) Gene Diaz, MIT. The full notices are in
+ * libsumm/data/LICENSE.stopwords. */
+
+"""
+
+
+def write_stopwords(out, lists):
+    out.write(HEADER)
+    for ident, _, _ in LISTS:
+        out.write("static const char *const stopwords_%s[] = {\n" % ident)
+        write_items(out, [c_string(w) for w in lists[ident]] + ["NULL"])
+        out.write("};\n\n")
+
+
+def write_langid(out, lists, iso):
+    codes = [c for c, _, _ in DETECT] + DETECT_ONLY
+    if len(codes) > 64:
+        raise SystemExit("too many languages for a 64-bit mask")
+    words = {}
+    for bit, code in enumerate(codes):
+        if bit < len(DETECT):
+            _, ident, key = DETECT[bit]
+            vocab = unique(lists[ident] + (iso[key] if key else []))
+        else:
+            vocab = iso[code]
+        for w in vocab:
+            words[w] = words.get(w, 0) | (1 << bit)
+    letters = {}
+    for w, mask in words.items():
+        for ch in w:
+            if ord(ch) >= 0xC0 and ch.isalpha():
+                letters[ch] = letters.get(ch, 0) | mask
+    # Sorted by UTF-8 bytes, so that C can binary search with memcmp.
+    keys = sorted(words, key=lambda w: w.encode("utf-8"))
+    out.write(HEADER)
+    out.write("/* Languages of the word table, by bit; \"und\" marks languages libsumm\n")
+    out.write(" * recognises but has no resources for (their ISO 639-1 code follows). */\n")
+    out.write("#define LANGID_N_LANGS %d\n" % len(codes))
+    out.write("#define LANGID_N_SUPPORTED %d\n" % len(DETECT))
+    out.write("#define LANGID_HEBREW %d /* Hebrew text is told from Yiddish by it */\n"
+              % codes.index("he"))
+    out.write("static const char *const langid_codes[LANGID_N_LANGS] = {\n")
+    write_items(out, [c_string(c) for c in codes])
+    out.write("};\n\n")
+    out.write("typedef struct langid_word {\n    const char *word;\n    uint32_t len;\n"
+              "    uint64_t langs;\n} langid_word;\n\n")
+    out.write("#define LANGID_N_WORDS %d\n" % len(keys))
+    out.write("static const langid_word langid_words[LANGID_N_WORDS] = {\n")
+    for w in keys:
+        out.write("    { %s, %d, UINT64_C(0x%x) },\n" % (c_string(w), len(w.encode("utf-8")),
+                                                      words[w]))
+    out.write("};\n\n")
+    # Open addressing with linear probing on FNV-1a of the UTF-8 bytes; the
+    # C side computes the same hash (langid.c).
+    size = 1
+    while size < 2 * len(keys):
+        size *= 2
+    slots = [0xFFFF] * size
+    for i, w in enumerate(keys):
+        h = fnv1a(w.encode("utf-8")) & (size - 1)
+        while slots[h] != 0xFFFF:
+            h = (h + 1) & (size - 1)
+        slots[h] = i
+    if len(keys) >= 0xFFFF:
+        raise SystemExit("too many words for 16-bit slots")
+    out.write("#define LANGID_N_SLOTS %d /* a power of two */\n" % size)
+    out.write("static const uint16_t langid_slots[LANGID_N_SLOTS] = {\n")
+    write_items(out, ["%d" % x for x in slots])
+    out.write("};\n\n")
+    out.write("typedef struct langid_letter {\n    int32_t cp;\n    uint64_t langs;\n"
+              "} langid_letter;\n\n")
+    out.write("#define LANGID_N_LETTERS %d\n" % len(letters))
+    out.write("static const langid_letter langid_letters[LANGID_N_LETTERS] = {\n")
+    for ch in sorted(letters):
+        out.write("    { 0x%04X, UINT64_C(0x%x) },\n" % (ord(ch), letters[ch]))
+    out.write("};\n")
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     default = os.path.join(here, "..", "..", "shared", "data", "stopwords")
     root = sys.argv[1] if len(sys.argv) > 1 else default
-    out = sys.stdout
-    out.write("/* Generated by scripts/gen_stopwords.py; do not edit.\n")
-    out.write(" * Snowball stopword lists: Copyright (c) 2001, Dr Martin Porter,\n")
-    out.write(" * Copyright (c) 2002, Richard Boulton. BSD-3-Clause; the full notice\n")
-    out.write(" * is in libsumm/data/LICENSE.stopwords. */\n\n")
-    for ident, stem in SNOWBALL:
-        words = read_snowball(os.path.join(root, "snowball", stem + ".txt"))
-        out.write("static const char *const stopwords_%s[] = {\n" % ident)
-        line = "   "
-        for w in words:
-            item = " " + c_string(w) + ","
-            if len(line) + len(item) > 96:
-                out.write(line + "\n")
-                line = "   "
-            line += item
-        out.write(line + " NULL\n};\n\n")
+    data = os.path.join(here, "..", "libsumm", "data")
+    lists, iso = load(root)
+    with open(os.path.join(data, "stopwords.inc"), "w", encoding="utf-8") as out:
+        write_stopwords(out, lists)
+    with open(os.path.join(data, "langid.inc"), "w", encoding="utf-8") as out:
+        write_langid(out, lists, iso)
 
 
 if __name__ == "__main__":

@@ -9,4 +9,5 @@ apt-get install -y -qq --no-install-recommends \
     libutf8proc-dev libstemmer-dev check \
     python3 python3-dev python3-mesonpy python3-pytest python3-hypothesis python3-pip \
     liblua5.4-dev lua5.4 \
+    libluajit-5.1-dev luajit \
     >/dev/null

@@ -33,6 +33,9 @@ typedef struct cli {
     int scores;
     const char *output;
     size_t max_input;
+    const char *stopwords_file;
+    const char *abbreviations_file;
+    const char *cue_file, *stigma_file;
 } cli;
 
 static void usage(FILE *f)
@@ -49,7 +52,21 @@ static void usage(FILE *f)
             "\n"
             "Method:\n"
             "  -a, --algorithm NAME  scoring algorithm (see --list-algorithms); default: default\n"
-            "  -l, --language CODE   language: ISO 639-1/639-3 code or English name; default en\n"
+            "  -l, --language CODE   language: ISO 639-1/639-3 code, English name, or auto\n"
+            "                        (detected per file, the default; see --list-languages)\n"
+            "      --stopwords FILE  also ignore the words in FILE (UTF-8, one per line)\n"
+            "      --abbreviations FILE\n"
+            "                        words in FILE (UTF-8, one per line, e.g. \"approx.\")\n"
+            "                        never end a sentence\n"
+            "      --mmr LAMBDA      redundancy control (maximal marginal relevance), 0 < LAMBDA\n"
+            "                        <= 1: lower LAMBDA avoids sentences similar to those\n"
+            "                        already picked; 1 = off (default)\n"
+            "      --position-weight W  lead bias, 0 <= W <= 1: mix the scores with a prior\n"
+            "                        favouring early sentences; 0 = off; default 0.25\n"
+            "      --lexrank-threshold T  lexrank: link sentences whose similarity is at\n"
+            "                        least T (0 <= T < 1); 0 = continuous (default)\n"
+            "      --cue-words FILE  edmundson: bonus words, one per line\n"
+            "      --stigma-words FILE  edmundson: stigma words, one per line\n"
             "      --no-stem         match words without stemming\n"
             "      --keep-stopwords  count stopwords as content words\n"
             "      --lenient         treat invalid UTF-8 bytes as spaces instead of failing\n"
@@ -66,7 +83,7 @@ static void usage(FILE *f)
             "  -o, --output FILE     write to FILE (replaced atomically, only on success)\n"
             "      --max-input N     refuse inputs over N bytes (default 256 MiB)\n"
             "      --list-algorithms print the algorithm names and exit\n"
-            "      --list-languages  print the language codes and exit\n"
+            "      --list-languages  print the language codes and exit (and auto)\n"
             "  -h, --help            show this help and exit\n"
             "  -V, --version         show the version and exit\n"
             "\n"
@@ -146,6 +163,34 @@ static int parse_ratio(const char *s, double *out)
     return 0;
 }
 
+/* Parses a number in [0, 1] without strtod (locale-dependent decimal
+ * point): digits, optional '.', digits. */
+static int parse_unit(const char *s, double *out)
+{
+    double v = 0.0, scale = 1.0;
+    int digits = 0, dot = 0;
+    for (; *s; s++) {
+        if (*s >= '0' && *s <= '9') {
+            if (dot) {
+                scale /= 10.0;
+                v += (*s - '0') * scale;
+            } else {
+                v = v * 10.0 + (*s - '0');
+            }
+            if (++digits > 30)
+                return -1;
+        } else if (*s == '.' && !dot) {
+            dot = 1;
+        } else {
+            return -1;
+        }
+    }
+    if (!digits || v > 1.0)
+        return -1;
+    *out = v;
+    return 0;
+}
+
 /* Reads a whole stream. Refuses more than `limit` bytes without reading
  * the rest into memory. */
 static int read_all(FILE *f, const char *name, size_t limit, char **buf_out, size_t *len_out)
@@ -194,6 +239,117 @@ static int read_all(FILE *f, const char *name, size_t limit, char **buf_out, siz
     *buf_out = buf;
     *len_out = len;
     return 0;
+}
+
+/* A word list for --stopwords / --abbreviations: one word per line; blank
+ * lines and lines starting with '#' are skipped, CR before LF is dropped.
+ * *words points into *buf; free both. */
+static int read_word_list(const char *path, char **buf_out, const char ***words_out,
+                          size_t *n_out)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf, *p, *end;
+    const char **words = NULL;
+    size_t len, n = 0, cap = 0;
+
+    if (!f) {
+        msg("%s: %s", path, strerror(errno));
+        return -1;
+    }
+    if (read_all(f, path, (size_t)64 << 20, &buf, &len) < 0) {
+        fclose(f);
+        return -1;
+    }
+    fclose(f);
+    if (memchr(buf, '\0', len)) {
+        msg("%s: NUL byte in a word list", path);
+        free(buf);
+        return -1;
+    }
+    /* Room for the terminating NUL of the last line. */
+    p = realloc(buf, len + 1);
+    if (!p) {
+        free(buf);
+        msg("%s: out of memory", path);
+        return -1;
+    }
+    buf = p;
+    buf[len] = '\0';
+    for (p = buf, end = buf + len; p < end;) {
+        char *nl = memchr(p, '\n', (size_t)(end - p));
+        char *line_end = nl ? nl : end;
+        *line_end = '\0';
+        if (line_end > p && line_end[-1] == '\r')
+            line_end[-1] = '\0';
+        if (*p && *p != '#') {
+            if (n == cap) {
+                size_t ncap = cap ? cap * 2 : 64;
+                const char **nw = realloc(words, ncap * sizeof *nw);
+                if (!nw) {
+                    free(words);
+                    free(buf);
+                    msg("%s: out of memory", path);
+                    return -1;
+                }
+                words = nw;
+                cap = ncap;
+            }
+            words[n++] = p;
+        }
+        p = line_end + 1;
+    }
+    *buf_out = buf;
+    *words_out = words;
+    *n_out = n;
+    return 0;
+}
+
+static void free_words(char *buf1, const char **words1, char *buf2, const char **words2)
+{
+    free(words1);
+    free(buf1);
+    free(words2);
+    free(buf2);
+}
+
+/* Creates the language, with the caller's word lists when given. */
+static int make_language(const cli *c, summ_lang **out)
+{
+    summ_lang_config cfg = SUMM_LANG_CONFIG_INIT;
+    char *sbuf = NULL, *abuf = NULL;
+    const char **swords = NULL, **awords = NULL;
+    size_t ns = 0, na = 0;
+    int rc = 1;
+
+    if (c->stopwords_file && read_word_list(c->stopwords_file, &sbuf, &swords, &ns) < 0)
+        goto out;
+    if (c->abbreviations_file &&
+        read_word_list(c->abbreviations_file, &abuf, &awords, &na) < 0)
+        goto out;
+    cfg.extra_stopwords = swords;
+    cfg.n_extra_stopwords = ns;
+    cfg.extra_abbreviations = awords;
+    cfg.n_extra_abbreviations = na;
+    switch (summ_lang_new_ex(out, c->language, &cfg, NULL)) {
+    case SUMM_OK:
+        rc = 0;
+        break;
+    case SUMM_E_UNKNOWN_LANG:
+        rc = usage_error("unknown language '%s' (see --list-languages)", c->language);
+        break;
+    case SUMM_E_INVALID_UTF8:
+        msg("invalid UTF-8 in a word list");
+        break;
+    default:
+        msg("cannot create the language: out of memory");
+        break;
+    }
+out:
+    free(swords);
+    free(sbuf);
+    free(awords);
+    free(abuf);
+    return rc;
 }
 
 static void json_string(FILE *out, const char *s, size_t len)
@@ -390,7 +546,8 @@ int main(int argc, char **argv)
 {
     enum {
         OPT_SPLIT = 256, OPT_SCORES, OPT_SCORE_ORDER, OPT_NO_STEM, OPT_KEEP_STOP, OPT_LENIENT,
-        OPT_MAX_INPUT, OPT_LIST_ALGOS, OPT_LIST_LANGS
+        OPT_MAX_INPUT, OPT_LIST_ALGOS, OPT_LIST_LANGS, OPT_STOPWORDS, OPT_ABBREVIATIONS,
+        OPT_MMR, OPT_POSITION_WEIGHT, OPT_LEXRANK_THRESHOLD, OPT_CUE_WORDS, OPT_STIGMA_WORDS
     };
     static const struct option longopts[] = {
         { "sentences", required_argument, NULL, 'n' },
@@ -410,11 +567,21 @@ int main(int argc, char **argv)
         { "max-input", required_argument, NULL, OPT_MAX_INPUT },
         { "list-algorithms", no_argument, NULL, OPT_LIST_ALGOS },
         { "list-languages", no_argument, NULL, OPT_LIST_LANGS },
+        { "stopwords", required_argument, NULL, OPT_STOPWORDS },
+        { "abbreviations", required_argument, NULL, OPT_ABBREVIATIONS },
+        { "mmr", required_argument, NULL, OPT_MMR },
+        { "position-weight", required_argument, NULL, OPT_POSITION_WEIGHT },
+        { "lexrank-threshold", required_argument, NULL, OPT_LEXRANK_THRESHOLD },
+        { "cue-words", required_argument, NULL, OPT_CUE_WORDS },
+        { "stigma-words", required_argument, NULL, OPT_STIGMA_WORDS },
         { "help", no_argument, NULL, 'h' },
         { "version", no_argument, NULL, 'V' },
         { NULL, 0, NULL, 0 },
     };
     cli c;
+    char *cue_buf = NULL, *stigma_buf = NULL;
+    const char **cue_words = NULL, **stigma_words = NULL;
+    size_t n_cue = 0, n_stigma = 0;
     summ_lang *lang = NULL;
     summ_summarizer *s = NULL;
     summ_result *r = NULL;
@@ -434,7 +601,7 @@ int main(int argc, char **argv)
 
     memset(&c, 0, sizeof c);
     summ_options_init(&c.opts, SUMM_OPTIONS_VERSION);
-    c.language = "en";
+    c.language = "auto";
     c.format = FMT_TEXT;
     c.max_input = SUMM_DEFAULT_MAX_INPUT_BYTES;
 
@@ -506,12 +673,40 @@ int main(int argc, char **argv)
                                    (size_t)SUMM_MAX_INPUT_BYTES);
             c.max_input = (size_t)v;
             break;
+        case OPT_STOPWORDS:
+            c.stopwords_file = optarg;
+            break;
+        case OPT_ABBREVIATIONS:
+            c.abbreviations_file = optarg;
+            break;
+        case OPT_MMR:
+            if (parse_unit(optarg, &c.opts.mmr_lambda) || c.opts.mmr_lambda <= 0.0)
+                return usage_error("invalid --mmr '%s' (a number in (0, 1])", optarg);
+            break;
+        case OPT_POSITION_WEIGHT:
+            if (parse_unit(optarg, &c.opts.position_weight))
+                return usage_error("invalid --position-weight '%s' (a number in [0, 1])",
+                                   optarg);
+            break;
+        case OPT_LEXRANK_THRESHOLD:
+            if (parse_unit(optarg, &c.opts.lexrank_threshold) || c.opts.lexrank_threshold >= 1.0)
+                return usage_error("invalid --lexrank-threshold '%s' (a number in [0, 1))",
+                                   optarg);
+            break;
+        case OPT_CUE_WORDS:
+            c.cue_file = optarg;
+            break;
+        case OPT_STIGMA_WORDS:
+            c.stigma_file = optarg;
+            break;
         case OPT_LIST_ALGOS:
         case OPT_LIST_LANGS: {
             const char *const *list =
                 opt == OPT_LIST_ALGOS ? summ_algorithm_list() : summ_lang_list();
             for (; *list; list++)
                 printf("%s\n", *list);
+            if (opt == OPT_LIST_LANGS)
+                printf("auto\n");
             return close_output(stdout, NULL, NULL, 0);
         }
         case 'h':
@@ -529,15 +724,24 @@ int main(int argc, char **argv)
         return usage_error("--split and --scores cannot be combined");
     c.opts.max_input_bytes = c.max_input;
 
-    rc = summ_lang_new(&lang, c.language, NULL);
-    if (rc < 0) {
-        if (rc == SUMM_E_UNKNOWN_LANG)
-            return usage_error("unknown language '%s' (see --list-languages)", c.language);
-        msg("%s", summ_strerror(rc));
+    if ((c.cue_file && read_word_list(c.cue_file, &cue_buf, &cue_words, &n_cue) < 0) ||
+        (c.stigma_file &&
+         read_word_list(c.stigma_file, &stigma_buf, &stigma_words, &n_stigma) < 0)) {
+        free_words(cue_buf, cue_words, stigma_buf, stigma_words);
         return 1;
     }
-    if ((rc = summ_summarizer_new(&s, lang, &c.opts, NULL)) < 0 ||
-        (rc = summ_result_new(&r, NULL)) < 0) {
+    c.opts.cue_words = cue_words;
+    c.opts.n_cue_words = n_cue;
+    c.opts.stigma_words = stigma_words;
+    c.opts.n_stigma_words = n_stigma;
+    if ((rc = make_language(&c, &lang)) != 0) {
+        free_words(cue_buf, cue_words, stigma_buf, stigma_words);
+        return rc;
+    }
+    rc = summ_summarizer_new(&s, lang, &c.opts, NULL);
+    /* The summarizer keeps its own copy of the word lists. */
+    free_words(cue_buf, cue_words, stigma_buf, stigma_words);
+    if (rc < 0 || (rc = summ_result_new(&r, NULL)) < 0) {
         msg("%s", summ_strerror(rc));
         summ_summarizer_free(s);
         summ_lang_free(lang);

@@ -143,6 +143,12 @@ SUMM_API int summ_lang_config_init(summ_lang_config *cfg, unsigned int version);
  *               after every summarizer created from it has been freed.
  *  @param code  an ISO 639-1 code ("en"), ISO 639-3 code ("eng") or English
  *               name ("english"), case-insensitive. See summ_lang_list().
+ *               "und" is the generic fallback (words by Unicode category, no
+ *               stemming, no stopwords). "auto" gives a language that is
+ *               chosen for each text by summ_detect_language(); the
+ *               summarizer then uses that language's resources (with the same
+ *               config) and summ_result_language() reports its code.
+ *               summ_lang_code() of such an object is "auto".
  *  @param alloc allocator for the object, or NULL.
  *  @return 0, SUMM_E_UNKNOWN_LANG, SUMM_E_INVALID_ARG or SUMM_E_NOMEM. @since 0.1 */
 SUMM_API int summ_lang_new(summ_lang **out, const char *code, const summ_allocator *alloc);
@@ -163,12 +169,30 @@ SUMM_API const char *summ_lang_code(const summ_lang *lang);
 SUMM_API const char *summ_lang_name(const summ_lang *lang);
 
 /** Whether a word (UTF-8, any case) is on the language's stopword list.
+ *  For "auto", only the caller's extra stopwords are checked.
  *  @return 1 if it is, 0 if not. @since 0.1 */
 SUMM_API int summ_lang_is_stopword(const summ_lang *lang, const char *word, size_t len);
 
 /** The canonical codes of every built-in language: a static, NULL-terminated
- *  array. @since 0.1 */
+ *  array. "auto" (see summ_lang_new_ex()) is not listed: it is not a language
+ *  but a choice among these. @since 0.1 */
 SUMM_API const char *const *summ_lang_list(void);
+
+/** Guesses the language text[0, len) is written in, from its script, its
+ *  function words and its letters, reading no more than the first 16 KiB
+ *  and usually far less (docs/LANGUAGES.md describes the method and its
+ *  measured accuracy). This is what a summarizer built on the
+ *  language "auto" does for each text.
+ *  @param code_out receives a canonical code from summ_lang_list(), "und"
+ *                  when the language is not one libsumm has resources for or
+ *                  the text gives no evidence (e.g. digits only, empty text).
+ *                  Static storage.
+ *  @param alloc    allocator for scratch memory, or NULL.
+ *  Invalid UTF-8 bytes are skipped. Thread-safe.
+ *  @return 0, SUMM_E_INVALID_ARG (code_out NULL, or text NULL with len > 0)
+ *          or SUMM_E_NOMEM. @since 0.1 */
+SUMM_API int summ_detect_language(const char **code_out, const char *text, size_t len,
+                                  const summ_allocator *alloc);
 
 /* ------------------------------------------------------------------------ */
 /** @name Algorithms */
@@ -177,7 +201,17 @@ SUMM_API const char *const *summ_lang_list(void);
 typedef enum summ_algorithm {
     SUMM_ALGO_DEFAULT = 0, /**< the library's recommended algorithm (may change between releases) */
     SUMM_ALGO_LEAD = 1,    /**< the first sentences: the baseline news summaries are measured against */
-    SUMM_ALGO_TFIDF = 2    /**< term frequency x inverse sentence frequency, length-normalised */
+    SUMM_ALGO_TFIDF = 2,   /**< term frequency x inverse sentence frequency, length-normalised */
+    SUMM_ALGO_TEXTRANK = 3,      /**< PageRank over word-overlap similarity (Mihalcea & Tarau 2004) */
+    SUMM_ALGO_TEXTRANK_BM25 = 4, /**< TextRank with BM25 similarity (Barrios et al. 2016) */
+    SUMM_ALGO_LEXRANK = 5,       /**< PageRank over idf-modified cosine (Erkan & Radev 2004) */
+    SUMM_ALGO_LUHN = 6,          /**< clusters of significant words (Luhn 1958) */
+    SUMM_ALGO_SUMBASIC = 7,      /**< word probability with update (Nenkova & Vanderwende 2005) */
+    SUMM_ALGO_KLSUM = 8,         /**< greedy KL divergence (Haghighi & Vanderwende 2009) */
+    SUMM_ALGO_LSA = 9,           /**< latent semantic analysis (Steinberger & Jezek 2004) */
+    SUMM_ALGO_EDMUNDSON = 10,    /**< cue, key, title and location (Edmundson 1969) */
+    SUMM_ALGO_CENTROID = 11,     /**< similarity to the tf-idf centroid (Radev et al. 2004, MEAD) */
+    SUMM_ALGO_DEGREE = 12        /**< sum of a sentence's word-overlap similarities (degree centrality) */
 } summ_algorithm;
 
 /** The algorithm id for a name ("tfidf", "lead", ...; case-insensitive), or
@@ -227,10 +261,43 @@ typedef struct summ_options {
     uint32_t flags;         /**< SUMM_FLAG_*; default 0 */
     size_t max_input_bytes; /**< refuse longer input; default 0 = SUMM_DEFAULT_MAX_INPUT_BYTES,
                                  at most SUMM_MAX_INPUT_BYTES */
+    /* Selection, for every algorithm (docs/ALGORITHMS.md). */
+    double mmr_lambda;      /**< redundancy control by maximal marginal relevance: each pick
+                                 maximises lambda x score - (1 - lambda) x its largest
+                                 similarity to the sentences already picked. In (0, 1];
+                                 1 = off; 0 = default SUMM_DEFAULT_MMR_LAMBDA */
+    double position_weight; /**< lead bias: the score becomes (1 - w) x the min-max normalised
+                                 score + w / sqrt(1 + sentence index). In [0, 1]; 0 = off;
+                                 default SUMM_DEFAULT_POSITION_WEIGHT */
+    /* Algorithm parameters; 0 selects the default given for each. */
+    double damping;          /**< PageRank damping (textrank, textrank-bm25, lexrank), in
+                                  (0, 1); 0 = 0.85 */
+    double tolerance;        /**< PageRank stops when the L1 change of the scores (summing to
+                                  1) is below this; >= 0; 0 = 1e-6 */
+    uint32_t max_iterations; /**< cap on PageRank and LSA power iterations; 0 = 100 */
+    double lexrank_threshold; /**< lexrank: 0 = continuous (cosine weights); in (0, 1) = an
+                                  edge of weight 1 where the cosine is at least this */
+    uint32_t max_neighbours; /**< similarity graphs keep each sentence's this many strongest
+                                  similarities (bounds memory on long texts); 0 = 32 */
+    uint32_t lsa_dimensions; /**< lsa: latent topics used; 0 = 3 */
+    const char *const *cue_words;    /**< edmundson: bonus words (UTF-8, any case); copied by
+                                          summ_summarizer_new/set_options; default NULL */
+    size_t n_cue_words;              /**< number of entries in cue_words */
+    const char *const *stigma_words; /**< edmundson: stigma words, copied likewise; default NULL */
+    size_t n_stigma_words;           /**< number of entries in stigma_words */
 } summ_options;
 
-#define SUMM_OPTIONS_VERSION 1
-#define SUMM_OPTIONS_INIT { SUMM_OPTIONS_VERSION, SUMM_ALGO_DEFAULT, 0, 0.0, 0, 0, 0, 0 }
+/** Default of summ_options.mmr_lambda, chosen by measurement (docs/ALGORITHMS.md). */
+#define SUMM_DEFAULT_MMR_LAMBDA 1.0
+/** Default of summ_options.position_weight, chosen by measurement (docs/ALGORITHMS.md). */
+#define SUMM_DEFAULT_POSITION_WEIGHT 0.25
+
+/** 2 since the fields from mmr_lambda on were added; version 1 structs end at
+ *  max_input_bytes and still work. */
+#define SUMM_OPTIONS_VERSION 2
+#define SUMM_OPTIONS_INIT { SUMM_OPTIONS_VERSION, SUMM_ALGO_DEFAULT, 0, 0.0, 0, 0, 0, 0, \
+    SUMM_DEFAULT_MMR_LAMBDA, SUMM_DEFAULT_POSITION_WEIGHT, 0.0, 0.0, 0, 0.0, 0, 0, \
+    NULL, 0, NULL, 0 }
 
 /** Fills *opts with the defaults of the given struct version.
  *  @return 0, SUMM_E_INVALID_ARG (opts NULL or version 0) or SUMM_E_VERSION. @since 0.1 */
@@ -297,7 +364,9 @@ SUMM_API void summ_summarizer_free(summ_summarizer *s);
 SUMM_API int summ_summarizer_set_options(summ_summarizer *s, const summ_options *opts);
 
 /** Copies the summarizer's options into *out. out->version must be set by
- *  the caller and selects which fields are written. @since 0.1 */
+ *  the caller and selects which fields are written. The cue_words and
+ *  stigma_words arrays written point to the summarizer's own copies: borrowed,
+ *  valid until the next summ_summarizer_set_options() or free. @since 0.1 */
 SUMM_API int summ_summarizer_get_options(const summ_summarizer *s, summ_options *out);
 
 /** Detail of the last failure on s, e.g. "invalid UTF-8 at byte 1234"; ""

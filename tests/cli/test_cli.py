@@ -211,6 +211,70 @@ def sigpipe_is_quiet():
     check(p.stdout == b"This is a sentence about the harbour.\n", p.stdout)
 
 
+def write_temp(data):
+    f = tempfile.NamedTemporaryFile(delete=False, suffix=".txt")
+    f.write(data)
+    f.close()
+    return f.name
+
+
+@test
+def language_is_detected_by_default():
+    text = ("Der Rat der Stadt hat am Dienstag beschlossen, das alte Fährterminal in eine "
+            "Bibliothek umzubauen. Die Kosten liegen bei vier Millionen Euro, und die "
+            "Arbeiten sollen im Frühjahr beginnen.").encode()
+    p = run("-f", "json", stdin=text)
+    check(p.returncode == 0, p.stderr)
+    check(json.loads(p.stdout)["language"] == "de", p.stdout)
+    p = run("-f", "json", "-l", "fr", stdin=text)
+    check(json.loads(p.stdout)["language"] == "fr", p.stdout)
+    p = run("--list-languages")
+    names = p.stdout.decode().split()
+    check("auto" in names and "de" in names and "und" in names and "zh" in names, names)
+
+
+@test
+def stopwords_file_changes_the_scores():
+    text = b"Quay quay quay quay. The cat sat. A dog ran far."
+    base = run("--scores", "-f", "tsv", "-l", "en", "-a", "tfidf", stdin=text)
+    path = write_temp(b"# extra words\n\nquay\r\n")
+    try:
+        p = run("--scores", "-f", "tsv", "-l", "en", "-a", "tfidf", "--stopwords", path,
+                stdin=text)
+    finally:
+        os.unlink(path)
+    check(base.returncode == 0 and p.returncode == 0, (base.stderr, p.stderr))
+    first = [float(line.split(b"\t")[3]) for line in p.stdout.splitlines()][0]
+    was = [float(line.split(b"\t")[3]) for line in base.stdout.splitlines()][0]
+    check(first < was, (base.stdout, p.stdout))
+
+
+@test
+def abbreviations_file_keeps_sentences_together():
+    text = b"It weighs xyz. Fifty tons. It is big."
+    base = run("--split", "-l", "en", stdin=text)
+    check(len(base.stdout.splitlines()) == 3, base.stdout)
+    path = write_temp(b"xyz.\n")
+    try:
+        p = run("--split", "-l", "en", "--abbreviations", path, stdin=text)
+    finally:
+        os.unlink(path)
+    check(p.returncode == 0, p.stderr)
+    check(p.stdout == b"It weighs xyz. Fifty tons.\nIt is big.\n", p.stdout)
+
+
+@test
+def word_list_errors():
+    p = run("--stopwords", "/nonexistent/list.txt", ARTICLE)
+    check(p.returncode == 1 and b"/nonexistent/list.txt" in p.stderr, p)
+    path = write_temp(b"ok\n\xff\xfe\n")
+    try:
+        p = run("--abbreviations", path, ARTICLE)
+    finally:
+        os.unlink(path)
+    check(p.returncode == 1 and b"invalid UTF-8" in p.stderr, p)
+    p = run("--help")
+    check(b"--stopwords FILE" in p.stdout and b"--abbreviations FILE" in p.stdout, p.stdout)
 @test
 def sigpipe_is_quiet_when_inherited_ignored():
     # A parent (a shell trap, some daemons) may leave SIGPIPE ignored; the
@@ -328,6 +392,79 @@ def bad_inputs_do_not_stop_the_others():
         check(p.returncode == 1, p)
         check(b"is a directory" in p.stderr and b"No such file" in p.stderr, p.stderr)
         check(p.stdout.decode().endswith("==> %s <==\nAlpha one.\n" % good), p.stdout)
+@test
+def every_algorithm_summarizes():
+    names = run("--list-algorithms").stdout.decode().split()
+    check("textrank" in names and "lexrank" in names and "kl-sum" in names, names)
+    text = open(os.path.join(ROOT, ARTICLE), encoding="utf-8").read()
+    for name in names:
+        p = run("-a", name, "-n", "3", ARTICLE)
+        check(p.returncode == 0, (name, p.stderr))
+        lines = p.stdout.decode().splitlines()
+        check(len(lines) == 3, (name, lines))
+        positions = [text.index(line) for line in lines]
+        check(positions == sorted(positions), (name, "not in document order"))
+
+
+@test
+def mmr_skips_a_repeated_sentence():
+    doc = (b"The harbour council approved the new library plan. "
+           b"The harbour council approved the new library plan. "
+           b"Builders start work on the library in the spring. "
+           b"The ferry terminal closed ten years ago.")
+    plain = run("-n", "2", "--position-weight", "0", "-a", "tfidf", stdin=doc)
+    check(plain.returncode == 0, plain.stderr)
+    lines = plain.stdout.decode().splitlines()
+    check(len(lines) == 2 and lines[0] == lines[1], lines)
+    p = run("-n", "2", "--position-weight", "0", "-a", "tfidf", "--mmr", "0.5", stdin=doc)
+    check(p.returncode == 0, p.stderr)
+    lines = p.stdout.decode().splitlines()
+    check(len(lines) == 2 and lines[0] != lines[1], lines)
+
+
+@test
+def full_position_weight_is_lead():
+    for name in ("textrank", "lsa", "sumbasic"):
+        p = run("-a", name, "-n", "4", "--position-weight", "1", ARTICLE)
+        lead = run("-a", "lead", "-n", "4", ARTICLE)
+        check(p.returncode == 0 and p.stdout == lead.stdout, (name, p.stdout, lead.stdout))
+
+
+@test
+def bad_selection_values_are_usage_errors():
+    for args in (["--mmr", "0"], ["--mmr", "1.5"], ["--mmr", "x"], ["--position-weight", "-1"],
+                 ["--position-weight", "2"], ["--lexrank-threshold", "1"],
+                 ["--lexrank-threshold", "0,5"]):
+        p = run(*args, ARTICLE)
+        check(p.returncode == 2 and b"invalid" in p.stderr, (args, p.returncode, p.stderr))
+
+
+@test
+def cue_and_stigma_words_steer_edmundson():
+    doc = (b"Rain fell across the valley. The farmers waited for dry weather. "
+           b"Markets sold grain at the usual price. Children played near the river. "
+           b"The mill stayed closed all week. Traders counted their sacks.")
+    with tempfile.TemporaryDirectory() as d:
+        cue, stigma = os.path.join(d, "cue.txt"), os.path.join(d, "stigma.txt")
+        with open(cue, "w") as f:
+            f.write("# not a comment, just a word\n\n  children  \r\nriver\n")
+        with open(stigma, "w") as f:
+            f.write("rain\n")
+        base = ["-a", "edmundson", "-n", "1", "--position-weight", "0"]
+        p = run(*base, "--cue-words", cue, "--stigma-words", stigma, stdin=doc)
+        check(p.returncode == 0, p.stderr)
+        check(p.stdout == b"Children played near the river.\n", p.stdout)
+
+        def scores(*extra):
+            p = run(*base, "--scores", "-f", "tsv", *extra, stdin=doc)
+            check(p.returncode == 0, p.stderr)
+            return [float(r.split("\t")[3]) for r in p.stdout.decode().splitlines()]
+        plain, with_cue = scores(), scores("--cue-words", cue)
+        check(with_cue[3] > plain[3] and with_cue[0] == plain[0], (plain, with_cue))
+        with_stigma = scores("--stigma-words", stigma)
+        check(with_stigma[0] < plain[0], (plain, with_stigma))
+        p = run(*base, "--cue-words", os.path.join(d, "missing.txt"), stdin=doc)
+        check(p.returncode == 1 and b"missing.txt" in p.stderr, p.stderr)
 
 
 def main():

@@ -5,5 +5,5 @@ int main(void)
 {
     summ_options o = SUMM_OPTIONS_INIT;
     summ_lang_config c = SUMM_LANG_CONFIG_INIT;
-    return (int)(o.version + c.version) == 2 ? 0 : 1;
+    return o.version == SUMM_OPTIONS_VERSION && c.version == SUMM_LANG_CONFIG_VERSION ? 0 : 1;
 }

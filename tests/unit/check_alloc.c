@@ -81,12 +81,87 @@ START_TEST(fail_every_allocation)
 }
 END_TEST
 
+/* The "auto" language: every sub-language, detection, a stemmer created on
+ * first use, and a second text that switches language. */
+static const char text_de[] =
+    "Der Rat der Stadt hat am Dienstag beschlossen, das alte Terminal umzubauen. "
+    "Die Arbeiten beginnen im Frühjahr. Die Bibliothek wird im nächsten Jahr eröffnet.";
+static const char text_zh[] = "市议会决定在旧港口附近建新图书馆。工程将于春天开始。图书馆明年开放。";
+
+static int auto_run(test_alloc *t)
+{
+    summ_allocator a = { test_alloc_fn, t };
+    summ_lang *l = NULL;
+    summ_summarizer *s = NULL;
+    summ_result *r = NULL;
+    summ_options o = SUMM_OPTIONS_INIT;
+    const char *extra[] = { "Terminal" };
+    const char *code;
+    summ_lang_config cfg = SUMM_LANG_CONFIG_INIT;
+    int rc;
+
+    cfg.extra_stopwords = extra;
+    cfg.n_extra_stopwords = 1;
+    o.max_sentences = 2;
+    if ((rc = summ_detect_language(&code, text_de, sizeof text_de - 1, &a)) < 0)
+        goto out;
+    ck_assert_str_eq(code, "de");
+    if ((rc = summ_lang_new_ex(&l, "auto", &cfg, &a)) < 0)
+        goto out;
+    if ((rc = summ_summarizer_new(&s, l, &o, &a)) < 0)
+        goto out;
+    if ((rc = summ_result_new(&r, &a)) < 0)
+        goto out;
+    if ((rc = summ_summarize(s, text_de, sizeof text_de - 1, r)) < 0) {
+        size_t saved = t->fail_at;
+        ck_assert_uint_eq(summ_result_count(r), 0);
+        t->fail_at = 0;
+        ck_assert_int_eq(summ_summarize(s, text_de, sizeof text_de - 1, r), 0);
+        ck_assert_str_eq(summ_result_language(r), "de");
+        t->fail_at = saved;
+        goto out;
+    }
+    ck_assert_str_eq(summ_result_language(r), "de");
+    if ((rc = summ_summarize(s, text_zh, sizeof text_zh - 1, r)) < 0)
+        goto out;
+    ck_assert_str_eq(summ_result_language(r), "zh");
+    ck_assert_uint_eq(summ_result_count(r), 2);
+out:
+    summ_result_free(r);
+    summ_summarizer_free(s);
+    summ_lang_free(l);
+    return rc;
+}
+
+START_TEST(fail_every_allocation_auto)
+{
+    test_alloc t;
+    size_t total, k;
+    memset(&t, 0, sizeof t);
+    ck_assert_int_eq(auto_run(&t), 0);
+    ck_assert_int_eq(t.live_bytes, 0);
+    ck_assert_uint_eq(t.live_blocks, 0);
+    total = t.calls;
+    ck_assert_uint_gt(total, 50);
+    for (k = 1; k <= total; k++) {
+        int rc;
+        memset(&t, 0, sizeof t);
+        t.fail_at = k;
+        rc = auto_run(&t);
+        ck_assert_msg(rc == SUMM_E_NOMEM, "auto: allocation %zu of %zu: rc %d", k, total, rc);
+        ck_assert_msg(t.live_bytes == 0 && t.live_blocks == 0,
+                      "auto: allocation %zu leaked %lld bytes", k, t.live_bytes);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("alloc");
     TCase *tc = tcase_create("failure");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, fail_every_allocation);
+    tcase_add_test(tc, fail_every_allocation_auto);
     suite_add_tcase(s, tc);
     return test_run_suite(s);
 }

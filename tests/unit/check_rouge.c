@@ -4,6 +4,7 @@
 #include "test_util.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #define EPS 1e-12
@@ -281,12 +282,65 @@ START_TEST(reused_scorer_is_consistent)
     int k;
     for (k = 0; k < 50; k++)
         score(used, SUMM_ROUGE_LSUM, 0, "running dogs\nbark loudly", "dogs run\nloud barking");
+    {
+        /* The same buffers with new contents must be tokenized again. */
+        char cand[] = "alpha beta", ref[] = "alpha beta";
+        expect(score(used, SUMM_ROUGE_N, 1, cand, ref), 1, 1, 1);
+        memcpy(cand, "gamma", 5);
+        expect(score(used, SUMM_ROUGE_N, 1, cand, ref), 0.5, 0.5, 0.5);
+        memcpy(ref, "gamma zeta", sizeof "gamma zeta" - 1);
+        expect(score(used, SUMM_ROUGE_N, 1, cand, ref), 0.5, 0.5, 0.5);
+        expect(score(used, SUMM_ROUGE_N, 1, cand, "gamma beta"), 1, 1, 1);
+    }
     fresh = new_scorer(SUMM_ROUGE_TOKENIZER_UNICODE, "english");
     a = score(used, SUMM_ROUGE_LSUM, 0, "The runner runs.\nDogs bark.", "Runners ran\ndog barks");
     b = score(fresh, SUMM_ROUGE_LSUM, 0, "The runner runs.\nDogs bark.", "Runners ran\ndog barks");
     ck_assert(a.precision == b.precision && a.recall == b.recall && a.f1 == b.f1);
     summ_rouge_free(fresh);
     summ_rouge_free(used);
+}
+END_TEST
+
+/* ROUGE-L with one line each side equals ROUGE-Lsum (the union of one LCS
+ * is that LCS), whatever the lengths: this checks the bit-parallel LCS,
+ * which spans several 64-bit words here, against the plain DP table. */
+START_TEST(long_lcs_matches_lsum)
+{
+    summ_rouge *r = new_scorer(SUMM_ROUGE_TOKENIZER_ASCII, NULL);
+    static char a[4096], b[4096];
+    uint32_t seed = 12345;
+    int round;
+    for (round = 0; round < 40; round++) {
+        size_t na = 1 + (size_t)(round * 37 % 300), nb = 1 + (size_t)(round * 53 % 280), i;
+        size_t pa = 0, pb = 0;
+        summ_rouge_result l, lsum;
+        for (i = 0; i < na; i++) {
+            seed = seed * 1103515245u + 12345u;
+            pa += (size_t)snprintf(a + pa, sizeof a - pa, "w%u ", (seed >> 16) % 7);
+        }
+        for (i = 0; i < nb; i++) {
+            seed = seed * 1103515245u + 12345u;
+            pb += (size_t)snprintf(b + pb, sizeof b - pb, "w%u ", (seed >> 16) % 7);
+        }
+        l = score(r, SUMM_ROUGE_L, 0, a, b);
+        lsum = score(r, SUMM_ROUGE_LSUM, 0, a, b);
+        ck_assert_msg(l.precision == lsum.precision && l.recall == lsum.recall,
+                      "round %d: L %.6f/%.6f, Lsum %.6f/%.6f", round, l.precision, l.recall,
+                      lsum.precision, lsum.recall);
+        ck_assert(l.precision > 0);
+    }
+    /* 200 distinct tokens against every other one of them: LCS 100. */
+    {
+        size_t i, pa = 0, pb = 0;
+        for (i = 0; i < 200; i++) {
+            pa += (size_t)snprintf(a + pa, sizeof a - pa, "t%zu ", i);
+            if (i % 2 == 0)
+                pb += (size_t)snprintf(b + pb, sizeof b - pb, "t%zu ", i);
+        }
+        expect(score(r, SUMM_ROUGE_L, 0, a, b), 0.5, 1, f1(0.5, 1));
+        expect(score(r, SUMM_ROUGE_L, 0, b, a), 1, 0.5, f1(1, 0.5));
+    }
+    summ_rouge_free(r);
 }
 END_TEST
 
@@ -370,6 +424,7 @@ int main(void)
     tcase_add_test(tc, multiple_references);
     tcase_add_test(tc, bad_arguments);
     tcase_add_test(tc, reused_scorer_is_consistent);
+    tcase_add_test(tc, long_lcs_matches_lsum);
     tcase_add_test(tc, fail_every_allocation);
     suite_add_tcase(s, tc);
     return test_run_suite(s);

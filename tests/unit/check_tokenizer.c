@@ -22,6 +22,22 @@ static int on_word(void *ud, size_t start, size_t end, const char *folded, size_
     return 0;
 }
 
+struct pos_rec {
+    size_t *s, *e, *n;
+};
+
+static int record_pos(void *ud, size_t start, size_t end, const char *folded, size_t len)
+{
+    struct pos_rec *p = ud;
+    (void)folded;
+    (void)len;
+    ck_assert_uint_lt(*p->n, 8);
+    p->s[*p->n] = start;
+    p->e[*p->n] = end;
+    (*p->n)++;
+    return 0;
+}
+
 static const char *words(const char *text)
 {
     static collect c;
@@ -75,6 +91,48 @@ START_TEST(positions_are_original_bytes)
 }
 END_TEST
 
+START_TEST(cjk_runs_give_overlapping_bigrams)
+{
+    ck_assert_str_eq(words("東京都庁"), "東京|京都|都庁");
+    ck_assert_str_eq(words("日"), "日");
+    /* Han and kana form one run; Latin letters and punctuation end it. */
+    ck_assert_str_eq(words("新しい図書館。iPhone発売"), "新し|しい|い図|図書|書館|iphone|発売");
+    /* Half-width katakana fold to full width. */
+    ck_assert_str_eq(words("ｶﾀｶﾅ"), "カタ|タカ|カナ");
+    /* Hangul: bigrams within each space-separated word. */
+    ck_assert_str_eq(words("도서관은 새 책"), "도서|서관|관은|새|책");
+}
+END_TEST
+
+START_TEST(thai_bigrams_keep_marks_with_their_letter)
+{
+    /* "ง่า": the tone mark stays on its consonant, so no term starts with it. */
+    ck_assert_str_eq(words("ง่าย ดี"), "ง่า|าย|ดี");
+}
+END_TEST
+
+START_TEST(bigram_positions_are_original_bytes)
+{
+    const char *text = "ab 東京都";
+    summ_allocator a;
+    summ__fold_buf fb;
+    size_t starts[8], ends[8], n = 0;
+    summ__allocator_resolve(&a, NULL);
+    memset(&fb, 0, sizeof fb);
+    fb.alloc = &a;
+    {
+        struct pos_rec p = { starts, ends, &n };
+        ck_assert_int_eq(summ__tokenize(text, 0, strlen(text), &fb, record_pos, &p), 0);
+    }
+    ck_assert_uint_eq(n, 3);
+    ck_assert_uint_eq(starts[1], 3);
+    ck_assert_uint_eq(ends[1], 9);
+    ck_assert_uint_eq(starts[2], 6);
+    ck_assert_uint_eq(ends[2], 12);
+    summ__fold_buf_dispose(&fb);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("tokenizer");
@@ -82,6 +140,9 @@ int main(void)
     tcase_add_test(tc, ascii_words);
     tcase_add_test(tc, unicode_words);
     tcase_add_test(tc, positions_are_original_bytes);
+    tcase_add_test(tc, cjk_runs_give_overlapping_bigrams);
+    tcase_add_test(tc, thai_bigrams_keep_marks_with_their_letter);
+    tcase_add_test(tc, bigram_positions_are_original_bytes);
     suite_add_tcase(s, tc);
     return test_run_suite(s);
 }

@@ -30,8 +30,22 @@ Options (keyword arguments of summarize(), Summarizer() and its methods):
     no_stemming=True    match words without stemming
     keep_stopwords=True count stopwords as content words
     max_input_bytes=N   refuse longer input (UTF-8 bytes); default 256 MiB
+    mmr_lambda=L        redundancy control (maximal marginal relevance),
+                        0 < L <= 1; 1 = off
+    position_weight=W   lead bias, 0 <= W <= 1; 0 = off
+    damping=D           PageRank damping (textrank, textrank-bm25, lexrank),
+                        0 < D < 1
+    tolerance=T         PageRank convergence threshold, T > 0
+    max_iterations=N    cap on PageRank and LSA iterations (N >= 1)
+    lexrank_threshold=T lexrank: 0 = continuous, else 0 < T < 1
+    max_neighbours=N    similarity graphs keep each sentence's N strongest
+                        links (N >= 1)
+    lsa_dimensions=N    lsa: number of latent topics (N >= 1)
+    cue_words=[...]     edmundson: bonus words
+    stigma_words=[...]  edmundson: malus words
 
-``None`` for any option means its default.
+``None`` for any option means its default (docs/ALGORITHMS.md gives the
+defaults and what each parameter does).
 
 Errors: every error derives from :class:`Error` (with ``.code``, the C
 library's status) or is a built-in type: ``TypeError`` and ``ValueError`` for
@@ -69,6 +83,7 @@ __all__ = [
     "UnknownAlgorithmError",
     "UnknownLanguageError",
     "algorithms",
+    "detect_language",
     "languages",
     "split_sentences",
     "summarize",
@@ -97,6 +112,16 @@ def languages():
     return _libsumm.languages()
 
 
+def detect_language(text):
+    """Guess the language of text (str or UTF-8 bytes) from its script and
+    function words, and return its code from :func:`languages`, or ``"und"``
+    when libsumm has no resources for it or the text gives no evidence.
+
+    ``Summarizer("auto")`` does this for every text it is given.
+    """
+    return _libsumm.detect_language(text)
+
+
 def algorithms():
     """Return the names of the scoring algorithms, e.g. ``["lead", "tfidf"]``."""
     return _libsumm.algorithms()
@@ -117,6 +142,8 @@ class Summarizer:
 
     language
         an ISO 639-1 or 639-3 code or English name; see :func:`languages`.
+        ``"auto"`` picks the language of each text (:func:`detect_language`);
+        ``"und"`` works for any language, without stemming or stopwords.
         Unknown names raise :class:`UnknownLanguageError` (a LookupError).
     algorithm
         a name from :func:`algorithms`; unknown names raise
@@ -129,7 +156,8 @@ class Summarizer:
         sentence.
     options
         sentences, ratio, words, bytes, score_order, lenient, no_stemming,
-        keep_stopwords, max_input_bytes (see the module documentation).
+        keep_stopwords, max_input_bytes and the algorithm parameters (see
+        the module documentation).
 
     The methods take the text and, optionally, options that apply to that
     call only. They return lists of :class:`Sentence`.

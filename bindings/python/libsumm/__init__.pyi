@@ -32,6 +32,7 @@ class Sentence(tuple[Any, ...]):
 
 def languages() -> list[str]: ...
 def algorithms() -> list[str]: ...
+def detect_language(text: Union[str, _Buffer]) -> str: ...
 
 class Summarizer:
     def __init__(
@@ -50,6 +51,16 @@ class Summarizer:
         no_stemming: bool = False,
         keep_stopwords: bool = False,
         max_input_bytes: Optional[int] = None,
+        mmr_lambda: Optional[float] = None,
+        position_weight: Optional[float] = None,
+        damping: Optional[float] = None,
+        tolerance: Optional[float] = None,
+        max_iterations: Optional[int] = None,
+        lexrank_threshold: Optional[float] = None,
+        max_neighbours: Optional[int] = None,
+        lsa_dimensions: Optional[int] = None,
+        cue_words: Optional[Iterable[str]] = None,
+        stigma_words: Optional[Iterable[str]] = None,
     ) -> None: ...
     @property
     def language(self) -> str: ...

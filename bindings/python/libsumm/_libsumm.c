@@ -23,6 +23,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 
+#include <math.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -187,43 +188,165 @@ static void raise_invalid_utf8(module_state *st, PyObject *obj, const char *data
     Py_DECREF(exc);
 }
 
+/* ---- word lists: Python sequences of str as C arrays ------------------- */
+
+/* A list of words held as a tuple (a private copy the caller cannot mutate)
+ * and an array of pointers to the tuple's UTF-8 strings. */
+typedef struct word_list {
+    PyObject *tuple;
+    const char **words;
+    size_t n;
+} word_list;
+
+static void word_list_clear(word_list *w)
+{
+    Py_CLEAR(w->tuple);
+    PyMem_Free((void *)w->words);
+    w->words = NULL;
+    w->n = 0;
+}
+
+/* A UTF-8 C string from a str without embedded NULs. */
+static const char *c_string(PyObject *v, const char *what)
+{
+    const char *s;
+    Py_ssize_t n;
+    if (!PyUnicode_Check(v)) {
+        PyErr_Format(PyExc_TypeError, "%s must be str, not %.100s", what, Py_TYPE(v)->tp_name);
+        return NULL;
+    }
+    s = PyUnicode_AsUTF8AndSize(v, &n);
+    if (!s)
+        return NULL;
+    if ((size_t)n != strlen(s)) {
+        PyErr_Format(PyExc_ValueError, "%s contains a NUL character", what);
+        return NULL;
+    }
+    return s;
+}
+
+/* Replaces *w with the words of v (an iterable of str; None = no words). */
+static int word_list_set(word_list *w, PyObject *v, const char *what)
+{
+    Py_ssize_t i, n;
+    word_list nw = { NULL, NULL, 0 };
+
+    word_list_clear(w);
+    if (v == Py_None)
+        return 0;
+    if (PyUnicode_Check(v) || PyBytes_Check(v)) {
+        PyErr_Format(PyExc_TypeError, "%s must be a list of str, not a single string", what);
+        return -1;
+    }
+    nw.tuple = PySequence_Tuple(v);
+    if (!nw.tuple) {
+        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "%s must be a list of str, not %.100s", what,
+                         Py_TYPE(v)->tp_name);
+        }
+        return -1;
+    }
+    n = PyTuple_GET_SIZE(nw.tuple);
+    nw.words = PyMem_Calloc(n ? (size_t)n : 1, sizeof *nw.words);
+    if (!nw.words) {
+        word_list_clear(&nw);
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (i = 0; i < n; i++) {
+        nw.words[i] = c_string(PyTuple_GET_ITEM(nw.tuple, i), what);
+        if (!nw.words[i]) {
+            word_list_clear(&nw);
+            return -1;
+        }
+    }
+    nw.n = (size_t)n;
+    *w = nw;
+    return 0;
+}
+
+static PyObject *words_to_tuple(const char *const *words, size_t n)
+{
+    PyObject *t = PyTuple_New((Py_ssize_t)n);
+    size_t i;
+    if (!t)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        PyObject *s = PyUnicode_FromString(words[i]);
+        if (!s) {
+            Py_DECREF(t);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(t, (Py_ssize_t)i, s);
+    }
+    return t;
+}
+
 /* ---- options: one table row per summ_options field --------------------- */
 
 typedef enum opt_kind {
-    OPT_UINT32,   /* uint32_t in [min, max]; None = the default */
-    OPT_SIZE,     /* size_t in [min, max]; None = the default */
-    OPT_FRACTION, /* double in (lo, hi]; None = the default */
-    OPT_FLAG,     /* one bit of summ_options.flags; truth-tested */
-    OPT_ALGORITHM /* an algorithm name, stored as its id */
+    OPT_UINT32,    /* uint32_t in [min, max] */
+    OPT_SIZE,      /* size_t in [min, max] */
+    OPT_DOUBLE,    /* double between lo and hi, bounds as in `interval` */
+    OPT_FLAG,      /* one bit of summ_options.flags; truth-tested */
+    OPT_ALGORITHM, /* an algorithm name, stored as its id */
+    OPT_WORDS      /* an iterable of str: array field plus count field */
 } opt_kind;
 
 typedef struct opt_spec {
     const char *name; /* the Python keyword */
     opt_kind kind;
-    size_t offset; /* of the field in summ_options */
-    uint32_t flag; /* OPT_FLAG: the SUMM_FLAG_* bit */
-    unsigned long long min, max;
-    double lo, hi;
+    size_t offset;               /* of the field in summ_options */
+    uint32_t flag;               /* OPT_FLAG: the SUMM_FLAG_* bit */
+    size_t count_offset;         /* OPT_WORDS: the size_t count field */
+    unsigned long long min, max; /* integers */
+    double lo, hi;               /* OPT_DOUBLE */
+    const char *interval;        /* OPT_DOUBLE: "()", "(]", "[)" or "[]" */
 } opt_spec;
 
 #define OFF(field) offsetof(summ_options, field)
+#define U32(name, field, min) { name, OPT_UINT32, OFF(field), 0, 0, min, UINT32_MAX, 0, 0, NULL }
+#define SIZE(name, field, min, max) { name, OPT_SIZE, OFF(field), 0, 0, min, max, 0, 0, NULL }
+#define REAL(name, field, interval, lo, hi) \
+    { name, OPT_DOUBLE, OFF(field), 0, 0, 0, 0, lo, hi, interval }
+#define FLAG(name, bit) { name, OPT_FLAG, OFF(flags), bit, 0, 0, 0, 0, 0, NULL }
+#define WORDS(name, field, count) \
+    { name, OPT_WORDS, OFF(field), 0, OFF(count), 0, 0, 0, 0, NULL }
 
 /* To expose a new summ_options field, append a row (and document the
- * keyword in __init__.py and __init__.pyi). */
+ * keyword in __init__.py and __init__.pyi). None always means the value
+ * SUMM_OPTIONS_INIT gives the field; the ranges leave out the C API's
+ * "0 = default" aliases, for which Python has None. */
 static const opt_spec option_specs[] = {
-    { "algorithm", OPT_ALGORITHM, OFF(algorithm), 0, 0, 0, 0, 0 },
-    { "sentences", OPT_UINT32, OFF(max_sentences), 0, 1, UINT32_MAX, 0, 0 },
-    { "ratio", OPT_FRACTION, OFF(ratio), 0, 0, 0, 0.0, 1.0 },
-    { "words", OPT_UINT32, OFF(max_words), 0, 1, UINT32_MAX, 0, 0 },
-    { "bytes", OPT_SIZE, OFF(max_bytes), 0, 1, SIZE_MAX, 0, 0 },
-    { "score_order", OPT_FLAG, OFF(flags), SUMM_FLAG_SCORE_ORDER, 0, 0, 0, 0 },
-    { "lenient", OPT_FLAG, OFF(flags), SUMM_FLAG_LENIENT_UTF8, 0, 0, 0, 0 },
-    { "no_stemming", OPT_FLAG, OFF(flags), SUMM_FLAG_NO_STEMMING, 0, 0, 0, 0 },
-    { "keep_stopwords", OPT_FLAG, OFF(flags), SUMM_FLAG_KEEP_STOPWORDS, 0, 0, 0, 0 },
-    { "max_input_bytes", OPT_SIZE, OFF(max_input_bytes), 0, 1, SUMM_MAX_INPUT_BYTES, 0, 0 },
+    { "algorithm", OPT_ALGORITHM, OFF(algorithm), 0, 0, 0, 0, 0, 0, NULL },
+    U32("sentences", max_sentences, 1),
+    REAL("ratio", ratio, "(]", 0.0, 1.0),
+    U32("words", max_words, 1),
+    SIZE("bytes", max_bytes, 1, PY_SSIZE_T_MAX),
+    FLAG("score_order", SUMM_FLAG_SCORE_ORDER),
+    FLAG("lenient", SUMM_FLAG_LENIENT_UTF8),
+    FLAG("no_stemming", SUMM_FLAG_NO_STEMMING),
+    FLAG("keep_stopwords", SUMM_FLAG_KEEP_STOPWORDS),
+    SIZE("max_input_bytes", max_input_bytes, 1, SUMM_MAX_INPUT_BYTES),
+    REAL("mmr_lambda", mmr_lambda, "(]", 0.0, 1.0),
+    REAL("position_weight", position_weight, "[]", 0.0, 1.0),
+    REAL("damping", damping, "()", 0.0, 1.0),
+    REAL("tolerance", tolerance, "()", 0.0, HUGE_VAL),
+    U32("max_iterations", max_iterations, 1),
+    REAL("lexrank_threshold", lexrank_threshold, "[)", 0.0, 1.0),
+    U32("max_neighbours", max_neighbours, 1),
+    U32("lsa_dimensions", lsa_dimensions, 1),
+    WORDS("cue_words", cue_words, n_cue_words),
+    WORDS("stigma_words", stigma_words, n_stigma_words),
 };
 
 #undef OFF
+#undef U32
+#undef SIZE
+#undef REAL
+#undef FLAG
+#undef WORDS
 
 #define N_OPTION_SPECS (sizeof option_specs / sizeof option_specs[0])
 
@@ -254,23 +377,29 @@ static const void *const_field_of(const summ_options *o, const opt_spec *spec)
     return (const char *)o + spec->offset;
 }
 
-/* A UTF-8 C string from a str without embedded NULs. */
-static const char *c_string(PyObject *v, const char *what)
+static size_t field_size(const opt_spec *spec)
 {
-    const char *s;
-    Py_ssize_t n;
-    if (!PyUnicode_Check(v)) {
-        PyErr_Format(PyExc_TypeError, "%s must be str, not %.100s", what, Py_TYPE(v)->tp_name);
-        return NULL;
+    switch (spec->kind) {
+    case OPT_UINT32:
+    case OPT_FLAG:
+        return sizeof(uint32_t);
+    case OPT_SIZE:
+        return sizeof(size_t);
+    case OPT_DOUBLE:
+        return sizeof(double);
+    case OPT_ALGORITHM:
+        return sizeof(int);
+    case OPT_WORDS:
+        return sizeof(const char *const *);
     }
-    s = PyUnicode_AsUTF8AndSize(v, &n);
-    if (!s)
-        return NULL;
-    if ((size_t)n != strlen(s)) {
-        PyErr_Format(PyExc_ValueError, "%s contains a NUL character", what);
-        return NULL;
-    }
-    return s;
+    return 0;
+}
+
+static bool in_interval(const opt_spec *spec, double d)
+{
+    bool lo_ok = spec->interval[0] == '(' ? d > spec->lo : d >= spec->lo;
+    bool hi_ok = spec->interval[1] == ')' ? d < spec->hi : d <= spec->hi;
+    return lo_ok && hi_ok; /* false for NaN */
 }
 
 static int parse_integer(const opt_spec *spec, PyObject *v, unsigned long long *out)
@@ -296,8 +425,9 @@ static int parse_integer(const opt_spec *spec, PyObject *v, unsigned long long *
     Py_DECREF(idx);
     if (x == -1 && PyErr_Occurred())
         return -1;
-    if (overflow < 0 || (overflow == 0 && (x < 0 || (unsigned long long)x < spec->min)) ||
-        (overflow == 0 && (unsigned long long)x > spec->max) || overflow > 0) {
+    /* Limits above LLONG_MAX are not needed: every field fits well below. */
+    if (overflow != 0 || x < 0 || (unsigned long long)x < spec->min ||
+        (unsigned long long)x > spec->max) {
         PyErr_Format(PyExc_ValueError, "%s must be between %llu and %llu, or None", spec->name,
                      spec->min, spec->max);
         return -1;
@@ -306,21 +436,27 @@ static int parse_integer(const opt_spec *spec, PyObject *v, unsigned long long *
     return 0;
 }
 
-/* Stores one keyword value into *o. None restores the field's default. */
+/* Stores one keyword value into *o. None restores the field's default.
+ * Word lists are kept in lists[index of spec], which must outlive every use
+ * of *o. */
 static int apply_option(module_state *st, const opt_spec *spec, PyObject *v, summ_options *o,
-                        const summ_options *defaults)
+                        const summ_options *defaults, word_list *lists)
 {
     void *field = field_of(o, spec);
     unsigned long long n;
     double d;
     int truth;
 
+    if (spec->kind == OPT_WORDS) {
+        word_list *w = &lists[spec - option_specs];
+        if (word_list_set(w, v, spec->name) < 0)
+            return -1;
+        *(const char *const **)field = w->n ? w->words : NULL;
+        *(size_t *)((char *)o + spec->count_offset) = w->n;
+        return 0;
+    }
     if (v == Py_None && spec->kind != OPT_FLAG) {
-        memcpy(field, const_field_of(defaults, spec),
-               spec->kind == OPT_UINT32     ? sizeof(uint32_t)
-               : spec->kind == OPT_SIZE     ? sizeof(size_t)
-               : spec->kind == OPT_FRACTION ? sizeof(double)
-                                            : sizeof(int));
+        memcpy(field, const_field_of(defaults, spec), field_size(spec));
         return 0;
     }
     switch (spec->kind) {
@@ -334,7 +470,7 @@ static int apply_option(module_state *st, const opt_spec *spec, PyObject *v, sum
             return -1;
         *(size_t *)field = (size_t)n;
         return 0;
-    case OPT_FRACTION:
+    case OPT_DOUBLE:
         if (PyBool_Check(v) || !(PyFloat_Check(v) || PyLong_Check(v))) {
             PyErr_Format(PyExc_TypeError, "%s must be a float or None, not %.100s", spec->name,
                          Py_TYPE(v)->tp_name);
@@ -343,9 +479,13 @@ static int apply_option(module_state *st, const opt_spec *spec, PyObject *v, sum
         d = PyFloat_AsDouble(v);
         if (d == -1.0 && PyErr_Occurred())
             return -1;
-        if (!(d > spec->lo && d <= spec->hi)) { /* also refuses NaN */
-            PyErr_Format(PyExc_ValueError, "%s must be in (%g, %g], or None", spec->name,
-                         spec->lo, spec->hi);
+        if (!in_interval(spec, d)) {
+            PyObject *lo = PyFloat_FromDouble(spec->lo), *hi = PyFloat_FromDouble(spec->hi);
+            if (lo && hi)
+                PyErr_Format(PyExc_ValueError, "%s must be in %c%R, %R%c, or None", spec->name,
+                             spec->interval[0], lo, hi, spec->interval[1]);
+            Py_XDECREF(lo);
+            Py_XDECREF(hi);
             return -1;
         }
         *(double *)field = d;
@@ -366,8 +506,8 @@ static int apply_option(module_state *st, const opt_spec *spec, PyObject *v, sum
             return -1;
         id = summ_algorithm_from_name(name);
         if (id < 0) {
-            PyObject *msg = PyUnicode_FromFormat(
-                "unknown algorithm %R (see libsumm.algorithms())", v);
+            PyObject *msg =
+                PyUnicode_FromFormat("unknown algorithm %R (see libsumm.algorithms())", v);
             if (msg) {
                 raise_status(st, SUMM_E_UNKNOWN_ALGO, PyUnicode_AsUTF8(msg));
                 Py_DECREF(msg);
@@ -377,27 +517,63 @@ static int apply_option(module_state *st, const opt_spec *spec, PyObject *v, sum
         *(int *)field = id;
         return 0;
     }
+    case OPT_WORDS:
+        break;
     }
     PyErr_SetString(PyExc_SystemError, "bad option kind");
     return -1;
 }
 
-/* The Python value of one option, for Summarizer.options. */
+/* Applies every keyword of kwargs to *o; `what` names the call in errors.
+ * Unknown keywords are left to `other` (may be NULL: then a TypeError),
+ * which returns 0 if it took the keyword. */
+typedef int (*other_keyword_fn)(void *ud, PyObject *key, PyObject *value);
+
+static int apply_keywords(module_state *st, PyObject *kwargs, summ_options *o, word_list *lists,
+                          const char *what, other_keyword_fn other, void *ud)
+{
+    summ_options defaults;
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+
+    summ_options_init(&defaults, SUMM_OPTIONS_VERSION);
+    while (kwargs && PyDict_Next(kwargs, &pos, &key, &value)) {
+        const opt_spec *spec = find_option(key);
+        int rc;
+        if (spec) {
+            if (apply_option(st, spec, value, o, &defaults, lists) < 0)
+                return -1;
+            continue;
+        }
+        rc = other ? other(ud, key, value) : 1;
+        if (rc < 0)
+            return -1;
+        if (rc > 0) {
+            PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument %R", what,
+                         key);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The Python value of one option, for Summarizer.options: None where the
+ * field holds the C API's "0 = unset/default" alias. */
 static PyObject *option_value(const opt_spec *spec, const summ_options *o)
 {
     const void *field = const_field_of(o, spec);
     switch (spec->kind) {
     case OPT_UINT32: {
         uint32_t v = *(const uint32_t *)field;
-        return v ? PyLong_FromUnsignedLong(v) : Py_NewRef(Py_None);
+        return v || spec->min == 0 ? PyLong_FromUnsignedLong(v) : Py_NewRef(Py_None);
     }
     case OPT_SIZE: {
         size_t v = *(const size_t *)field;
-        return v ? PyLong_FromSize_t(v) : Py_NewRef(Py_None);
+        return v || spec->min == 0 ? PyLong_FromSize_t(v) : Py_NewRef(Py_None);
     }
-    case OPT_FRACTION: {
+    case OPT_DOUBLE: {
         double v = *(const double *)field;
-        return v != 0.0 ? PyFloat_FromDouble(v) : Py_NewRef(Py_None);
+        return v != 0.0 || in_interval(spec, 0.0) ? PyFloat_FromDouble(v) : Py_NewRef(Py_None);
     }
     case OPT_FLAG:
         return PyBool_FromLong((*(const uint32_t *)field & spec->flag) != 0);
@@ -405,6 +581,9 @@ static PyObject *option_value(const opt_spec *spec, const summ_options *o)
         const char *name = summ_algorithm_name(*(const int *)field);
         return name ? PyUnicode_FromString(name) : Py_NewRef(Py_None);
     }
+    case OPT_WORDS:
+        return words_to_tuple(*(const char *const *const *)field,
+                              *(const size_t *)((const char *)o + spec->count_offset));
     }
     PyErr_SetString(PyExc_SystemError, "bad option kind");
     return NULL;
@@ -413,9 +592,9 @@ static PyObject *option_value(const opt_spec *spec, const summ_options *o)
 /* ---- language lists: summ_lang_config fields taking lists of words ----- */
 
 typedef struct lang_list_spec {
-    const char *name;     /* the Python keyword */
-    size_t list_offset;   /* const char *const * in summ_lang_config */
-    size_t count_offset;  /* size_t in summ_lang_config */
+    const char *name;    /* the Python keyword */
+    size_t list_offset;  /* const char *const * in summ_lang_config */
+    size_t count_offset; /* size_t in summ_lang_config */
 } lang_list_spec;
 
 static const lang_list_spec lang_list_specs[] = {
@@ -427,56 +606,27 @@ static const lang_list_spec lang_list_specs[] = {
 
 #define N_LANG_LISTS (sizeof lang_list_specs / sizeof lang_list_specs[0])
 
-/* Holds the converted word lists until summ_lang_new_ex() has copied them. */
-typedef struct lang_lists {
-    PyObject *seq[N_LANG_LISTS];
-    const char **words[N_LANG_LISTS];
-} lang_lists;
+/* The words are needed only until summ_lang_new_ex() has copied them. */
+typedef struct lang_keywords {
+    summ_lang_config cfg;
+    word_list lists[N_LANG_LISTS];
+} lang_keywords;
 
-static void lang_lists_release(lang_lists *l)
+static int lang_keyword(void *ud, PyObject *key, PyObject *value)
 {
+    lang_keywords *lk = ud;
     size_t i;
     for (i = 0; i < N_LANG_LISTS; i++) {
-        Py_CLEAR(l->seq[i]);
-        PyMem_Free((void *)l->words[i]);
-        l->words[i] = NULL;
-    }
-}
-
-static int lang_list_set(lang_lists *l, size_t which, PyObject *v, summ_lang_config *cfg)
-{
-    const lang_list_spec *spec = &lang_list_specs[which];
-    Py_ssize_t i, n;
-    PyObject *seq;
-    const char **words;
-
-    if (v == Py_None)
-        return 0;
-    if (PyUnicode_Check(v) || PyBytes_Check(v)) {
-        PyErr_Format(PyExc_TypeError, "%s must be a list of str, not a single string",
-                     spec->name);
-        return -1;
-    }
-    seq = PySequence_Fast(v, "word lists must be iterables of str");
-    if (!seq)
-        return -1;
-    Py_XSETREF(l->seq[which], seq);
-    n = PySequence_Fast_GET_SIZE(seq);
-    words = PyMem_Calloc(n ? (size_t)n : 1, sizeof *words);
-    if (!words) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    PyMem_Free((void *)l->words[which]);
-    l->words[which] = words;
-    for (i = 0; i < n; i++) {
-        words[i] = c_string(PySequence_Fast_GET_ITEM(seq, i), spec->name);
-        if (!words[i])
+        const lang_list_spec *spec = &lang_list_specs[i];
+        if (PyUnicode_CompareWithASCIIString(key, spec->name) != 0)
+            continue;
+        if (word_list_set(&lk->lists[i], value, spec->name) < 0)
             return -1;
+        *(const char *const **)((char *)&lk->cfg + spec->list_offset) = lk->lists[i].words;
+        *(size_t *)((char *)&lk->cfg + spec->count_offset) = lk->lists[i].n;
+        return 0;
     }
-    *(const char *const **)((char *)cfg + spec->list_offset) = words;
-    *(size_t *)((char *)cfg + spec->count_offset) = (size_t)n;
-    return 0;
+    return 1;
 }
 
 /* ---- input text -------------------------------------------------------- */
@@ -657,6 +807,8 @@ typedef struct summarizer_object {
     summ_summarizer *s;
     summ_result *result;
     summ_options opts; /* the constructor's options; call keywords apply on top */
+    word_list lists[N_OPTION_SPECS]; /* the word lists opts points to */
+    bool stale;        /* s holds other options than opts (a restore failed) */
     atomic_int busy;   /* a call is running on this object */
 } summarizer_object;
 
@@ -680,15 +832,12 @@ static PyObject *summarizer_new(PyTypeObject *type, PyObject *args, PyObject *kw
 {
     module_state *st = (module_state *)PyType_GetModuleState(type);
     summarizer_object *self = NULL;
-    summ_lang_config cfg = SUMM_LANG_CONFIG_INIT;
-    summ_options defaults;
-    lang_lists lists;
-    PyObject *language_obj, *key, *value;
+    lang_keywords lk;
+    PyObject *language_obj;
     const char *language;
-    Py_ssize_t pos = 0;
+    size_t i;
     int rc;
 
-    memset(&lists, 0, sizeof lists);
     if (!st)
         return NULL;
     if (!PyArg_ParseTuple(args, "O:_Summarizer", &language_obj))
@@ -700,30 +849,13 @@ static PyObject *summarizer_new(PyTypeObject *type, PyObject *args, PyObject *kw
     if (!self)
         return NULL;
     atomic_init(&self->busy, 0);
-    summ_options_init(&defaults, SUMM_OPTIONS_VERSION);
-    self->opts = defaults;
+    summ_options_init(&self->opts, SUMM_OPTIONS_VERSION);
+    memset(&lk, 0, sizeof lk);
+    summ_lang_config_init(&lk.cfg, SUMM_LANG_CONFIG_VERSION);
 
-    while (kwargs && PyDict_Next(kwargs, &pos, &key, &value)) {
-        const opt_spec *spec = find_option(key);
-        size_t i;
-        if (spec) {
-            if (apply_option(st, spec, value, &self->opts, &defaults) < 0)
-                goto fail;
-            continue;
-        }
-        for (i = 0; i < N_LANG_LISTS; i++)
-            if (PyUnicode_Check(key) && PyUnicode_CompareWithASCIIString(key, lang_list_specs[i].name) == 0)
-                break;
-        if (i == N_LANG_LISTS) {
-            PyErr_Format(PyExc_TypeError, "Summarizer() got an unexpected keyword argument %R",
-                         key);
-            goto fail;
-        }
-        if (lang_list_set(&lists, i, value, &cfg) < 0)
-            goto fail;
-    }
-
-    rc = summ_lang_new_ex(&self->lang, language, &cfg, &pymem_allocator);
+    if (apply_keywords(st, kwargs, &self->opts, self->lists, "Summarizer", lang_keyword, &lk) < 0)
+        goto fail;
+    rc = summ_lang_new_ex(&self->lang, language, &lk.cfg, &pymem_allocator);
     if (rc == SUMM_E_UNKNOWN_LANG) {
         PyObject *msg = PyUnicode_FromFormat("unknown language %R (see libsumm.languages())",
                                              language_obj);
@@ -742,11 +874,13 @@ static PyObject *summarizer_new(PyTypeObject *type, PyObject *args, PyObject *kw
                    NULL) < 0 ||
         summ_check(st, summ_result_new(&self->result, &pymem_allocator), NULL) < 0)
         goto fail;
-    lang_lists_release(&lists);
+    for (i = 0; i < N_LANG_LISTS; i++)
+        word_list_clear(&lk.lists[i]);
     return (PyObject *)self;
 
 fail:
-    lang_lists_release(&lists);
+    for (i = 0; i < N_LANG_LISTS; i++)
+        word_list_clear(&lk.lists[i]);
     Py_DECREF(self);
     return NULL;
 }
@@ -754,10 +888,13 @@ fail:
 static void summarizer_dealloc(summarizer_object *self)
 {
     PyTypeObject *type = Py_TYPE(self);
+    size_t i;
     /* The summarizer borrows the language: free it first. */
     summ_result_free(self->result);
     summ_summarizer_free(self->s);
     summ_lang_free(self->lang);
+    for (i = 0; i < N_OPTION_SPECS; i++)
+        word_list_clear(&self->lists[i]);
     type->tp_free(self);
     Py_DECREF(type);
 }
@@ -770,13 +907,16 @@ static PyObject *summarizer_run(summarizer_object *self, PyObject *args, PyObjec
                                 run_fn fn, const char *fname)
 {
     module_state *st = state_of(self);
-    summ_options call_opts = self->opts, defaults;
-    PyObject *text, *key, *value, *list = NULL;
-    Py_ssize_t pos = 0;
-    bool custom = false;
+    summ_options call_opts = self->opts;
+    word_list call_lists[N_OPTION_SPECS];
+    PyObject *list = NULL;
+    bool custom = kwargs && PyDict_GET_SIZE(kwargs);
+    size_t i;
     input in;
     int rc;
 
+    memset(call_lists, 0, sizeof call_lists);
+    memset(&in, 0, sizeof in);
     if (!st)
         return NULL;
     if (PyTuple_GET_SIZE(args) != 1) {
@@ -784,35 +924,25 @@ static PyObject *summarizer_run(summarizer_object *self, PyObject *args, PyObjec
                      fname, PyTuple_GET_SIZE(args));
         return NULL;
     }
-    text = PyTuple_GET_ITEM(args, 0);
-    if (kwargs && PyDict_GET_SIZE(kwargs)) {
-        summ_options_init(&defaults, SUMM_OPTIONS_VERSION);
-        while (PyDict_Next(kwargs, &pos, &key, &value)) {
-            const opt_spec *spec = find_option(key);
-            if (!spec) {
-                PyErr_Format(PyExc_TypeError, "%s() got an unexpected keyword argument %R",
-                             fname, key);
-                return NULL;
-            }
-            if (apply_option(st, spec, value, &call_opts, &defaults) < 0)
-                return NULL;
-        }
-        custom = true;
-    }
-    if (input_get(text, &in) < 0)
-        return NULL;
+    if (custom && apply_keywords(st, kwargs, &call_opts, call_lists, fname, NULL, NULL) < 0)
+        goto done;
+    if (input_get(PyTuple_GET_ITEM(args, 0), &in) < 0)
+        goto done;
     /* The C objects are one thread at a time. The flag is taken before the
      * GIL is released and dropped only once the result has been copied out
      * of self->result. */
     if (atomic_exchange(&self->busy, 1)) {
-        input_release(&in);
         PyErr_SetString(PyExc_RuntimeError,
                         "Summarizer is in use by another thread; use one Summarizer per thread");
-        return NULL;
+        goto done;
     }
-    if (custom && (rc = summ_summarizer_set_options(self->s, &call_opts)) < 0) {
-        raise_status(st, rc, summ_summarizer_errmsg(self->s));
-        goto out;
+    if (custom || self->stale) {
+        rc = summ_summarizer_set_options(self->s, custom ? &call_opts : &self->opts);
+        if (rc < 0) {
+            raise_status(st, rc, summ_summarizer_errmsg(self->s));
+            goto out;
+        }
+        self->stale = custom;
     }
     Py_BEGIN_ALLOW_THREADS
     rc = fn(self->s, in.data, in.len, self->result);
@@ -823,11 +953,16 @@ static PyObject *summarizer_run(summarizer_object *self, PyObject *args, PyObjec
         raise_status(st, rc, summ_summarizer_errmsg(self->s));
     else
         list = result_to_list(st, &in, self->result);
-    if (custom) /* the constructor's options were accepted once: this cannot fail */
-        summ_summarizer_set_options(self->s, &self->opts);
+    /* Back to the object's own options. Copying word lists can run out of
+     * memory: then the next call tries again. */
+    if (custom && summ_summarizer_set_options(self->s, &self->opts) == SUMM_OK)
+        self->stale = false;
 out:
     atomic_store(&self->busy, 0);
+done:
     input_release(&in);
+    for (i = 0; i < N_OPTION_SPECS; i++)
+        word_list_clear(&call_lists[i]);
     return list;
 }
 
@@ -976,7 +1111,28 @@ static PyObject *mod_option_names(PyObject *m, PyObject *noargs)
     return t;
 }
 
+static PyObject *mod_detect_language(PyObject *m, PyObject *text)
+{
+    module_state *st = state_of_module(m);
+    const char *code = NULL;
+    input in;
+    int rc;
+
+    if (input_get(text, &in) < 0)
+        return NULL;
+    Py_BEGIN_ALLOW_THREADS
+    rc = summ_detect_language(&code, in.data, in.len, &pymem_allocator);
+    Py_END_ALLOW_THREADS
+    input_release(&in);
+    if (rc < 0) {
+        raise_status(st, rc, NULL);
+        return NULL;
+    }
+    return PyUnicode_FromString(code);
+}
+
 static PyMethodDef module_methods[] = {
+    { "detect_language", mod_detect_language, METH_O, "detect_language(text) -> str" },
     { "languages", mod_languages, METH_NOARGS, "languages() -> list[str]" },
     { "algorithms", mod_algorithms, METH_NOARGS, "algorithms() -> list[str]" },
     { "option_names", mod_option_names, METH_NOARGS,

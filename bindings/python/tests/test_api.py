@@ -31,6 +31,40 @@ def test_languages_and_algorithms():
     assert all(isinstance(a, str) for a in algos)
 
 
+@pytest.mark.parametrize("algorithm", libsumm.algorithms() + ["default"])
+def test_every_algorithm(algorithm, article):
+    s = libsumm.Summarizer(algorithm=algorithm)
+    sents = s.summarize(article, sentences=3)
+    assert len(sents) == 3
+    for x in sents:
+        assert article[x.start:x.end] == x.text
+
+
+@pytest.mark.parametrize("language", libsumm.languages())
+def test_every_language(language):
+    text = "Première phrase ici. Second sentence there! 第三句。 Четвёртое предложение?"
+    s = libsumm.Summarizer(language)
+    # "en-porter" is English with another stemmer: its code is "en".
+    assert s.language == ("en" if language == "en-porter" else language)
+    for x in s.summarize(text, ratio=1.0):
+        assert text[x.start:x.end] == x.text
+
+
+def test_detect_language(article):
+    assert libsumm.detect_language(article) == "en"
+    assert libsumm.detect_language(article.encode()) == "en"
+    german = "Der Hund ist nicht in dem Haus, und die Katze ist auch nicht da."
+    assert libsumm.detect_language(german) == "de"
+    assert libsumm.detect_language("") == "und"
+    assert libsumm.detect_language("12345") == "und"
+    with pytest.raises(TypeError):
+        libsumm.detect_language(5)
+    auto = libsumm.Summarizer("auto")
+    assert auto.language == "auto"
+    assert auto.summarize(article, sentences=2) == \
+        libsumm.Summarizer("en").summarize(article, sentences=2)
+
+
 def test_summarize_returns_lines_of_the_summary(article):
     out = libsumm.summarize(article, sentences=3)
     assert isinstance(out, str)
@@ -238,7 +272,9 @@ def test_text_of_the_wrong_type(bad):
 @pytest.mark.parametrize("kw", [
     {"sentences": "3"}, {"sentences": 2.0}, {"sentences": True}, {"words": [1]},
     {"ratio": "0.5"}, {"ratio": True}, {"algorithm": 1}, {"bytes": 1.0},
-    {"max_input_bytes": "1"}, {"no_such_option": 1},
+    {"max_input_bytes": "1"}, {"no_such_option": 1}, {"damping": "0.5"},
+    {"max_iterations": 1.5}, {"cue_words": "word"}, {"stigma_words": [1, 2]},
+    {"cue_words": 3},
 ])
 def test_option_of_the_wrong_type(kw):
     with pytest.raises(TypeError):
@@ -248,6 +284,11 @@ def test_option_of_the_wrong_type(kw):
 
 
 @pytest.mark.parametrize("kw", [
+    {"mmr_lambda": 0}, {"mmr_lambda": 1.01}, {"position_weight": -0.1},
+    {"position_weight": 1.5}, {"damping": 0}, {"damping": 1}, {"tolerance": 0},
+    {"tolerance": -1}, {"tolerance": float("inf")}, {"max_iterations": 0},
+    {"lexrank_threshold": 1.0}, {"lexrank_threshold": -0.5}, {"max_neighbours": 0},
+    {"lsa_dimensions": 0}, {"cue_words": ["a\x00b"]},
     {"sentences": 0}, {"sentences": -1}, {"sentences": 2 ** 32}, {"words": 0},
     {"bytes": 0}, {"bytes": -5}, {"bytes": 2 ** 70}, {"ratio": 0}, {"ratio": 1.5},
     {"ratio": -0.1}, {"ratio": float("nan")}, {"ratio": float("inf")},
@@ -258,6 +299,68 @@ def test_option_out_of_range(kw):
         libsumm.Summarizer(**kw)
     with pytest.raises(ValueError):
         libsumm.summarize("Some text.", **kw)
+
+
+def test_range_errors_say_the_range():
+    with pytest.raises(ValueError, match=r"ratio must be in \(0\.0, 1\.0\]"):
+        libsumm.Summarizer(ratio=2)
+    with pytest.raises(ValueError, match="sentences must be between 1 and 4294967295"):
+        libsumm.Summarizer(sentences=0)
+
+
+@pytest.mark.parametrize("kw", [
+    {"mmr_lambda": 0.7}, {"mmr_lambda": 1}, {"position_weight": 0}, {"position_weight": 1.0},
+    {"damping": 0.5}, {"tolerance": 1e-3}, {"max_iterations": 5}, {"lexrank_threshold": 0},
+    {"lexrank_threshold": 0.3}, {"max_neighbours": 4}, {"lsa_dimensions": 2},
+    {"cue_words": ["library"], "stigma_words": ("town",)},
+])
+@pytest.mark.parametrize("algorithm", ["textrank", "lexrank", "lsa", "edmundson"])
+def test_algorithm_parameters(kw, algorithm, article):
+    s = libsumm.Summarizer(algorithm=algorithm, **kw)
+    for key, value in kw.items():
+        got = s.options[key]
+        assert got == (tuple(value) if isinstance(value, (list, tuple)) else value)
+    sents = s.summarize(article, sentences=3)
+    assert len(sents) == 3
+    assert s.summarize(article, sentences=3) == sents  # deterministic
+    per_call = libsumm.Summarizer(algorithm=algorithm).summarize(article, sentences=3, **kw)
+    assert per_call == sents
+
+
+def test_parameters_change_results(article):
+    base = [x.score for x in libsumm.Summarizer(algorithm="textrank").scores(article)]
+    other = [x.score for x in libsumm.Summarizer(algorithm="textrank", damping=0.3).scores(article)]
+    assert base != other
+    lead = libsumm.Summarizer(position_weight=0).scores(article)
+    assert [x.score for x in libsumm.Summarizer(position_weight=1).scores(article)] != \
+        [x.score for x in lead]
+    cue = libsumm.Summarizer(algorithm="edmundson").scores(article)
+    assert [x.score for x in libsumm.Summarizer(algorithm="edmundson",
+                                                cue_words=["survey"]).scores(article)] != \
+        [x.score for x in cue]
+
+
+def test_word_list_options_are_copied(article):
+    words = ["survey"]
+    s = libsumm.Summarizer(algorithm="edmundson", cue_words=words)
+    before = s.scores(article)
+    words[0] = "town"
+    words.append("council")
+    assert s.options["cue_words"] == ("survey",)
+    assert s.scores(article) == before
+    # Per-call lists apply to that call only.
+    s.scores(article, cue_words=["council"], stigma_words=["the"])
+    assert s.scores(article) == before
+    assert s.options["cue_words"] == ("survey",)
+    assert libsumm.Summarizer(cue_words=None).options["cue_words"] == ()
+
+
+def test_none_means_the_default():
+    d = libsumm.Summarizer().options
+    explicit = libsumm.Summarizer(**{k: None for k in libsumm._libsumm.option_names()}).options
+    assert explicit == d
+    assert d["mmr_lambda"] == 1.0 and d["position_weight"] == 0.25
+    assert d["damping"] is None and d["max_iterations"] is None
 
 
 def test_options_at_their_limits(article):

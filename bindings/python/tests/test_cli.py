@@ -8,6 +8,9 @@ import libsumm
 from test_properties import PIECES
 
 OPTION_SETS = [
+    ({"sentences": 3, "algorithm": algo}, ["-n", "3", "-a", algo])
+    for algo in libsumm.algorithms()
+] + [
     ({}, []),
     ({"sentences": 3}, ["-n", "3"]),
     ({"ratio": 0.5}, ["-r", "0.5"]),
@@ -24,6 +27,9 @@ UNICODE_TEXT = " ".join(PIECES * 3) + "\nThe end of the story. Really the end!"
 
 
 def cli(exe, args, data):
+    # The CLI detects the language unless told; the binding defaults to "en".
+    if "-l" not in args:
+        args = ["-l", "en", *args]
     p = subprocess.run([exe, *args], input=data, capture_output=True, timeout=60, check=True)
     return p.stdout
 
@@ -74,3 +80,26 @@ def test_same_error_for_invalid_utf8(summarize_exe):
     with pytest.raises(UnicodeDecodeError) as info:
         libsumm.summarize(raw)
     assert ("byte %d" % info.value.start).encode() in p.stderr
+
+
+def test_same_results_with_auto_language(summarize_exe, article):
+    german = ("Der Gemeinderat hat am Dienstag beschlossen, das alte Fährterminal in eine "
+              "Bibliothek umzubauen. Die Arbeiten sollen im Frühjahr beginnen. Viele Bürger "
+              "hatten sich seit Jahren dafür eingesetzt. Die Kosten trägt zum Teil das Land.")
+    for text in (article, german):
+        raw = text.encode()
+        got = rows_of(libsumm.Summarizer("auto").summarize(raw, sentences=2))
+        assert got == parse_tsv(cli(summarize_exe, ["-l", "auto", "-n", "2", "-f", "tsv"], raw))
+
+
+def test_same_results_with_extra_stopwords_and_abbreviations(summarize_exe, article, tmp_path):
+    stop, abbr = tmp_path / "stop.txt", tmp_path / "abbr.txt"
+    stop.write_text("westerby\nlibrary\n", encoding="utf-8")
+    abbr.write_text("approx.\nzork\n", encoding="utf-8")
+    text = article + "\nIt cost approx. Ten pounds. It was zork. Then it rained."
+    s = libsumm.Summarizer(stopwords=["westerby", "library"], abbreviations=["approx.", "zork"])
+    args = ["--stopwords", str(stop), "--abbreviations", str(abbr), "-f", "tsv"]
+    raw = text.encode()
+    assert rows_of(s.scores(raw)) == parse_tsv(cli(summarize_exe, args + ["--scores"], raw))
+    assert rows_of(s.summarize(raw, sentences=3)) == \
+        parse_tsv(cli(summarize_exe, args + ["-n", "3"], raw))

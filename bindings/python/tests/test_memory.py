@@ -24,7 +24,9 @@ def test_ten_megabyte_input():
     text = (base * (10_000_000 // len(base.encode()) + 1))
     raw = text.encode()
     assert len(raw) >= 10_000_000
-    s = libsumm.Summarizer()
+    # tfidf: the point is the binding's handling of a large text, and the
+    # graph-based algorithms take much longer on one.
+    s = libsumm.Summarizer(algorithm="tfidf")
     sents = s.summarize(text, sentences=5)
     assert len(sents) == 5
     for x in sents:

@@ -1,0 +1,171 @@
+#!/usr/bin/python3
+"""Speed and memory of libsumm: drives build/bench/speed (meson -Dbench=true).
+
+Builds English news inputs of 10 KB, 100 KB, 1 MB and 10 MB in bench/out/ by
+concatenating the texts of the English evaluation sets (cnndm_frank, then
+bbc_news_summary, cycling when the 10 MB input needs more), then for every
+algorithm and for splitting alone reports MB/s (median of several runs),
+peak RSS and the growth exponent of time against size from 100 KB to 10 MB
+(least-squares slope in log-log; 1.0 is linear). Times are CPU seconds of
+the speed process (median of several runs), so a busy machine distorts them
+less than wall time would. Also ROUGE-1/2/L pairs/s on
+(LEAD-k, first reference) pairs, and, when `ots` is installed, OTS on the
+1 MB input as a ratio to libsumm.
+
+Usage: bench/speed.py [DATA_DIR] [--exe build/bench/speed] [--markdown FILE]
+"""
+import argparse
+import json
+import math
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import quality  # noqa: E402
+import summ_ctypes as S  # noqa: E402
+
+OUT = os.path.join(S.ROOT, "bench", "out")
+SIZES = [("10 KB", 10_000, 31), ("100 KB", 100_000, 15), ("1 MB", 1_000_000, 7),
+         ("10 MB", 10_000_000, 3)]
+SETS = ["cnndm_frank.dev.jsonl", "bbc_news_summary.dev.jsonl"]
+
+
+def make_inputs(data):
+    docs = []
+    for name in SETS:
+        docs += [d["text"] for d in quality.read_jsonl(os.path.join(data, name), 0)]
+    os.makedirs(OUT, exist_ok=True)
+    paths = {}
+    for label, size, _ in SIZES:
+        path = os.path.join(OUT, "en_%d.txt" % size)
+        if not os.path.exists(path) or abs(os.path.getsize(path) - size) > 5000:
+            parts, total, i = [], 0, 0
+            while total < size:
+                b = docs[i % len(docs)].encode() + b"\n\n"
+                parts.append(b)
+                total += len(b)
+                i += 1
+            blob = b"".join(parts)[:size]
+            cut = blob.rfind(b"\n\n")
+            if cut > size // 2:
+                blob = blob[:cut]
+            with open(path, "wb") as f:
+                f.write(blob)
+        paths[label] = path
+    return paths, docs
+
+
+def make_pairs(data):
+    path = os.path.join(OUT, "rouge_pairs.bin")
+    recs = []
+    for name in SETS:
+        for d in quality.read_jsonl(os.path.join(data, name), 0):
+            k = quality.budget_of(d, "sentences")
+            recs.append(quality.lead_baseline(d, k, "sentences") + b"\x1f" +
+                        d["references"][0].encode())
+    with open(path, "wb") as f:
+        f.write(b"\x1e".join(recs))
+    return path, len(recs)
+
+
+def speed(exe, *args):
+    p = subprocess.run([exe, *args], capture_output=True, text=True)
+    if p.returncode != 0:
+        raise SystemExit("speed %s failed: %s" % (" ".join(args), p.stderr))
+    return json.loads(p.stdout)
+
+
+def slope(xs, ys):
+    lx = [math.log(x) for x in xs]
+    ly = [math.log(y) for y in ys]
+    mx, my = statistics.mean(lx), statistics.mean(ly)
+    return sum((a - mx) * (b - my) for a, b in zip(lx, ly)) / sum((a - mx) ** 2 for a in lx)
+
+
+def time_ots(path, runs=3):
+    """Median CPU time (user + system) of `ots -r 20 FILE`, the whole process."""
+    ts = []
+    for _ in range(runs):
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        subprocess.run(["ots", "-r", "20", path], stdout=subprocess.DEVNULL, check=True)
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        ts.append(r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime)
+    return statistics.median(ts)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("data", nargs="?", default=os.path.join(S.ROOT, "..", "shared", "data", "summ"))
+    ap.add_argument("--exe", default=os.path.join(S.ROOT, "build", "bench", "speed"))
+    ap.add_argument("--lib", help="libsumm.so whose algorithms to time (default: build/libsumm)")
+    ap.add_argument("--sizes", default="10 KB,100 KB,1 MB,10 MB",
+                    help="comma-separated subset of the input sizes")
+    ap.add_argument("--algorithms", help="comma-separated subset of the algorithms")
+    ap.add_argument("--markdown", metavar="FILE")
+    ap.add_argument("--no-ots", dest="ots", action="store_false")
+    args = ap.parse_args()
+    if not os.path.exists(args.exe):
+        raise SystemExit("%s is missing: meson configure build -Dbench=true && ninja -C build"
+                         % args.exe)
+    paths, _ = make_inputs(args.data)
+    lib = S.load(args.lib)
+    algos = S.algorithms(lib)
+    if args.algorithms:
+        algos = [a for a in args.algorithms.split(",") if a in algos]
+    modes = [("split only", ["--split"])] + [(a, ["--algorithm", a]) for a in algos]
+    sizes = [s for s in SIZES if s[0] in args.sizes.split(",")]
+    lines = []
+
+    def emit(s=""):
+        print(s)
+        sys.stdout.flush()
+        lines.append(s)
+
+    emit("| algorithm | " + " | ".join("%s MB/s" % s[0] for s in sizes) +
+         " | 1 MB CPU time | peak RSS (largest) | growth exponent |")
+    emit("|---|" + "---:|" * (len(sizes) + 3))
+    results = {}
+    for name, flags in modes:
+        row = {}
+        for label, size, runs in sizes:
+            row[label] = speed(args.exe, "--runs", str(runs), *flags, paths[label])
+        results[name] = row
+        big = [row[s[0]] for s in sizes if s[1] >= 100_000]
+        g = ("%.2f" % slope([r["bytes"] for r in big], [r["median_s"] for r in big])
+             if len(big) > 1 else "-")
+        emit("| %s | %s | %s | %.0f MB | %s |" % (
+            name, " | ".join("%.1f" % row[s[0]]["mb_per_s"] for s in sizes),
+            "%.3f s" % row["1 MB"]["median_s"] if "1 MB" in row else "-",
+            row[sizes[-1][0]]["peak_rss_kb"] / 1024, g))
+    emit()
+    pairs_path, n_pairs = make_pairs(args.data)
+    rg = speed(args.exe, "--runs", "5", "--rouge", pairs_path)
+    emit("ROUGE-1 + ROUGE-2 + ROUGE-L with Porter stemming, %d (LEAD-k, reference) pairs of "
+         "cnndm_frank and bbc_news_summary: %.0f pairs/s (median of %d runs, %.3f s)."
+         % (rg["pairs"], rg["pairs_per_s"], rg["runs"], rg["median_s"]))
+    if args.ots and shutil.which("ots") and "1 MB" in paths:
+        t_ots = time_ots(paths["1 MB"])
+        emit()
+        emit("OTS 0.5 (`ots -r 20`) on the 1 MB input: %.3f s CPU (median of 3, whole process)."
+             % t_ots)
+        for name in results:
+            if name != "split only":
+                if "1 MB" not in results[name]:
+                    continue
+                t = results[name]["1 MB"]["median_s"]
+                emit("- libsumm %s: %.4f s CPU, %.0fx faster than OTS" % (name, t, t_ots / t))
+    emit()
+    emit("Inputs: %s (English news from cnndm_frank and bbc_news_summary, documents "
+         "separated by a blank line; the 10 MB input repeats them)." %
+         ", ".join("%s = %d bytes" % (label, os.path.getsize(paths[label]))
+                   for label, _, _ in SIZES))
+    if args.markdown:
+        quality.replace_section(args.markdown, "speed", "\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,403 @@
+/*
+ * Sentence similarity graphs and weighted PageRank, shared by textrank,
+ * textrank-bm25, lexrank and degree.
+ *
+ * Building: an inverted index maps each term to the sentences containing it
+ * (with counts), so a sentence meets only the sentences it shares a term
+ * with; pairs sharing nothing cost nothing. Two bounds keep long texts
+ * (books) fast and small:
+ *  - a term found in more than SUMM__GRAPH_WINDOW sentences links each
+ *    sentence only to the SUMM__GRAPH_WINDOW / 2 nearest occurrences on
+ *    either side, in document order. Such terms carry little information
+ *    (their idf is small) and the cap turns the worst case (one word in every
+ *    sentence) from quadratic into linear work;
+ *  - each sentence keeps its opts->max_neighbours strongest similarities
+ *    (ties: lower index), so memory is O(S x k).
+ * Texts where no term is in more than SUMM__GRAPH_WINDOW sentences and no
+ * sentence has more than k neighbours get the exact graph.
+ *
+ * Cost: O(T x min(sf, W)) to build, for T term occurrences; O(S x k) memory
+ * for the edges plus O(T) for the index. PageRank: O(iterations x S x k).
+ */
+#include "internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* builder_init borrows the per-term double array as size_t cursors. */
+_Static_assert(sizeof(size_t) <= sizeof(double), "size_t wider than double");
+
+/* BM25 constants as in Barrios et al. (2016) and gensim. */
+#define BM25_K1 1.2
+#define BM25_B 0.75
+#define BM25_EPSILON 0.25
+
+typedef struct neighbour {
+    double w;
+    uint32_t j;
+} neighbour;
+
+typedef struct builder {
+    const summ_allocator *a;
+    const summ__model *m;
+    summ__sim_kind kind;
+    size_t *post_off;   /* n_vocab + 1 */
+    uint32_t *post_sent; /* n_bag */
+    uint32_t *post_cnt;  /* n_bag */
+    double *term_w;      /* per term: idf (cosine) or BM25 idf */
+    double *sent_w;      /* per sentence: norm (cosine), log length (textrank),
+                            BM25 length factor */
+    double *acc;         /* per sentence: accumulated similarity to the row */
+    uint32_t *mark;      /* per sentence: row index + 1 when touched */
+    uint32_t *touched;
+    neighbour *cand;
+    size_t cand_cap;
+} builder;
+
+static void builder_free(builder *b)
+{
+    size_t n = b->m->n_sents, v = b->m->n_vocab, nb = b->m->n_bag;
+    summ__free(b->a, b->post_off, (v + 1) * sizeof *b->post_off);
+    summ__free(b->a, b->post_sent, nb * sizeof *b->post_sent);
+    summ__free(b->a, b->post_cnt, nb * sizeof *b->post_cnt);
+    summ__free(b->a, b->term_w, v * sizeof *b->term_w);
+    summ__free(b->a, b->sent_w, n * sizeof *b->sent_w);
+    summ__free(b->a, b->acc, n * sizeof *b->acc);
+    summ__free(b->a, b->mark, n * sizeof *b->mark);
+    summ__free(b->a, b->touched, n * sizeof *b->touched);
+    summ__free(b->a, b->cand, b->cand_cap * sizeof *b->cand);
+}
+
+void *summ__alloc_array(const summ_allocator *a, size_t n, size_t size)
+{
+    size_t bytes;
+    if (!summ__mul_ok(n, size, &bytes))
+        return NULL;
+    return summ__alloc(a, bytes);
+}
+
+static size_t sent_len(const summ__sentence *s)
+{
+    return s->term_end - s->term_begin;
+}
+
+static int builder_init(builder *b)
+{
+    const summ__model *m = b->m;
+    size_t n = m->n_sents, v = m->n_vocab, i, k, *fill;
+    double avg_len = 0.0, idf_sum = 0.0;
+
+    b->post_off = summ__alloc_array(b->a, v + 1, sizeof *b->post_off);
+    b->post_sent = summ__alloc_array(b->a, m->n_bag, sizeof *b->post_sent);
+    b->post_cnt = summ__alloc_array(b->a, m->n_bag, sizeof *b->post_cnt);
+    b->term_w = summ__alloc_array(b->a, v, sizeof *b->term_w);
+    b->sent_w = summ__alloc_array(b->a, n, sizeof *b->sent_w);
+    b->acc = summ__alloc_array(b->a, n, sizeof *b->acc);
+    b->mark = summ__alloc_array(b->a, n, sizeof *b->mark);
+    b->touched = summ__alloc_array(b->a, n, sizeof *b->touched);
+    if (!b->post_off || !b->post_sent || !b->post_cnt || !b->term_w || !b->sent_w || !b->acc ||
+        !b->mark || !b->touched)
+        return SUMM_E_NOMEM;
+
+    /* Postings in sentence order: counting sort by term. */
+    b->post_off[0] = 0;
+    for (k = 0; k < v; k++)
+        b->post_off[k + 1] = b->post_off[k] + m->term_sf[k];
+    fill = (size_t *)(void *)b->term_w; /* borrowed as fill cursors: same size */
+    for (k = 0; k < v; k++)
+        fill[k] = b->post_off[k];
+    for (i = 0; i < n; i++) {
+        const summ__sentence *s = &m->sents[i];
+        for (k = s->bag_begin; k < s->bag_end; k++) {
+            size_t p = fill[m->bag_term[k]]++;
+            b->post_sent[p] = (uint32_t)i;
+            b->post_cnt[p] = m->bag_count[k];
+        }
+    }
+
+    for (i = 0; i < n; i++) {
+        b->acc[i] = 0.0;
+        b->mark[i] = 0;
+        avg_len += (double)sent_len(&m->sents[i]);
+    }
+    avg_len = n ? avg_len / (double)n : 0.0;
+
+    switch (b->kind) {
+    case SUMM__SIM_TEXTRANK:
+        for (k = 0; k < v; k++)
+            b->term_w[k] = 1.0;
+        for (i = 0; i < n; i++) {
+            size_t len = sent_len(&m->sents[i]);
+            b->sent_w[i] = len ? log((double)len) : 0.0;
+        }
+        break;
+    case SUMM__SIM_COSINE_IDF:
+        for (k = 0; k < v; k++)
+            b->term_w[k] = log((double)n / (double)m->term_sf[k]);
+        for (i = 0; i < n; i++) {
+            const summ__sentence *s = &m->sents[i];
+            double sq = 0.0;
+            for (k = s->bag_begin; k < s->bag_end; k++) {
+                double x = (double)m->bag_count[k] * b->term_w[m->bag_term[k]];
+                sq += x * x;
+            }
+            b->sent_w[i] = sqrt(sq);
+        }
+        break;
+    case SUMM__SIM_BM25:
+        /* Robertson idf; negative values (terms in more than half of the
+         * sentences) become EPSILON x the mean idf, as in gensim. */
+        for (k = 0; k < v; k++) {
+            double sf = (double)m->term_sf[k];
+            b->term_w[k] = log(((double)n - sf + 0.5) / (sf + 0.5));
+            idf_sum += b->term_w[k];
+        }
+        for (k = 0; k < v; k++)
+            if (b->term_w[k] < 0.0)
+                b->term_w[k] = BM25_EPSILON * (v ? idf_sum / (double)v : 0.0);
+        for (i = 0; i < n; i++) {
+            double len = (double)sent_len(&m->sents[i]);
+            b->sent_w[i] = BM25_K1 * (1.0 - BM25_B + BM25_B * (avg_len > 0.0 ? len / avg_len : 0.0));
+        }
+        break;
+    }
+    return SUMM_OK;
+}
+
+/* BM25 weight of a term seen c times in sentence x, with idf w. */
+static double bm25(double w, uint32_t c, double len_factor)
+{
+    return w * (double)c * (BM25_K1 + 1.0) / ((double)c + len_factor);
+}
+
+/* The first posting of term t at or after sentence i (binary search). */
+static size_t posting_of(const builder *b, uint32_t t, uint32_t i)
+{
+    size_t lo = b->post_off[t], hi = b->post_off[t + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (b->post_sent[mid] < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* a is a stronger neighbour than b: larger weight, then lower index. */
+static bool stronger(const neighbour *a, const neighbour *b)
+{
+    if (a->w != b->w)
+        return a->w > b->w;
+    return a->j < b->j;
+}
+
+/* Min-heap on strength: the root is the weakest of the kept neighbours. */
+static void sift_weakest(neighbour *h, size_t i, size_t n)
+{
+    for (;;) {
+        size_t l = 2 * i + 1, weakest = i;
+        neighbour tmp;
+        if (l < n && stronger(&h[weakest], &h[l]))
+            weakest = l;
+        if (l + 1 < n && stronger(&h[weakest], &h[l + 1]))
+            weakest = l + 1;
+        if (weakest == i)
+            return;
+        tmp = h[i];
+        h[i] = h[weakest];
+        h[weakest] = tmp;
+        i = weakest;
+    }
+}
+
+static double finish(const builder *b, uint32_t i, uint32_t j, double acc, double threshold)
+{
+    double d;
+    switch (b->kind) {
+    case SUMM__SIM_TEXTRANK:
+        d = b->sent_w[i] + b->sent_w[j];
+        return d > 0.0 ? acc / d : 0.0;
+    case SUMM__SIM_COSINE_IDF:
+        d = b->sent_w[i] * b->sent_w[j];
+        acc = d > 0.0 ? acc / d : 0.0;
+        if (threshold > 0.0)
+            return acc >= threshold ? 1.0 : 0.0;
+        return acc;
+    case SUMM__SIM_BM25:
+        return acc / 2.0;
+    }
+    return 0.0;
+}
+
+/* Similarities of sentence i to every sentence sharing a term with it
+ * (within the window), strongest max_k kept, appended to g. */
+static int build_row(builder *b, summ__graph *g, uint32_t i, size_t max_k, double threshold)
+{
+    const summ__model *m = b->m;
+    const summ__sentence *s = &m->sents[i];
+    size_t k, n_touched = 0, n_cand = 0, q;
+    int rc;
+
+    for (k = s->bag_begin; k < s->bag_end; k++) {
+        uint32_t t = m->bag_term[k], ci = m->bag_count[k];
+        size_t lo = b->post_off[t], hi = b->post_off[t + 1];
+        double wt = b->term_w[t];
+        if (hi - lo > SUMM__GRAPH_WINDOW) {
+            size_t p = posting_of(b, t, i), half = SUMM__GRAPH_WINDOW / 2;
+            lo = p - lo > half ? p - half : lo;
+            hi = hi - p > half + 1 ? p + half + 1 : hi;
+        }
+        for (q = lo; q < hi; q++) {
+            uint32_t j = b->post_sent[q], cj = b->post_cnt[q];
+            double c;
+            if (j == i)
+                continue;
+            if (b->mark[j] != i + 1) {
+                b->mark[j] = i + 1;
+                b->acc[j] = 0.0;
+                b->touched[n_touched++] = j;
+            }
+            switch (b->kind) {
+            case SUMM__SIM_TEXTRANK:
+                c = 1.0;
+                break;
+            case SUMM__SIM_COSINE_IDF:
+                c = (double)ci * (double)cj * wt * wt;
+                break;
+            default:
+                c = bm25(wt, cj, b->sent_w[j]) + bm25(wt, ci, b->sent_w[i]);
+                break;
+            }
+            b->acc[j] += c;
+        }
+    }
+
+    if ((rc = summ__grow(b->a, (void **)&b->cand, &b->cand_cap, n_touched ? n_touched : 1,
+                         sizeof *b->cand)) < 0)
+        return rc;
+    /* Keep the max_k strongest in a bounded heap: O(touched x log k). */
+    for (k = 0; k < n_touched; k++) {
+        neighbour nb;
+        nb.j = b->touched[k];
+        nb.w = finish(b, i, nb.j, b->acc[nb.j], threshold);
+        if (!(nb.w > 0.0 && isfinite(nb.w)) || max_k == 0)
+            continue;
+        if (n_cand < max_k) {
+            size_t c = n_cand++;
+            b->cand[c] = nb;
+            while (c > 0 && stronger(&b->cand[(c - 1) / 2], &b->cand[c])) {
+                neighbour tmp = b->cand[c];
+                b->cand[c] = b->cand[(c - 1) / 2];
+                b->cand[(c - 1) / 2] = tmp;
+                c = (c - 1) / 2;
+            }
+        } else if (stronger(&nb, &b->cand[0])) {
+            b->cand[0] = nb;
+            sift_weakest(b->cand, 0, n_cand);
+        }
+    }
+    if ((rc = summ__grow(b->a, (void **)&g->col, &g->col_cap, g->n_edges + n_cand,
+                         sizeof *g->col)) < 0)
+        return rc;
+    if ((rc = summ__grow(b->a, (void **)&g->w, &g->w_cap, g->n_edges + n_cand, sizeof *g->w)) < 0)
+        return rc;
+    g->out[i] = 0.0;
+    for (k = 0; k < n_cand; k++) {
+        g->col[g->n_edges] = b->cand[k].j;
+        g->w[g->n_edges] = b->cand[k].w;
+        g->out[i] += b->cand[k].w;
+        g->n_edges++;
+    }
+    g->row[i + 1] = g->n_edges;
+    return SUMM_OK;
+}
+
+int summ__graph_build(const summ__score_ctx *ctx, summ__sim_kind kind, double threshold,
+                      summ__graph *g)
+{
+    builder b;
+    size_t n = ctx->model->n_sents, i;
+    int rc;
+
+    memset(g, 0, sizeof *g);
+    memset(&b, 0, sizeof b);
+    b.a = ctx->alloc;
+    b.m = ctx->model;
+    b.kind = kind;
+    g->n = n;
+    g->row = summ__alloc_array(b.a, n + 1, sizeof *g->row);
+    g->out = summ__alloc_array(b.a, n, sizeof *g->out);
+    if (!g->row || !g->out) {
+        rc = SUMM_E_NOMEM;
+        goto out;
+    }
+    g->row[0] = 0;
+    if ((rc = builder_init(&b)) < 0)
+        goto out;
+    for (i = 0; i < n; i++)
+        if ((rc = build_row(&b, g, (uint32_t)i, ctx->opts->max_neighbours, threshold)) < 0)
+            goto out;
+out:
+    builder_free(&b);
+    if (rc < 0)
+        summ__graph_free(ctx->alloc, g);
+    return rc;
+}
+
+void summ__graph_free(const summ_allocator *a, summ__graph *g)
+{
+    summ__free(a, g->row, (g->n + 1) * sizeof *g->row);
+    summ__free(a, g->out, g->n * sizeof *g->out);
+    summ__free(a, g->col, g->col_cap * sizeof *g->col);
+    summ__free(a, g->w, g->w_cap * sizeof *g->w);
+    memset(g, 0, sizeof *g);
+}
+
+int summ__pagerank(const summ__graph *g, const summ_allocator *a, double damping,
+                   double tolerance, uint32_t max_iterations, double *scores)
+{
+    size_t n = g->n, i, e;
+    uint32_t it;
+    double *next;
+
+    if (n == 0)
+        return SUMM_OK;
+    next = summ__alloc_array(a, n, sizeof *next);
+    if (!next)
+        return SUMM_E_NOMEM;
+    for (i = 0; i < n; i++)
+        scores[i] = 1.0 / (double)n;
+    for (it = 0; it < max_iterations; it++) {
+        double dangling = 0.0, base, diff = 0.0;
+        /* A sentence with no similar sentence (isolated, or in a graph of
+         * several components) spreads its score evenly, so the scores keep
+         * summing to 1 whatever the graph's shape. */
+        for (i = 0; i < n; i++)
+            if (g->out[i] <= 0.0)
+                dangling += scores[i];
+        base = (1.0 - damping) / (double)n + damping * dangling / (double)n;
+        for (i = 0; i < n; i++)
+            next[i] = base;
+        for (i = 0; i < n; i++) {
+            double f;
+            if (g->out[i] <= 0.0)
+                continue;
+            f = damping * scores[i] / g->out[i];
+            for (e = g->row[i]; e < g->row[i + 1]; e++)
+                next[g->col[e]] += f * g->w[e];
+        }
+        for (i = 0; i < n; i++) {
+            diff += fabs(next[i] - scores[i]);
+            scores[i] = next[i];
+        }
+        if (diff < tolerance)
+            break;
+    }
+    /* Scaled so that the mean score is 1, whatever the document's length. */
+    for (i = 0; i < n; i++)
+        scores[i] *= (double)n;
+    summ__free(a, next, n * sizeof *next);
+    return SUMM_OK;
+}
