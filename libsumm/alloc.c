@@ -38,13 +38,18 @@ void *summ__realloc(const summ_allocator *a, void *p, size_t old_n, size_t new_n
         new_n = 1;
     if (!p)
         old_n = 0;
+    else if (old_n == 0)
+        old_n = 1; /* a zero-size block was allocated as one byte */
     return a->fn(a->ud, p, old_n, new_n);
 }
 
 void summ__free(const summ_allocator *a, void *p, size_t n)
 {
+    /* Report the size the hook actually gave: zero-size requests got one
+     * byte (see summ__alloc), and the lua_Alloc contract wants osize to
+     * match, e.g. for pool or accounting allocators. */
     if (p)
-        a->fn(a->ud, p, n ? n : 1, 0); /* summ__alloc(0) took 1 byte */
+        a->fn(a->ud, p, n ? n : 1, 0);
 }
 
 bool summ__mul_ok(size_t n, size_t size, size_t *out)

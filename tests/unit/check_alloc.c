@@ -193,6 +193,39 @@ START_TEST(fail_every_allocation_auto)
 }
 END_TEST
 
+/* Texts whose model has no terms make some arrays empty; the hook must
+ * still be told, on free, the size it allocated (one byte, not zero). */
+START_TEST(sizes_balance_on_degenerate_text)
+{
+    static const char *const texts[] = { "!!! ??? ...", "the of and. it is.", "x", "" };
+    const char *const *names = summ_algorithm_list();
+    size_t i;
+    for (; *names; names++) {
+        for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+            test_alloc t;
+            summ_allocator a = { test_alloc_fn, &t };
+            summ_lang *l = NULL;
+            summ_summarizer *s = NULL;
+            summ_result *r = NULL;
+            summ_options o = SUMM_OPTIONS_INIT;
+            memset(&t, 0, sizeof t);
+            o.algorithm = summ_algorithm_from_name(*names);
+            ck_assert_int_eq(summ_lang_new(&l, "en", &a), 0);
+            ck_assert_int_eq(summ_summarizer_new(&s, l, &o, &a), 0);
+            ck_assert_int_eq(summ_result_new(&r, &a), 0);
+            ck_assert_int_eq(summ_summarize(s, texts[i], strlen(texts[i]), r), 0);
+            ck_assert_int_eq(summ_score_sentences(s, texts[i], strlen(texts[i]), r), 0);
+            summ_result_free(r);
+            summ_summarizer_free(s);
+            summ_lang_free(l);
+            ck_assert_msg(t.live_bytes == 0 && t.live_blocks == 0,
+                          "%s on '%s': %lld bytes in %zu blocks unaccounted", *names, texts[i],
+                          t.live_bytes, t.live_blocks);
+        }
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("alloc");
@@ -201,6 +234,7 @@ int main(void)
     tcase_add_loop_test(tc, fail_every_allocation, 0, 2); /* without, with MMR */
     tcase_add_test(tc, empty_arrays_balance);
     tcase_add_test(tc, fail_every_allocation_auto);
+    tcase_add_test(tc, sizes_balance_on_degenerate_text);
     suite_add_tcase(s, tc);
     return test_run_suite(s);
 }
