@@ -62,6 +62,8 @@ calling the same object while it is busy gets ``RuntimeError``; give each
 thread its own Summarizer (the module-level functions are always safe).
 """
 
+import collections
+
 from . import _libsumm
 from ._libsumm import (
     Error,
@@ -85,6 +87,8 @@ __all__ = [
     "algorithms",
     "detect_language",
     "languages",
+    "rouge",
+    "RougeScore",
     "split_sentences",
     "summarize",
     "DEFAULT_MAX_INPUT_BYTES",
@@ -120,6 +124,39 @@ def detect_language(text):
     ``Summarizer("auto")`` does this for every text it is given.
     """
     return _libsumm.detect_language(text)
+
+
+RougeScore = collections.namedtuple("RougeScore", "precision recall f1 reference")
+RougeScore.__doc__ = """A ROUGE score: precision, recall and F1 in [0, 1], and the index of the
+reference they come from (the best reference by F1)."""
+
+
+def rouge(candidate, references, metric="rouge1", *, tokenizer="ascii", stemmer=None,
+          stem_min_length=3):
+    """Score a candidate summary against one or more references with ROUGE.
+
+    ``candidate`` and each reference are str or UTF-8 bytes; ``references``
+    is a sequence of them (a single str or bytes counts as one reference).
+    ``metric`` is ``"rouge1"``, ``"rouge2"``, ... (any N), ``"rougeL"`` (LCS
+    over the whole token sequence) or ``"rougeLsum"`` (summary-level LCS over
+    newline-separated sentences). With several references the one with the
+    highest F1 is reported (the first on a tie).
+
+    ``tokenizer="ascii"`` matches the rouge-score package's default
+    (lower-case, everything but [a-z0-9] separates tokens);
+    ``"unicode"`` keeps letters and digits of any script, case folded.
+    ``stemmer`` names a Snowball algorithm (``"porter"`` as in rouge-score,
+    ``"english"``, ``"german"``, ...) applied to tokens longer than
+    ``stem_min_length`` characters; ``None`` for no stemming.
+
+    Returns a :class:`RougeScore`. Raises ``ValueError`` for an unknown
+    metric, tokenizer or stemmer or no references, :class:`Error` for text
+    that is not UTF-8.
+    """
+    if isinstance(references, (str, bytes, bytearray, memoryview)):
+        references = [references]
+    return RougeScore(*_libsumm.rouge(candidate, list(references), metric, tokenizer, stemmer,
+                                      stem_min_length))
 
 
 def algorithms():

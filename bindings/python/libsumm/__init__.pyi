@@ -34,6 +34,26 @@ def languages() -> list[str]: ...
 def algorithms() -> list[str]: ...
 def detect_language(text: Union[str, _Buffer]) -> str: ...
 
+class RougeScore(tuple[float, float, float, int]):
+    @property
+    def precision(self) -> float: ...
+    @property
+    def recall(self) -> float: ...
+    @property
+    def f1(self) -> float: ...
+    @property
+    def reference(self) -> int: ...
+
+def rouge(
+    candidate: Union[str, _Buffer],
+    references: Union[str, _Buffer, Iterable[Union[str, _Buffer]]],
+    metric: str = "rouge1",
+    *,
+    tokenizer: str = "ascii",
+    stemmer: Optional[str] = None,
+    stem_min_length: int = 3,
+) -> RougeScore: ...
+
 class Summarizer:
     def __init__(
         self,

@@ -1131,7 +1131,142 @@ static PyObject *mod_detect_language(PyObject *m, PyObject *text)
     return PyUnicode_FromString(code);
 }
 
+
+/* ---- ROUGE --------------------------------------------------------------- */
+
+/* "rouge1", "rouge2", ... (any N >= 1), "rougeL" or "rougeLsum": the names
+ * rouge-score and summ-rouge use. */
+static int parse_rouge_metric(const char *name, int *metric, unsigned int *n)
+{
+    const char *p;
+    unsigned long v = 0;
+    if (strncmp(name, "rouge", 5) != 0)
+        return -1;
+    p = name + 5;
+    *n = 0;
+    if (strcmp(p, "L") == 0) {
+        *metric = SUMM_ROUGE_L;
+        return 0;
+    }
+    if (strcmp(p, "Lsum") == 0) {
+        *metric = SUMM_ROUGE_LSUM;
+        return 0;
+    }
+    if (!*p)
+        return -1;
+    for (; *p; p++) {
+        if (*p < '0' || *p > '9' || v > 100000)
+            return -1;
+        v = v * 10 + (unsigned long)(*p - '0');
+    }
+    if (v == 0)
+        return -1;
+    *metric = SUMM_ROUGE_N;
+    *n = (unsigned int)v;
+    return 0;
+}
+
+/* rouge(candidate, references, metric, tokenizer, stemmer, stem_min_length)
+ * -> (precision, recall, f1, reference index). The façade in __init__.py
+ * gives it its keywords and result type. */
+static PyObject *mod_rouge(PyObject *m, PyObject *args)
+{
+    module_state *st = state_of_module(m);
+    PyObject *cand_obj, *refs_obj, *seq = NULL, *result = NULL;
+    const char *metric_name, *tokenizer, *stemmer;
+    unsigned int stem_min, n;
+    input cand, *refs = NULL;
+    const char **ref_data = NULL;
+    size_t *ref_lens = NULL;
+    Py_ssize_t n_refs = 0, got = 0, i;
+    summ_rouge_options opts;
+    summ_rouge *r = NULL;
+    summ_rouge_result res;
+    int metric, rc;
+
+    memset(&cand, 0, sizeof cand);
+    if (!PyArg_ParseTuple(args, "OOssz|I:rouge", &cand_obj, &refs_obj, &metric_name, &tokenizer,
+                          &stemmer, &stem_min))
+        return NULL;
+    if (PyTuple_GET_SIZE(args) < 6)
+        stem_min = 3;
+    if (parse_rouge_metric(metric_name, &metric, &n) < 0) {
+        PyErr_Format(PyExc_ValueError,
+                     "metric must be rouge1, rouge2, ... (any N >= 1), rougeL or rougeLsum, "
+                     "not '%.100s'", metric_name);
+        return NULL;
+    }
+    summ_rouge_options_init(&opts, SUMM_ROUGE_OPTIONS_VERSION);
+    if (strcmp(tokenizer, "ascii") == 0) {
+        opts.tokenizer = SUMM_ROUGE_TOKENIZER_ASCII;
+    } else if (strcmp(tokenizer, "unicode") == 0) {
+        opts.tokenizer = SUMM_ROUGE_TOKENIZER_UNICODE;
+    } else {
+        PyErr_Format(PyExc_ValueError, "tokenizer must be 'ascii' or 'unicode', not '%.100s'",
+                     tokenizer);
+        return NULL;
+    }
+    opts.stemmer = stemmer;
+    opts.stem_min_length = stem_min;
+
+    seq = PySequence_Fast(refs_obj, "references must be a sequence of texts");
+    if (!seq)
+        return NULL;
+    n_refs = PySequence_Fast_GET_SIZE(seq);
+    if (n_refs == 0) {
+        PyErr_SetString(PyExc_ValueError, "references must not be empty");
+        goto out;
+    }
+    refs = PyMem_Calloc((size_t)n_refs, sizeof *refs);
+    ref_data = PyMem_Calloc((size_t)n_refs, sizeof *ref_data);
+    ref_lens = PyMem_Calloc((size_t)n_refs, sizeof *ref_lens);
+    if (!refs || !ref_data || !ref_lens) {
+        PyErr_NoMemory();
+        goto out;
+    }
+    if (input_get(cand_obj, &cand) < 0)
+        goto out;
+    for (got = 0; got < n_refs; got++) {
+        if (input_get(PySequence_Fast_GET_ITEM(seq, got), &refs[got]) < 0)
+            goto out;
+        ref_data[got] = refs[got].data;
+        ref_lens[got] = refs[got].len;
+    }
+    rc = summ_rouge_new(&r, &opts, &pymem_allocator);
+    if (rc == SUMM_E_INVALID_ARG) {
+        PyErr_Format(PyExc_ValueError, "no stemmer named '%.100s'", stemmer ? stemmer : "");
+        goto out;
+    }
+    if (rc < 0) {
+        raise_status(st, rc, NULL);
+        goto out;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    rc = summ_rouge_score(r, metric, n, cand.data, cand.len, ref_data, ref_lens,
+                          (size_t)n_refs, &res);
+    Py_END_ALLOW_THREADS
+    if (rc < 0) {
+        raise_status(st, rc, summ_rouge_errmsg(r));
+        goto out;
+    }
+    result = Py_BuildValue("(dddn)", res.precision, res.recall, res.f1,
+                           (Py_ssize_t)res.reference);
+out:
+    summ_rouge_free(r);
+    input_release(&cand);
+    for (i = 0; i < got; i++)
+        input_release(&refs[i]);
+    PyMem_Free(refs);
+    PyMem_Free(ref_data);
+    PyMem_Free(ref_lens);
+    Py_XDECREF(seq);
+    return result;
+}
+
 static PyMethodDef module_methods[] = {
+    { "rouge", mod_rouge, METH_VARARGS,
+      "rouge(candidate, references, metric, tokenizer, stemmer[, stem_min_length])"
+      " -> (precision, recall, f1, reference)" },
     { "detect_language", mod_detect_language, METH_O, "detect_language(text) -> str" },
     { "languages", mod_languages, METH_NOARGS, "languages() -> list[str]" },
     { "algorithms", mod_algorithms, METH_NOARGS, "algorithms() -> list[str]" },
