@@ -267,6 +267,28 @@ static const lang_case lang_cases[] = {
       "\xE0\xA4\xAF\xE0\xA4\xB9 \xE0\xA4\xB9\xE0\xA5\x88\xE0\xA5\xA4|\xE0\xA4\xB5\xE0\xA4\xB9 \xE0\xA4\xB9\xE0\xA5\x88\xE0\xA5\xA4" },
     { "zh", "\xE6\x88\x91\xE4\xBB\xAC\xE5\x8E\xBB\xE7\x9C\x8B\xE3\x80\x8A\xE6\x91\x94\xE8\xB7\xA4\xE5\x90\xA7\xEF\xBC\x81\xE7\x88\xB8\xE7\x88\xB8\xE3\x80\x8B\xE5\xA5\xBD\xE5\x90\x97\xEF\xBC\x9F\xE5\xA5\xBD\xEF\xBC\x81",
       "\xE6\x88\x91\xE4\xBB\xAC\xE5\x8E\xBB\xE7\x9C\x8B\xE3\x80\x8A\xE6\x91\x94\xE8\xB7\xA4\xE5\x90\xA7\xEF\xBC\x81\xE7\x88\xB8\xE7\x88\xB8\xE3\x80\x8B\xE5\xA5\xBD\xE5\x90\x97\xEF\xBC\x9F|\xE5\xA5\xBD\xEF\xBC\x81" },
+    /* Languages registered by their Snowball stemmer. */
+    { "sv", "Vi åt bl.a. Fisk och ris. Sedan gick vi hem.",
+      "Vi åt bl.a. Fisk och ris.|Sedan gick vi hem." },
+    { "no", "Vi møtte Dr. Hansen i går. Han var glad.",
+      "Vi møtte Dr. Hansen i går.|Han var glad." },
+    { "fi", "Tapasin Prof. Virtasen eilen. Hän oli iloinen.",
+      "Tapasin Prof. Virtasen eilen.|Hän oli iloinen." },
+    { "hu", "Dr. Kovács ma érkezik. Holnap indul.", "Dr. Kovács ma érkezik.|Holnap indul." },
+    { "id", "Kami bertemu Bpk. Budi kemarin. Dia senang.",
+      "Kami bertemu Bpk. Budi kemarin.|Dia senang." },
+    { "ga", "Féach Lch. Deich den leabhar. Tá sé go maith.",
+      "Féach Lch. Deich den leabhar.|Tá sé go maith." },
+    { "lt", "Susitikome su Prof. Jonaičiu. Jis buvo linksmas.",
+      "Susitikome su Prof. Jonaičiu.|Jis buvo linksmas." },
+    { "ro", "L-am întâlnit pe Dl. Popescu ieri. Era vesel.",
+      "L-am întâlnit pe Dl. Popescu ieri.|Era vesel." },
+    { "sr", "Upoznali smo Dr. Petrovića juče. Бр. Пет је ту. Крај.",
+      "Upoznali smo Dr. Petrovića juče.|Бр. Пет је ту.|Крај." },
+    { "tr", "Dün Doç. Yılmaz geldi. Çok mutluydu.", "Dün Doç. Yılmaz geldi.|Çok mutluydu." },
+    { "ca", "Vam veure el Sr. Puig ahir. Estava content.",
+      "Vam veure el Sr. Puig ahir.|Estava content." },
+    { "eu", "Ikusi Zk. Bost orria. Ondo dago.", "Ikusi Zk. Bost orria.|Ondo dago." },
     /* Every language with built-in tables has an entry, even when empty. */
     { "xx", "Dr. Who. Yes.", "Dr.|Who.|Yes." },
 };
@@ -285,7 +307,9 @@ START_TEST(abbreviation_tables_are_folded)
      * an ordinary abbreviation (the language object would keep only one). */
     static const char *const codes[] = { "am", "ar", "bg", "da", "de", "el", "en", "es", "fa",
                                          "fr", "hi", "hy", "it", "ja", "kk", "mr", "my", "nl",
-                                         "pl", "pt", "ru", "sk", "ur", "zh" };
+                                         "pl", "pt", "ru", "sk", "ur", "zh", "eu", "ca",
+                                         "fi", "hu", "id", "ga", "lt", "no", "ro", "sr",
+                                         "sv", "tr" };
     summ_allocator a;
     summ__fold_buf fold;
     size_t c;
