@@ -182,6 +182,9 @@ typedef int (*summ__word_fn)(void *ud, size_t start, size_t end, const char *fol
 int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *buf,
                    summ__word_fn fn, void *ud);
 
+/* Whether cp is part of a word: a letter, mark or digit of any script. */
+bool summ__is_word_cp(int32_t cp);
+
 /* Case-folds and NFKC-normalises text[0, len) into buf (replacing it). */
 int summ__fold(const char *text, size_t len, summ__fold_buf *buf);
 

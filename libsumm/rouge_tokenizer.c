@@ -174,28 +174,6 @@ static int tokenize_ascii(summ_rouge *r, const char *text, size_t len, summ__rou
     return end_line(r, seq);
 }
 
-static bool is_token_cp(int32_t cp)
-{
-    if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
-    switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC:
-    case UTF8PROC_CATEGORY_ME:
-    case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_NO:
-        return true;
-    default:
-        return false;
-    }
-}
-
 static int tokenize_unicode(summ_rouge *r, const char *text, size_t len, summ__rouge_seq *seq)
 {
     size_t i = 0;
@@ -206,7 +184,7 @@ static int tokenize_unicode(summ_rouge *r, const char *text, size_t len, summ__r
         int n;
         while (i < len) {
             n = summ__utf8_decode(text, len, i, &cp);
-            if (n < 0 || !is_token_cp(cp))
+            if (n < 0 || !summ__is_word_cp(cp))
                 break;
             i += (size_t)n;
         }

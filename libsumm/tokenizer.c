@@ -47,7 +47,7 @@ void summ__fold_buf_dispose(summ__fold_buf *b)
     b->len = b->cap = b->cps_cap = 0;
 }
 
-static bool is_word_cp(int32_t cp)
+bool summ__is_word_cp(int32_t cp)
 {
     if (cp < 0x80)
         return ascii_class[cp] != C_OTHER;
@@ -99,7 +99,7 @@ static int bigram_class(int32_t cp)
     if (cp < 0x80)
         return 0;
     sc = summ__script_of(cp);
-    if (!summ__script_unspaced(sc) || !is_word_cp(cp))
+    if (!summ__script_unspaced(sc) || !summ__is_word_cp(cp))
         return 0;
     return sc == SUMM__SCRIPT_KANA ? (int)SUMM__SCRIPT_HAN : (int)sc;
 }
@@ -262,7 +262,7 @@ int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *b
                 i++;
                 continue;
             }
-            if (!is_word_cp(cp)) {
+            if (!summ__is_word_cp(cp)) {
                 i += (size_t)n;
                 continue;
             }
@@ -296,7 +296,7 @@ int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *b
             n = summ__utf8_decode(text, end, i, &cp);
             if (n < 0 || bigram_class(cp) != 0)
                 break;
-            if (is_word_cp(cp)) {
+            if (summ__is_word_cp(cp)) {
                 prev_letter = is_letter_cp(cp);
                 ascii = false;
                 i += (size_t)n;
