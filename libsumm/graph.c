@@ -43,9 +43,7 @@ typedef struct builder {
     const summ_allocator *a;
     const summ__model *m;
     summ__sim_kind kind;
-    size_t *post_off;   /* n_vocab + 1 */
-    uint32_t *post_sent; /* n_bag */
-    uint32_t *post_cnt;  /* n_bag */
+    summ__postings post;
     double *term_w;      /* per term: idf (cosine) or BM25 idf */
     double *sent_w;      /* per sentence: norm (cosine), log length (textrank),
                             BM25 length factor */
@@ -58,10 +56,8 @@ typedef struct builder {
 
 static void builder_free(builder *b)
 {
-    size_t n = b->m->n_sents, v = b->m->n_vocab, nb = b->m->n_bag;
-    summ__free(b->a, b->post_off, (v + 1) * sizeof *b->post_off);
-    summ__free(b->a, b->post_sent, nb * sizeof *b->post_sent);
-    summ__free(b->a, b->post_cnt, nb * sizeof *b->post_cnt);
+    size_t n = b->m->n_sents, v = b->m->n_vocab;
+    summ__postings_free(&b->post, b->a);
     summ__free(b->a, b->term_w, v * sizeof *b->term_w);
     summ__free(b->a, b->sent_w, n * sizeof *b->sent_w);
     summ__free(b->a, b->acc, n * sizeof *b->acc);
@@ -86,36 +82,18 @@ static size_t sent_len(const summ__sentence *s)
 static int builder_init(builder *b)
 {
     const summ__model *m = b->m;
-    size_t n = m->n_sents, v = m->n_vocab, i, k, *fill;
+    size_t n = m->n_sents, v = m->n_vocab, i, k;
     double avg_len = 0.0, idf_sum = 0.0;
 
-    b->post_off = summ__alloc_array(b->a, v + 1, sizeof *b->post_off);
-    b->post_sent = summ__alloc_array(b->a, m->n_bag, sizeof *b->post_sent);
-    b->post_cnt = summ__alloc_array(b->a, m->n_bag, sizeof *b->post_cnt);
     b->term_w = summ__alloc_array(b->a, v, sizeof *b->term_w);
     b->sent_w = summ__alloc_array(b->a, n, sizeof *b->sent_w);
     b->acc = summ__alloc_array(b->a, n, sizeof *b->acc);
     b->mark = summ__alloc_array(b->a, n, sizeof *b->mark);
     b->touched = summ__alloc_array(b->a, n, sizeof *b->touched);
-    if (!b->post_off || !b->post_sent || !b->post_cnt || !b->term_w || !b->sent_w || !b->acc ||
-        !b->mark || !b->touched)
+    if (!b->term_w || !b->sent_w || !b->acc || !b->mark || !b->touched)
         return SUMM_E_NOMEM;
-
-    /* Postings in sentence order: counting sort by term. */
-    b->post_off[0] = 0;
-    for (k = 0; k < v; k++)
-        b->post_off[k + 1] = b->post_off[k] + m->term_sf[k];
-    fill = (size_t *)(void *)b->term_w; /* borrowed as fill cursors: same size */
-    for (k = 0; k < v; k++)
-        fill[k] = b->post_off[k];
-    for (i = 0; i < n; i++) {
-        const summ__sentence *s = &m->sents[i];
-        for (k = s->bag_begin; k < s->bag_end; k++) {
-            size_t p = fill[m->bag_term[k]]++;
-            b->post_sent[p] = (uint32_t)i;
-            b->post_cnt[p] = m->bag_count[k];
-        }
-    }
+    if (summ__postings_build(&b->post, m, b->a) < 0)
+        return SUMM_E_NOMEM;
 
     for (i = 0; i < n; i++) {
         b->acc[i] = 0.0;
@@ -170,20 +148,6 @@ static int builder_init(builder *b)
 static double bm25(double w, uint32_t c, double len_factor)
 {
     return w * (double)c * (BM25_K1 + 1.0) / ((double)c + len_factor);
-}
-
-/* The first posting of term t at or after sentence i (binary search). */
-static size_t posting_of(const builder *b, uint32_t t, uint32_t i)
-{
-    size_t lo = b->post_off[t], hi = b->post_off[t + 1];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (b->post_sent[mid] < i)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
 }
 
 /* a is a stronger neighbour than b: larger weight, then lower index. */
@@ -243,15 +207,11 @@ static int build_row(builder *b, summ__graph *g, uint32_t i, size_t max_k, doubl
 
     for (k = s->bag_begin; k < s->bag_end; k++) {
         uint32_t t = m->bag_term[k], ci = m->bag_count[k];
-        size_t lo = b->post_off[t], hi = b->post_off[t + 1];
+        size_t lo, hi;
         double wt = b->term_w[t];
-        if (hi - lo > SUMM__GRAPH_WINDOW) {
-            size_t p = posting_of(b, t, i), half = SUMM__GRAPH_WINDOW / 2;
-            lo = p - lo > half ? p - half : lo;
-            hi = hi - p > half + 1 ? p + half + 1 : hi;
-        }
+        summ__postings_window(&b->post, t, (uint32_t)i, &lo, &hi);
         for (q = lo; q < hi; q++) {
-            uint32_t j = b->post_sent[q], cj = b->post_cnt[q];
+            uint32_t j = b->post.sent[q], cj = b->post.cnt[q];
             double c;
             if (j == i)
                 continue;

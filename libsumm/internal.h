@@ -367,11 +367,30 @@ typedef void (*summ__pick_fn)(void *ud, uint32_t i);
 int summ__lazy_greedy(const summ__score_ctx *ctx, summ__gain_fn gain, summ__pick_fn pick,
                       void *ud, bool stop_without_gain, double *scores);
 
-/* ---- similarity graph (graph.c) ---------------------------------------- */
+/* ---- inverted index: term -> sentences (postings.c) -------------------- */
 
 /* Terms in more sentences than this link each sentence only to the nearest
  * W/2 occurrences on either side (graph.c, selector.c). */
 #define SUMM__GRAPH_WINDOW 128
+
+typedef struct summ__postings {
+    size_t *off;    /* n_vocab + 1: term t's postings are [off[t], off[t + 1]) */
+    uint32_t *sent; /* n_bag: the sentence of each posting, ascending per term */
+    uint32_t *cnt;  /* n_bag: the term's count in that sentence */
+    size_t n_vocab, n_bag;
+} summ__postings;
+
+/* Builds the postings of every term of the model. On failure everything is
+ * left for summ__postings_free(), which also accepts a zeroed struct. */
+int summ__postings_build(summ__postings *p, const summ__model *m, const summ_allocator *a);
+void summ__postings_free(summ__postings *p, const summ_allocator *a);
+/* The postings [*lo, *hi) of term t that sentence i is compared with: all
+ * of them, or for a term in more than SUMM__GRAPH_WINDOW sentences the
+ * window of that size around i's own posting. */
+void summ__postings_window(const summ__postings *p, uint32_t t, uint32_t i, size_t *lo,
+                           size_t *hi);
+
+/* ---- similarity graph (graph.c) ---------------------------------------- */
 
 typedef enum summ__sim_kind {
     SUMM__SIM_TEXTRANK,   /* shared distinct terms / (log|Si| + log|Sj|) */

@@ -182,8 +182,8 @@ void summ__position_prior(const summ_options *opts, size_t n, double *scores)
 typedef struct mmr {
     const summ__model *m;
     const summ_allocator *a;
-    size_t *post_off;
-    uint32_t *post_sent, *post_cnt, *heap, *mark;
+    summ__postings post;
+    uint32_t *heap, *mark;
     double *idf, *norm, *rel, *maxsim, *key, *acc;
     uint32_t *touched;
     uint64_t *bag_hash;  /* per sentence: hash of its terms and counts */
@@ -219,10 +219,8 @@ static void mmr_sift(mmr *x, size_t i, size_t n)
 
 static void mmr_free(mmr *x)
 {
-    size_t n = x->m->n_sents, v = x->m->n_vocab, nb = x->m->n_bag;
-    summ__free(x->a, x->post_off, (v + 1) * sizeof *x->post_off);
-    summ__free(x->a, x->post_sent, nb * sizeof *x->post_sent);
-    summ__free(x->a, x->post_cnt, nb * sizeof *x->post_cnt);
+    size_t n = x->m->n_sents, v = x->m->n_vocab;
+    summ__postings_free(&x->post, x->a);
     summ__free(x->a, x->heap, n * sizeof *x->heap);
     summ__free(x->a, x->mark, n * sizeof *x->mark);
     summ__free(x->a, x->touched, n * sizeof *x->touched);
@@ -286,9 +284,6 @@ static int mmr_init(mmr *x, const double *scores, size_t limit)
         x->bag_hash[i] = h ^ (h >> 29);
     }
 
-    x->post_off = summ__alloc_array(x->a, v + 1, sizeof *x->post_off);
-    x->post_sent = summ__alloc_array(x->a, m->n_bag, sizeof *x->post_sent);
-    x->post_cnt = summ__alloc_array(x->a, m->n_bag, sizeof *x->post_cnt);
     x->heap = summ__alloc_array(x->a, n, sizeof *x->heap);
     x->mark = summ__alloc_array(x->a, n, sizeof *x->mark);
     x->touched = summ__alloc_array(x->a, n, sizeof *x->touched);
@@ -298,21 +293,11 @@ static int mmr_init(mmr *x, const double *scores, size_t limit)
     x->maxsim = summ__alloc_array(x->a, n, sizeof *x->maxsim);
     x->key = summ__alloc_array(x->a, n, sizeof *x->key);
     x->acc = summ__alloc_array(x->a, n, sizeof *x->acc);
-    if (!x->post_off || !x->post_sent || !x->post_cnt || !x->heap || !x->mark || !x->touched ||
-        !x->idf || !x->norm || !x->rel || !x->maxsim || !x->key || !x->acc)
+    if (!x->heap || !x->mark || !x->touched || !x->idf || !x->norm || !x->rel || !x->maxsim ||
+        !x->key || !x->acc)
         return SUMM_E_NOMEM;
-
-    /* Postings in sentence order; post_off[t + 1] serves as t's fill cursor
-     * and ends up at the start of t + 1. */
-    x->post_off[0] = 0;
-    for (k = 0; k < v; k++)
-        x->post_off[k + 1] = k ? x->post_off[k] + m->term_sf[k - 1] : 0;
-    for (i = 0; i < n; i++)
-        for (k = m->sents[i].bag_begin; k < m->sents[i].bag_end; k++) {
-            size_t p = x->post_off[m->bag_term[k] + 1]++;
-            x->post_sent[p] = (uint32_t)i;
-            x->post_cnt[p] = m->bag_count[k];
-        }
+    if (summ__postings_build(&x->post, m, x->a) < 0)
+        return SUMM_E_NOMEM;
     for (k = 0; k < v; k++)
         x->idf[k] = log(1.0 + (double)n / (double)m->term_sf[k]);
 
@@ -356,28 +341,17 @@ static void mmr_update(mmr *x, uint32_t picked, uint32_t stamp)
         return;
     for (k = s->bag_begin; k < s->bag_end; k++) {
         uint32_t t = m->bag_term[k];
-        size_t lo = x->post_off[t], hi = x->post_off[t + 1];
+        size_t lo, hi;
         double wt = (double)m->bag_count[k] * x->idf[t] * x->idf[t];
-        if (hi - lo > SUMM__GRAPH_WINDOW) {
-            size_t a = lo, b = hi, half = SUMM__GRAPH_WINDOW / 2;
-            while (a < b) { /* the picked sentence's posting */
-                size_t mid = a + (b - a) / 2;
-                if (x->post_sent[mid] < picked)
-                    a = mid + 1;
-                else
-                    b = mid;
-            }
-            lo = a - lo > half ? a - half : lo;
-            hi = hi - a > half + 1 ? a + half + 1 : hi;
-        }
+        summ__postings_window(&x->post, t, picked, &lo, &hi);
         for (q = lo; q < hi; q++) {
-            uint32_t j = x->post_sent[q];
+            uint32_t j = x->post.sent[q];
             if (x->mark[j] != stamp) {
                 x->mark[j] = stamp;
                 x->acc[j] = 0.0;
                 x->touched[n_touched++] = j;
             }
-            x->acc[j] += wt * (double)x->post_cnt[q];
+            x->acc[j] += wt * (double)x->post.cnt[q];
         }
     }
     for (k = 0; k < n_touched; k++) {

@@ -44,6 +44,7 @@ build = {
             "libsumm/langid.c",
             "libsumm/model.c",
             "libsumm/options.c",
+            "libsumm/postings.c",
             "libsumm/result.c",
             "libsumm/rouge.c",
             "libsumm/rouge_tokenizer.c",
