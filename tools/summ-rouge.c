@@ -9,6 +9,8 @@
 
 #include <libsumm/summ.h>
 
+#include "cli_common.h"
+
 #include <errno.h>
 #include <getopt.h>
 #include <signal.h>
@@ -18,7 +20,6 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static const char *prog = "summ-rouge";
 
 #define MAX_METRICS 16
 
@@ -54,43 +55,7 @@ static void usage(FILE *f)
             "\n"
             "Only tokens longer than 3 characters are stemmed, as in rouge-score.\n"
             "Exit status: 0 success, 1 runtime error, 2 usage error.\n",
-            prog);
-}
-
-static void msg(const char *fmt, ...)
-{
-    va_list ap;
-    fprintf(stderr, "%s: ", prog);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-}
-
-static int usage_error(const char *fmt, ...)
-{
-    va_list ap;
-    fprintf(stderr, "%s: ", prog);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "\nTry '%s --help' for more information.\n", prog);
-    return 2;
-}
-
-static int parse_uint(const char *s, unsigned long long min, unsigned long long max,
-                      unsigned long long *out)
-{
-    char *end;
-    unsigned long long v;
-    if (!s[0] || s[0] < '0' || s[0] > '9')
-        return -1;
-    errno = 0;
-    v = strtoull(s, &end, 10);
-    if (errno || *end || v < min || v > max)
-        return -1;
-    *out = v;
-    return 0;
+            cli_prog);
 }
 
 /* "rouge1", "rouge12", "rougeL", "rougeLsum" (the rouge-score names). */
@@ -116,7 +81,7 @@ static int parse_metric(const char *s, size_t len, metric *m)
         return -1;
     memcpy(digits, s + 5, len - 5);
     digits[len - 5] = '\0';
-    if (parse_uint(digits, 1, 65535, &n))
+    if (cli_parse_uint(digits, 1, 65535, &n))
         return -1;
     m->kind = SUMM_ROUGE_N;
     m->n = (unsigned)n;
@@ -151,18 +116,18 @@ static int read_file(const char *path, size_t limit, char **buf_out, size_t *len
     if (f != NULL && strcmp(path, "-") != 0) {
         f = fopen(path, "rb");
         if (!f) {
-            msg("%s: %s", path, strerror(errno));
+            cli_msg("%s: %s", path, strerror(errno));
             return -1;
         }
         if (fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-            msg("%s: is a directory", path);
+            cli_msg("%s: is a directory", path);
             fclose(f);
             return -1;
         }
     }
     buf = malloc(cap);
     if (!buf) {
-        msg("%s: out of memory", name);
+        cli_msg("%s: out of memory", name);
         goto fail;
     }
     for (;;) {
@@ -173,7 +138,7 @@ static int read_file(const char *path, size_t limit, char **buf_out, size_t *len
                 break;
             nb = realloc(buf, cap * 2);
             if (!nb) {
-                msg("%s: out of memory", name);
+                cli_msg("%s: out of memory", name);
                 goto fail;
             }
             buf = nb;
@@ -183,14 +148,14 @@ static int read_file(const char *path, size_t limit, char **buf_out, size_t *len
         len += n;
         if (n == 0) {
             if (ferror(f)) {
-                msg("%s: read error: %s", name, strerror(errno));
+                cli_msg("%s: read error: %s", name, strerror(errno));
                 goto fail;
             }
             break;
         }
     }
     if (len > limit) {
-        msg("%s: input is larger than the limit of %zu bytes (see --max-input)", name, limit);
+        cli_msg("%s: input is larger than the limit of %zu bytes (see --max-input)", name, limit);
         goto fail;
     }
     if (f != stdin)
@@ -227,7 +192,7 @@ static void report_failure(const summ_rouge *r, const char *cand_name, char **re
     const char *colon = strchr(e, ':');
     unsigned long long k;
     if (colon && strncmp(e, "candidate:", 10) == 0) {
-        msg("%s:%s", cand_name, colon + 1);
+        cli_msg("%s:%s", cand_name, colon + 1);
         return;
     }
     if (colon && strncmp(e, "reference ", 10) == 0) {
@@ -236,13 +201,13 @@ static void report_failure(const summ_rouge *r, const char *cand_name, char **re
         if (len < sizeof num) {
             memcpy(num, e + 10, len);
             num[len] = '\0';
-            if (parse_uint(num, 0, 1u << 30, &k) == 0) {
-                msg("%s:%s", ref_paths[k], colon + 1);
+            if (cli_parse_uint(num, 0, 1u << 30, &k) == 0) {
+                cli_msg("%s:%s", ref_paths[k], colon + 1);
                 return;
             }
         }
     }
-    msg("%s", e);
+    cli_msg("%s", e);
 }
 
 int main(int argc, char **argv)
@@ -273,16 +238,14 @@ int main(int argc, char **argv)
     int opt, rc, stem = 0, json = 0, status = 1;
     unsigned long long v;
 
-    if (argc > 0 && argv[0] && strrchr(argv[0], '/'))
-        prog = strrchr(argv[0], '/') + 1;
-    else if (argc > 0 && argv[0] && argv[0][0])
-        prog = argv[0];
+    cli_prog = "summ-rouge";
+    cli_set_prog(argc, argv);
     signal(SIGPIPE, SIG_DFL);
     summ_rouge_options_init(&ro, SUMM_ROUGE_OPTIONS_VERSION);
     parse_metrics("rouge1,rouge2,rougeL", metrics, &n_metrics);
     ref_paths = calloc((size_t)(argc > 0 ? argc : 1), sizeof *ref_paths);
     if (!ref_paths) {
-        msg("out of memory");
+        cli_msg("out of memory");
         return 1;
     }
 
@@ -294,7 +257,7 @@ int main(int argc, char **argv)
         case 'm':
             if (parse_metrics(optarg, metrics, &n_metrics) < 0) {
                 free(ref_paths);
-                return usage_error("invalid metrics '%s' (e.g. rouge1,rouge2,rougeL,rougeLsum; "
+                return cli_usage_error("invalid metrics '%s' (e.g. rouge1,rouge2,rougeL,rougeLsum; "
                                    "at most %d)", optarg, MAX_METRICS);
             }
             break;
@@ -315,13 +278,13 @@ int main(int argc, char **argv)
                 json = 0;
             } else {
                 free(ref_paths);
-                return usage_error("unknown format '%s' (text or json)", optarg);
+                return cli_usage_error("unknown format '%s' (text or json)", optarg);
             }
             break;
         case OPT_MAX_INPUT:
-            if (parse_uint(optarg, 1, SUMM_MAX_INPUT_BYTES, &v)) {
+            if (cli_parse_uint(optarg, 1, SUMM_MAX_INPUT_BYTES, &v)) {
                 free(ref_paths);
-                return usage_error("invalid --max-input '%s' (1 to %zu bytes)", optarg,
+                return cli_usage_error("invalid --max-input '%s' (1 to %zu bytes)", optarg,
                                    (size_t)SUMM_MAX_INPUT_BYTES);
             }
             max_input = (size_t)v;
@@ -331,22 +294,22 @@ int main(int argc, char **argv)
             free(ref_paths);
             return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
         case 'V':
-            printf("%s (libsumm) %s\n", prog, summ_version_string());
+            printf("%s (libsumm) %s\n", cli_prog, summ_version_string());
             free(ref_paths);
             return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
         default:
             free(ref_paths);
-            fprintf(stderr, "Try '%s --help' for more information.\n", prog);
+            fprintf(stderr, "Try '%s --help' for more information.\n", cli_prog);
             return 2;
         }
     }
     if (n_refs == 0) {
         free(ref_paths);
-        return usage_error("no reference (give at least one -r FILE)");
+        return cli_usage_error("no reference (give at least one -r FILE)");
     }
     if (argc - optind > 1) {
         free(ref_paths);
-        return usage_error("one candidate at a time (got %d files)", argc - optind);
+        return cli_usage_error("one candidate at a time (got %d files)", argc - optind);
     }
     if (argc - optind == 1)
         cand_path = argv[optind];
@@ -357,10 +320,10 @@ int main(int argc, char **argv)
     rc = summ_rouge_new(&r, &ro, NULL);
     if (rc == SUMM_E_INVALID_ARG) {
         free(ref_paths);
-        return usage_error("unknown stemmer '%s'", ro.stemmer ? ro.stemmer : "");
+        return cli_usage_error("unknown stemmer '%s'", ro.stemmer ? ro.stemmer : "");
     }
     if (rc < 0) {
-        msg("%s", summ_strerror(rc));
+        cli_msg("%s", summ_strerror(rc));
         free(ref_paths);
         return 1;
     }
@@ -368,7 +331,7 @@ int main(int argc, char **argv)
     refs = calloc(n_refs, sizeof *refs);
     ref_lens = calloc(n_refs, sizeof *ref_lens);
     if (!refs || !ref_lens) {
-        msg("out of memory");
+        cli_msg("out of memory");
         goto out;
     }
     for (i = 0; i < n_refs; i++)
@@ -419,7 +382,7 @@ int main(int argc, char **argv)
     status = 0;
 out:
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        msg("write error: %s", strerror(errno));
+        cli_msg("write error: %s", strerror(errno));
         status = 1;
     }
     free(cand);

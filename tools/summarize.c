@@ -10,6 +10,8 @@
 
 #include <libsumm/summ.h>
 
+#include "cli_common.h"
+
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
@@ -21,7 +23,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static const char *prog = "summarize";
 
 enum format { FMT_TEXT, FMT_JSON, FMT_TSV };
 
@@ -89,49 +90,7 @@ static void usage(FILE *f)
             "\n"
             "With several files each output starts with a line '==> FILE <==' (text and tsv).\n"
             "Exit status: 0 success, 1 runtime error, 2 usage error.\n",
-            prog);
-}
-
-#if defined(__GNUC__)
-static void msg(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-#endif
-
-static void msg(const char *fmt, ...)
-{
-    va_list ap;
-    fprintf(stderr, "%s: ", prog);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-}
-
-static int usage_error(const char *fmt, ...)
-{
-    va_list ap;
-    fprintf(stderr, "%s: ", prog);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, "\nTry '%s --help' for more information.\n", prog);
-    return 2;
-}
-
-/* Parses a whole decimal number in [min, max]; no sign, no trailing junk. */
-static int parse_uint(const char *s, unsigned long long min, unsigned long long max,
-                      unsigned long long *out)
-{
-    char *end;
-    unsigned long long v;
-    if (!s[0] || s[0] < '0' || s[0] > '9')
-        return -1;
-    errno = 0;
-    v = strtoull(s, &end, 10);
-    if (errno || *end || v < min || v > max)
-        return -1;
-    *out = v;
-    return 0;
+            cli_prog);
 }
 
 /* Parses a number in [0, 1] without strtod (locale-dependent decimal
@@ -169,7 +128,7 @@ static int read_all(FILE *f, const char *name, size_t limit, char **buf_out, siz
     size_t cap = 1 << 16, len = 0;
     char *buf = malloc(cap);
     if (!buf) {
-        msg("%s: out of memory", name);
+        cli_msg("%s: out of memory", name);
         return -1;
     }
     for (;;) {
@@ -178,14 +137,14 @@ static int read_all(FILE *f, const char *name, size_t limit, char **buf_out, siz
             char *nb;
             if (cap > limit) {
                 free(buf);
-                msg("%s: input is larger than the limit of %zu bytes (see --max-input)", name,
+                cli_msg("%s: input is larger than the limit of %zu bytes (see --max-input)", name,
                     limit);
                 return -1;
             }
             nb = realloc(buf, cap * 2);
             if (!nb) {
                 free(buf);
-                msg("%s: out of memory", name);
+                cli_msg("%s: out of memory", name);
                 return -1;
             }
             buf = nb;
@@ -195,7 +154,7 @@ static int read_all(FILE *f, const char *name, size_t limit, char **buf_out, siz
         len += n;
         if (n == 0) {
             if (ferror(f)) {
-                msg("%s: read error: %s", name, strerror(errno));
+                cli_msg("%s: read error: %s", name, strerror(errno));
                 free(buf);
                 return -1;
             }
@@ -204,7 +163,7 @@ static int read_all(FILE *f, const char *name, size_t limit, char **buf_out, siz
     }
     if (len > limit) {
         free(buf);
-        msg("%s: input is larger than the limit of %zu bytes (see --max-input)", name, limit);
+        cli_msg("%s: input is larger than the limit of %zu bytes (see --max-input)", name, limit);
         return -1;
     }
     *buf_out = buf;
@@ -224,7 +183,7 @@ static int read_word_list(const char *path, char **buf_out, const char ***words_
     size_t len, n = 0, cap = 0;
 
     if (!f) {
-        msg("%s: %s", path, strerror(errno));
+        cli_msg("%s: %s", path, strerror(errno));
         return -1;
     }
     if (read_all(f, path, (size_t)64 << 20, &buf, &len) < 0) {
@@ -233,7 +192,7 @@ static int read_word_list(const char *path, char **buf_out, const char ***words_
     }
     fclose(f);
     if (memchr(buf, '\0', len)) {
-        msg("%s: NUL byte in a word list", path);
+        cli_msg("%s: NUL byte in a word list", path);
         free(buf);
         return -1;
     }
@@ -241,7 +200,7 @@ static int read_word_list(const char *path, char **buf_out, const char ***words_
     p = realloc(buf, len + 1);
     if (!p) {
         free(buf);
-        msg("%s: out of memory", path);
+        cli_msg("%s: out of memory", path);
         return -1;
     }
     buf = p;
@@ -259,7 +218,7 @@ static int read_word_list(const char *path, char **buf_out, const char ***words_
                 if (!nw) {
                     free(words);
                     free(buf);
-                    msg("%s: out of memory", path);
+                    cli_msg("%s: out of memory", path);
                     return -1;
                 }
                 words = nw;
@@ -306,13 +265,13 @@ static int make_language(const cli *c, summ_lang **out)
         rc = 0;
         break;
     case SUMM_E_UNKNOWN_LANG:
-        rc = usage_error("unknown language '%s' (see --list-languages)", c->language);
+        rc = cli_usage_error("unknown language '%s' (see --list-languages)", c->language);
         break;
     case SUMM_E_INVALID_UTF8:
-        msg("invalid UTF-8 in a word list");
+        cli_msg("invalid UTF-8 in a word list");
         break;
     default:
-        msg("cannot create the language: out of memory");
+        cli_msg("cannot create the language: out of memory");
         break;
     }
 out:
@@ -450,20 +409,20 @@ static FILE *open_output(const char *path, char **tmp_out)
     n = strlen(path);
     tmp = malloc(n + 16);
     if (!tmp) {
-        msg("out of memory");
+        cli_msg("out of memory");
         return NULL;
     }
     memcpy(tmp, path, n);
     memcpy(tmp + n, ".tmp.XXXXXX", 12);
     fd = mkstemp(tmp);
     if (fd < 0) {
-        msg("%s: cannot create a temporary file: %s", path, strerror(errno));
+        cli_msg("%s: cannot create a temporary file: %s", path, strerror(errno));
         free(tmp);
         return NULL;
     }
     f = fdopen(fd, "w");
     if (!f) {
-        msg("%s: %s", path, strerror(errno));
+        cli_msg("%s: %s", path, strerror(errno));
         close(fd);
         unlink(tmp);
         free(tmp);
@@ -506,7 +465,7 @@ static int close_output(FILE *f, const char *path, char *tmp, int status)
         free(tmp);
     }
     if (werr) {
-        msg("%s: write error: %s", path ? path : "standard output",
+        cli_msg("%s: write error: %s", path ? path : "standard output",
             saved ? strerror(saved) : "unknown error");
         return 1;
     }
@@ -562,10 +521,8 @@ int main(int argc, char **argv)
     int opt, rc, status = 0, i, n_files, written = 0;
     unsigned long long v;
 
-    if (argc > 0 && argv[0] && strrchr(argv[0], '/'))
-        prog = strrchr(argv[0], '/') + 1;
-    else if (argc > 0 && argv[0] && argv[0][0])
-        prog = argv[0];
+    cli_prog = "summarize";
+    cli_set_prog(argc, argv);
     /* `summarize big.txt | head -1` must end quietly, even when the parent
      * left SIGPIPE ignored. */
     signal(SIGPIPE, SIG_DFL);
@@ -579,29 +536,29 @@ int main(int argc, char **argv)
     while ((opt = getopt_long(argc, argv, "n:r:w:b:a:l:f:o:hV", longopts, NULL)) != -1) {
         switch (opt) {
         case 'n':
-            if (parse_uint(optarg, 1, UINT32_MAX, &v))
-                return usage_error("invalid number of sentences '%s' (a whole number >= 1)",
+            if (cli_parse_uint(optarg, 1, UINT32_MAX, &v))
+                return cli_usage_error("invalid number of sentences '%s' (a whole number >= 1)",
                                    optarg);
             c.opts.max_sentences = (uint32_t)v;
             break;
         case 'r':
             if (parse_unit(optarg, &c.opts.ratio) || c.opts.ratio <= 0.0)
-                return usage_error("invalid ratio '%s' (a number in (0, 1])", optarg);
+                return cli_usage_error("invalid ratio '%s' (a number in (0, 1])", optarg);
             break;
         case 'w':
-            if (parse_uint(optarg, 1, UINT32_MAX, &v))
-                return usage_error("invalid number of words '%s' (a whole number >= 1)", optarg);
+            if (cli_parse_uint(optarg, 1, UINT32_MAX, &v))
+                return cli_usage_error("invalid number of words '%s' (a whole number >= 1)", optarg);
             c.opts.max_words = (uint32_t)v;
             break;
         case 'b':
-            if (parse_uint(optarg, 1, SIZE_MAX, &v))
-                return usage_error("invalid number of bytes '%s' (a whole number >= 1)", optarg);
+            if (cli_parse_uint(optarg, 1, SIZE_MAX, &v))
+                return cli_usage_error("invalid number of bytes '%s' (a whole number >= 1)", optarg);
             c.opts.max_bytes = (size_t)v;
             break;
         case 'a':
             rc = summ_algorithm_from_name(optarg);
             if (rc < 0)
-                return usage_error("unknown algorithm '%s' (see --list-algorithms)", optarg);
+                return cli_usage_error("unknown algorithm '%s' (see --list-algorithms)", optarg);
             c.opts.algorithm = rc;
             break;
         case 'l':
@@ -615,7 +572,7 @@ int main(int argc, char **argv)
             else if (strcmp(optarg, "tsv") == 0)
                 c.format = FMT_TSV;
             else
-                return usage_error("unknown format '%s' (text, json or tsv)", optarg);
+                return cli_usage_error("unknown format '%s' (text, json or tsv)", optarg);
             break;
         case 'o':
             c.output = optarg;
@@ -639,8 +596,8 @@ int main(int argc, char **argv)
             c.opts.flags |= SUMM_FLAG_LENIENT_UTF8;
             break;
         case OPT_MAX_INPUT:
-            if (parse_uint(optarg, 1, SUMM_MAX_INPUT_BYTES, &v))
-                return usage_error("invalid --max-input '%s' (1 to %zu bytes)", optarg,
+            if (cli_parse_uint(optarg, 1, SUMM_MAX_INPUT_BYTES, &v))
+                return cli_usage_error("invalid --max-input '%s' (1 to %zu bytes)", optarg,
                                    (size_t)SUMM_MAX_INPUT_BYTES);
             c.max_input = (size_t)v;
             break;
@@ -652,16 +609,16 @@ int main(int argc, char **argv)
             break;
         case OPT_MMR:
             if (parse_unit(optarg, &c.opts.mmr_lambda) || c.opts.mmr_lambda <= 0.0)
-                return usage_error("invalid --mmr '%s' (a number in (0, 1])", optarg);
+                return cli_usage_error("invalid --mmr '%s' (a number in (0, 1])", optarg);
             break;
         case OPT_POSITION_WEIGHT:
             if (parse_unit(optarg, &c.opts.position_weight))
-                return usage_error("invalid --position-weight '%s' (a number in [0, 1])",
+                return cli_usage_error("invalid --position-weight '%s' (a number in [0, 1])",
                                    optarg);
             break;
         case OPT_LEXRANK_THRESHOLD:
             if (parse_unit(optarg, &c.opts.lexrank_threshold) || c.opts.lexrank_threshold >= 1.0)
-                return usage_error("invalid --lexrank-threshold '%s' (a number in [0, 1))",
+                return cli_usage_error("invalid --lexrank-threshold '%s' (a number in [0, 1))",
                                    optarg);
             break;
         case OPT_CUE_WORDS:
@@ -684,15 +641,15 @@ int main(int argc, char **argv)
             usage(stdout);
             return close_output(stdout, NULL, NULL, 0);
         case 'V':
-            printf("%s (libsumm) %s\n", prog, summ_version_string());
+            printf("%s (libsumm) %s\n", cli_prog, summ_version_string());
             return close_output(stdout, NULL, NULL, 0);
         default:
-            fprintf(stderr, "Try '%s --help' for more information.\n", prog);
+            fprintf(stderr, "Try '%s --help' for more information.\n", cli_prog);
             return 2;
         }
     }
     if (c.split && c.scores)
-        return usage_error("--split and --scores cannot be combined");
+        return cli_usage_error("--split and --scores cannot be combined");
     c.opts.max_input_bytes = c.max_input;
 
     if ((c.cue_file && read_word_list(c.cue_file, &cue_buf, &cue_words, &n_cue) < 0) ||
@@ -713,7 +670,7 @@ int main(int argc, char **argv)
     /* The summarizer keeps its own copy of the word lists. */
     free_words(cue_buf, cue_words, stigma_buf, stigma_words);
     if (rc < 0 || (rc = summ_result_new(&r, NULL)) < 0) {
-        msg("%s", summ_strerror(rc));
+        cli_msg("%s", summ_strerror(rc));
         summ_summarizer_free(s);
         summ_lang_free(lang);
         return 1;
@@ -740,19 +697,19 @@ int main(int argc, char **argv)
         if (strcmp(path, "-") != 0) {
             in = fopen(path, "rb");
             if (!in) {
-                msg("%s: %s", path, strerror(errno));
+                cli_msg("%s: %s", path, strerror(errno));
                 status = 1;
                 continue;
             }
             if (fstat(fileno(in), &st) == 0 && S_ISDIR(st.st_mode)) {
-                msg("%s: is a directory", path);
+                cli_msg("%s: is a directory", path);
                 fclose(in);
                 status = 1;
                 continue;
             }
             if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) &&
                 (unsigned long long)st.st_size > (unsigned long long)c.max_input) {
-                msg("%s: input is larger than the limit of %zu bytes (see --max-input)", path,
+                cli_msg("%s: input is larger than the limit of %zu bytes (see --max-input)", path,
                     c.max_input);
                 fclose(in);
                 status = 1;
@@ -773,7 +730,7 @@ int main(int argc, char **argv)
         else
             rc = summ_summarize(s, text, len, r);
         if (rc < 0) {
-            msg("%s: %s", name, summ_summarizer_errmsg(s));
+            cli_msg("%s: %s", name, summ_summarizer_errmsg(s));
             status = 1;
         } else {
             write_result(out, &c, name, summ_result_language(r), algo_name, text, r,
