@@ -602,6 +602,49 @@ static bool next_word_starts_sentence(const splitter *sp, size_t p)
     return false;
 }
 
+/* Whether the word starting at p is a title with its period ("Mr.",
+ * "Dr."): a title opens a noun phrase, so after an abbreviation that can
+ * end a sentence ("at 6 P.M. Mr. Smith then left") it starts the next one. */
+static bool next_word_is_title(const splitter *sp, size_t p)
+{
+    size_t e = p, n;
+    while (e < sp->len && e - p < 8) {
+        int32_t cp = cp_at(sp, e, &n);
+        if (!is_letter(cp))
+            break;
+        e += n;
+    }
+    if (e == p || e >= sp->len || sp->text[e] != '.')
+        return false;
+    return abbreviation_kind(sp, p, e) == 2;
+}
+
+/* Whether text[ws, dot) is "a.m." or "p.m." after a number that opens the
+ * sentence with at most one word before it: "At 5 a.m. Mr. Smith went" or
+ * "5 p.m. Tuesday is the deadline". A time phrase alone is not a sentence,
+ * so it introduces the words that follow; "He left at 6 P.M. Mr. Smith
+ * then ..." still ends after the time. */
+static bool introductory_time(const splitter *sp, size_t ws, size_t dot)
+{
+    const char *t = sp->text;
+    size_t i, words = 0;
+    bool in_word = false, number = false;
+    if (dot - ws != 3 || t[ws + 1] != '.' || (t[ws + 2] | 0x20) != 'm' ||
+        ((t[ws] | 0x20) != 'a' && (t[ws] | 0x20) != 'p'))
+        return false;
+    if (ws - sp->seg_start > 40)
+        return false;
+    for (i = sp->seg_start; i < ws; i++) {
+        bool space = t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\r';
+        if (!space && !in_word) {
+            words++;
+            number = is_digit((unsigned char)t[i]);
+        }
+        in_word = !space;
+    }
+    return number && words >= 1 && words <= 2;
+}
+
 /* Whether the language has a list of sentence starters. */
 static bool has_starters(const splitter *sp)
 {
@@ -746,8 +789,10 @@ static int period_ends_sentence(splitter *sp, size_t dot, int32_t nx, size_t p, 
     }
     if (w.dots > 0 && w.digits == 0 && !w.other && w.longest_part <= 3) {
         /* Dotted abbreviations: "U.S.", "a.m.", "Ph.D.", "J.A.". */
+        if (introductory_time(sp, ws, dot))
+            return SUMM_OK;
         if (has_starters(sp))
-            *ends = next_word_starts_sentence(sp, p);
+            *ends = next_word_starts_sentence(sp, p) || next_word_is_title(sp, p);
         else
             *ends = is_upper(nx) && w.longest_part > 1;
         return SUMM_OK;

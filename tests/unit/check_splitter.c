@@ -60,6 +60,16 @@ static const split_case cases[] = {
     /* a.m. and p.m. */
     { "At 5 a.m. Mr. Smith went to the bank. He left at 6 p.m. The bank closed.",
       "At 5 a.m. Mr. Smith went to the bank.|He left at 6 p.m.|The bank closed." },
+    /* A title after a time starts the next sentence; an opening time
+     * phrase does not make a sentence of its own. */
+    { "At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went "
+      "to the store.",
+      "At 5 a.m. Mr. Smith went to the bank.|He left the bank at 6 P.M.|Mr. Smith then went to "
+      "the store." },
+    { "By 9 P.M. Dr. Jones had gone. 10 p.m. Tuesday is late. We met at 8 a.m. Mrs. Li came too.",
+      "By 9 P.M. Dr. Jones had gone.|10 p.m. Tuesday is late.|We met at 8 a.m.|Mrs. Li came "
+      "too." },
+    { "He lives in the U.S. Dr. Brown does not.", "He lives in the U.S.|Dr. Brown does not." },
     /* Titles and ordinary abbreviations. */
     { "Main St. The shop is there. We met at St. Mary's. Then we left.",
       "Main St.|The shop is there.|We met at St. Mary's.|Then we left." },
