@@ -39,6 +39,13 @@ typedef struct neighbour {
     uint32_t j;
 } neighbour;
 
+/* The running similarity of one sentence to the row being built, and which
+ * row it belongs to; side by side so that a visit touches one cache line. */
+typedef struct acc_slot {
+    double sum;
+    uint32_t row; /* row index + 1 when touched */
+} acc_slot;
+
 typedef struct builder {
     const summ_allocator *a;
     const summ__model *m;
@@ -47,8 +54,7 @@ typedef struct builder {
     double *term_w;      /* per term: idf (cosine) or BM25 idf */
     double *sent_w;      /* per sentence: norm (cosine), log length (textrank),
                             BM25 length factor */
-    double *acc;         /* per sentence: accumulated similarity to the row */
-    uint32_t *mark;      /* per sentence: row index + 1 when touched */
+    acc_slot *acc;       /* per sentence: similarity to the row so far */
     uint32_t *touched;
     neighbour *cand;
     size_t cand_cap;
@@ -61,7 +67,6 @@ static void builder_free(builder *b)
     summ__free(b->a, b->term_w, v * sizeof *b->term_w);
     summ__free(b->a, b->sent_w, n * sizeof *b->sent_w);
     summ__free(b->a, b->acc, n * sizeof *b->acc);
-    summ__free(b->a, b->mark, n * sizeof *b->mark);
     summ__free(b->a, b->touched, n * sizeof *b->touched);
     summ__free(b->a, b->cand, b->cand_cap * sizeof *b->cand);
 }
@@ -88,16 +93,15 @@ static int builder_init(builder *b)
     b->term_w = summ__alloc_array(b->a, v, sizeof *b->term_w);
     b->sent_w = summ__alloc_array(b->a, n, sizeof *b->sent_w);
     b->acc = summ__alloc_array(b->a, n, sizeof *b->acc);
-    b->mark = summ__alloc_array(b->a, n, sizeof *b->mark);
     b->touched = summ__alloc_array(b->a, n, sizeof *b->touched);
-    if (!b->term_w || !b->sent_w || !b->acc || !b->mark || !b->touched)
+    if (!b->term_w || !b->sent_w || !b->acc || !b->touched)
         return SUMM_E_NOMEM;
     if (summ__postings_build(&b->post, m, b->a) < 0)
         return SUMM_E_NOMEM;
 
     for (i = 0; i < n; i++) {
-        b->acc[i] = 0.0;
-        b->mark[i] = 0;
+        b->acc[i].sum = 0.0;
+        b->acc[i].row = 0;
         avg_len += (double)sent_len(&m->sents[i]);
     }
     avg_len = n ? avg_len / (double)n : 0.0;
@@ -215,9 +219,9 @@ static int build_row(builder *b, summ__graph *g, uint32_t i, size_t max_k, doubl
             double c;
             if (j == i)
                 continue;
-            if (b->mark[j] != i + 1) {
-                b->mark[j] = i + 1;
-                b->acc[j] = 0.0;
+            if (b->acc[j].row != i + 1) {
+                b->acc[j].row = i + 1;
+                b->acc[j].sum = 0.0;
                 b->touched[n_touched++] = j;
             }
             switch (b->kind) {
@@ -231,7 +235,7 @@ static int build_row(builder *b, summ__graph *g, uint32_t i, size_t max_k, doubl
                 c = bm25(wt, cj, b->sent_w[j]) + bm25(wt, ci, b->sent_w[i]);
                 break;
             }
-            b->acc[j] += c;
+            b->acc[j].sum += c;
         }
     }
 
@@ -242,7 +246,7 @@ static int build_row(builder *b, summ__graph *g, uint32_t i, size_t max_k, doubl
     for (k = 0; k < n_touched; k++) {
         neighbour nb;
         nb.j = b->touched[k];
-        nb.w = finish(b, i, nb.j, b->acc[nb.j], threshold);
+        nb.w = finish(b, i, nb.j, b->acc[nb.j].sum, threshold);
         if (!(nb.w > 0.0 && isfinite(nb.w)) || max_k == 0)
             continue;
         if (n_cand < max_k) {
