@@ -346,6 +346,7 @@ int summ__score_lsa(const summ__score_ctx *ctx, double *scores);
 int summ__score_edmundson(const summ__score_ctx *ctx, double *scores);
 int summ__score_centroid(const summ__score_ctx *ctx, double *scores);
 int summ__score_degree(const summ__score_ctx *ctx, double *scores);
+int summ__score_pacsum(const summ__score_ctx *ctx, double *scores);
 
 /* n x size bytes, or NULL on overflow or failure. */
 void *summ__alloc_array(const summ_allocator *a, size_t n, size_t size);

@@ -21,13 +21,14 @@ static const summ__scorer scorers[] = {
     { SUMM_ALGO_EDMUNDSON, "edmundson", summ__score_edmundson },
     { SUMM_ALGO_CENTROID, "centroid", summ__score_centroid },
     { SUMM_ALGO_DEGREE, "degree", summ__score_degree },
+    { SUMM_ALGO_PACSUM, "pacsum", summ__score_pacsum },
 };
 
 #define N_SCORERS (sizeof scorers / sizeof scorers[0])
 
 static const char *const names[] = {
     "lead", "tfidf", "textrank", "textrank-bm25", "lexrank", "luhn", "sumbasic", "kl-sum",
-    "lsa", "edmundson", "centroid", "degree", NULL,
+    "lsa", "edmundson", "centroid", "degree", "pacsum", NULL,
 };
 
 int summ__algorithm_resolve(int algorithm)

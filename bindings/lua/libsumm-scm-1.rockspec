@@ -56,6 +56,7 @@ build = {
             "libsumm/scorer_lexrank.c",
             "libsumm/scorer_lsa.c",
             "libsumm/scorer_luhn.c",
+            "libsumm/scorer_pacsum.c",
             "libsumm/scorer_sumbasic.c",
             "libsumm/scorer_textrank.c",
             "libsumm/scorer_textrank_bm25.c",

@@ -211,7 +211,9 @@ typedef enum summ_algorithm {
     SUMM_ALGO_LSA = 9,           /**< latent semantic analysis (Steinberger & Jezek 2004) */
     SUMM_ALGO_EDMUNDSON = 10,    /**< cue, key, title and location (Edmundson 1969) */
     SUMM_ALGO_CENTROID = 11,     /**< similarity to the tf-idf centroid (Radev et al. 2004, MEAD) */
-    SUMM_ALGO_DEGREE = 12        /**< sum of a sentence's word-overlap similarities (degree centrality) */
+    SUMM_ALGO_DEGREE = 12,       /**< sum of a sentence's word-overlap similarities (degree centrality) */
+    SUMM_ALGO_PACSUM = 13        /**< directed centrality: similar to what follows, not to what precedes
+                                      (Zheng & Lapata 2019); @since 0.1 */
 } summ_algorithm;
 
 /** The algorithm id for a name ("tfidf", "lead", ...; case-insensitive), or

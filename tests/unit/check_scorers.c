@@ -175,6 +175,44 @@ START_TEST(degree_hand_worked)
 }
 END_TEST
 
+START_TEST(pacsum_hand_worked)
+{
+    /* s0 {cat, sat}, s1 {cat, ran}, s2 {dog}; idf = log(3 / sf): cat
+     * log 1.5, the others log 3. cos(s0, s1) = log(1.5)^2 / (log(1.5)^2 +
+     * log(3)^2). s0 gains it (s1 follows), s1 loses twice it (s0 precedes),
+     * s2 shares nothing. */
+    summ_result *r = NULL;
+    double a = log(1.5), b = log(3.0), c = a * a / (a * a + b * b);
+    ck_assert_int_eq(summ_result_new(&r, NULL), 0);
+    ck_assert_int_eq(score_with(SUMM_ALGO_PACSUM, "The cat sat. A cat ran. The dog.", r), 0);
+    ck_assert_uint_eq(summ_result_count(r), 3);
+    ck_assert_double_eq_tol(score_of(r, 0), c, 1e-12);
+    ck_assert_double_eq_tol(score_of(r, 1), -2.0 * c, 1e-12);
+    ck_assert_double_eq_tol(score_of(r, 2), 0.0, 1e-12);
+    summ_result_free(r);
+}
+END_TEST
+
+START_TEST(pacsum_prefers_the_sentence_that_opens_a_topic)
+{
+    /* The same two related sentences in either order (and an unrelated
+     * third): the first of them wins. */
+    summ_result *r = NULL;
+    ck_assert_int_eq(summ_result_new(&r, NULL), 0);
+    ck_assert_int_eq(score_with(SUMM_ALGO_PACSUM,
+                                "Storms hit the coast today. Storms flooded the coast roads. Prices rose.",
+                                r),
+                     0);
+    ck_assert(score_of(r, 0) > score_of(r, 1));
+    ck_assert_int_eq(score_with(SUMM_ALGO_PACSUM,
+                                "Storms flooded the coast roads. Storms hit the coast today. Prices rose.",
+                                r),
+                     0);
+    ck_assert(score_of(r, 0) > score_of(r, 1));
+    summ_result_free(r);
+}
+END_TEST
+
 START_TEST(lexrank_threshold_cuts_edges)
 {
     /* Continuous: s0 and s1 share cat and chase, so they outrank s2.
@@ -473,6 +511,8 @@ int main(void)
     tcase_add_test(tc, pagerank_weighted_star);
     tcase_add_test(tc, textrank_isolated_sentence);
     tcase_add_test(tc, degree_hand_worked);
+    tcase_add_test(tc, pacsum_hand_worked);
+    tcase_add_test(tc, pacsum_prefers_the_sentence_that_opens_a_topic);
     tcase_add_test(tc, lexrank_threshold_cuts_edges);
     tcase_add_test(tc, luhn_hand_worked);
     tcase_add_test(tc, sumbasic_pick_order);
