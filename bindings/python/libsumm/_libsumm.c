@@ -1336,6 +1336,21 @@ static int add_size_constant(PyObject *m, const char *name, size_t value)
     return rc;
 }
 
+/* _ALLOCATOR: a capsule holding the summ_allocator the binding gives the
+ * library, so that bench/python_overhead.py can run the C API through
+ * ctypes with the very same allocator. Read-only: the struct is const. */
+static int add_allocator_capsule(PyObject *m)
+{
+    PyObject *capsule = PyCapsule_New((void *)&pymem_allocator, "libsumm._libsumm.ALLOCATOR",
+                                      NULL);
+    int rc;
+    if (!capsule)
+        return -1;
+    rc = PyModule_AddObjectRef(m, "_ALLOCATOR", capsule);
+    Py_DECREF(capsule);
+    return rc;
+}
+
 static int module_exec(PyObject *m)
 {
     module_state *st = state_of_module(m);
@@ -1364,7 +1379,8 @@ static int module_exec(PyObject *m)
     if (PyModule_AddStringConstant(m, "__version__", summ_version_string()) < 0 ||
         PyModule_AddStringConstant(m, "COMPILED_VERSION", SUMM_VERSION_STRING) < 0 ||
         add_size_constant(m, "DEFAULT_MAX_INPUT_BYTES", SUMM_DEFAULT_MAX_INPUT_BYTES) < 0 ||
-        add_size_constant(m, "MAX_INPUT_BYTES", SUMM_MAX_INPUT_BYTES) < 0)
+        add_size_constant(m, "MAX_INPUT_BYTES", SUMM_MAX_INPUT_BYTES) < 0 ||
+        add_allocator_capsule(m) < 0)
         return -1;
     return 0;
 }
