@@ -7,16 +7,18 @@
    libsumm.summarize(). Both sides do the same work with the same allocator:
    the C calls get the binding's summ_allocator (PyMem_Raw*), and a C call
    with malloc shows what that allocator itself costs. The rows run
-   interleaved in rounds, in a new order each round; each row's median and
-   minimum CPU time are compared with its C counterpart's, and so is the
-   median of the per-round ratios (target: under 5%).
+   interleaved in rounds, in a new order each round, in several fresh
+   processes, with glibc's mmap threshold pinned so that every object's
+   large buffers are placed alike; each row's median and minimum CPU time
+   are compared with its C counterpart's, and so is the median of the
+   per-round ratios (target: under 5%).
 2. Threads: two different 1 MB documents summarized one after the other in
    one thread, then at the same time in two threads (one Summarizer each).
    Prints the speed-up (target: 1.8x or more on two idle cores).
 
 Usage (from the repository root, after `ninja -C build`):
     /usr/bin/python3 bench/python_overhead.py [--build build] [--data FILE.jsonl]
-        [--size BYTES] [--repeat N] [--algorithm NAME]
+        [--size BYTES] [--repeat ROUNDS] [--processes N] [--algorithm NAME]
 
 The documents are built by concatenating the texts of a JSON Lines file
 (default: ../shared/data/summ/bbc_news_summary.dev.jsonl relative to the
@@ -32,6 +34,7 @@ try:
 except ImportError:  # not on Windows
     resource = None
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -146,53 +149,54 @@ def pct(x, base):
     return "%+.1f%%" % ((x / base - 1) * 100)
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--build", default=os.path.join(ROOT, "build"))
-    ap.add_argument("--data", default=DEFAULT_DATA)
-    ap.add_argument("--size", type=int, default=1 << 20)
-    ap.add_argument("--repeat", type=int, default=25,
-                    help="rounds; every round runs every row once (default 25)")
-    ap.add_argument("--sentences", type=int, default=10)
-    ap.add_argument("--algorithm", default="default",
-                    help="scoring algorithm (default: the library's default)")
-    args = ap.parse_args()
+C_MALLOC, C_PYMEM = "C API, malloc", "C API, binding's allocator"
+C_ONE = "C one-shot, binding's allocator"
+PY_STR, PY_BYTES = "Summarizer.summarize(str)", "Summarizer.summarize(bytes)"
+PY_ONE = "libsumm.summarize(str)"
+ROWS = [C_MALLOC, C_PYMEM, PY_STR, PY_BYTES, C_ONE, PY_ONE]
+# Each row is compared with the C call doing the same work with the same
+# allocator; the allocator's own cost is C_PYMEM against C_MALLOC.
+BASE_OF = {C_PYMEM: C_MALLOC, PY_STR: C_PYMEM, PY_BYTES: C_PYMEM, PY_ONE: C_ONE}
 
-    sys.path.insert(0, os.path.join(args.build, "bindings", "python"))
-    import libsumm
 
-    texts = load_texts(args.data)
-    doc_a = make_document(texts, args.size, 0)
-    doc_b = make_document(texts, args.size, len(texts) // 2)
-    raw_a = doc_a.encode("utf-8")
-    print("libsumm %s from %s" % (libsumm.__version__, os.path.dirname(libsumm.__file__)))
-    print("data: %s; documents of %d and %d bytes (%s)"
-          % (args.data if os.path.exists(args.data) else "examples/article.txt",
-             len(raw_a), len(doc_b.encode("utf-8")),
-             "ASCII" if doc_a.isascii() else "not ASCII: str offsets need converting"))
+def pin_mmap_threshold():
+    """Fixes glibc's mmap threshold at its initial 128 KiB. By default glibc
+    raises it whenever a large block is freed, so whether an object's large
+    buffers are mapped pages or heap depends on what the process allocated
+    and freed before, and objects doing identical work differ by 10-20%
+    (measured: the same C calls, one summarizer object against another).
+    Pinned, every object's large buffers are placed alike. Returns whether
+    it could (glibc only)."""
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (AttributeError, OSError):
+        return False
+    M_MMAP_THRESHOLD = -3
+    return mallopt(M_MMAP_THRESHOLD, 128 * 1024) == 1
 
+
+def measure(args, libsumm, doc, seed):
+    """Runs every row once per round for args.repeat rounds; returns
+    {row: {"cpu": [...], "wall": [...], "faults": [...]}}, lists by round."""
+    if not args.dynamic_mmap_threshold and not pin_mmap_threshold():
+        print("warning: could not pin the mmap threshold (not glibc?)", file=sys.stderr)
+    raw = doc.encode("utf-8")
     lib_path = os.path.join(args.build, "libsumm", "libsumm.so")
     c = CSummarizer(lib_path, args.sentences, args.algorithm)
     cpy = CSummarizer(lib_path, args.sentences, args.algorithm, binding_allocator(libsumm))
     py = libsumm.Summarizer(sentences=args.sentences, algorithm=args.algorithm)
-    assert c.summarize(raw_a) == len(py.summarize(doc_a))
-
-    C_MALLOC, C_PYMEM = "C API, malloc", "C API, binding's allocator"
-    C_ONE = "C one-shot, binding's allocator"
-    rows = [
-        (C_MALLOC, lambda: c.summarize(raw_a)),
-        (C_PYMEM, lambda: cpy.summarize(raw_a)),
-        ("Summarizer.summarize(str)", lambda: py.summarize(doc_a)),
-        ("Summarizer.summarize(bytes)", lambda: py.summarize(raw_a)),
-        (C_ONE, lambda: cpy.one_shot(raw_a)),
-        ("libsumm.summarize(str)", lambda: libsumm.summarize(doc_a, sentences=args.sentences,
-                                                             algorithm=args.algorithm)),
-    ]
-    # Each row is compared with the C call doing the same work with the same
-    # allocator; the allocator's own cost is the second row against the first.
-    base_of = {C_PYMEM: C_MALLOC, C_ONE: None, "libsumm.summarize(str)": C_ONE}
-    for _, fn in rows:  # the first call of each fills caches and the UTF-8 form
-        fn()
+    assert c.summarize(raw) == len(py.summarize(doc))
+    fns = {
+        C_MALLOC: lambda: c.summarize(raw),
+        C_PYMEM: lambda: cpy.summarize(raw),
+        PY_STR: lambda: py.summarize(doc),
+        PY_BYTES: lambda: py.summarize(raw),
+        C_ONE: lambda: cpy.one_shot(raw),
+        PY_ONE: lambda: libsumm.summarize(doc, sentences=args.sentences,
+                                          algorithm=args.algorithm),
+    }
+    for name in ROWS:  # the first call of each fills caches and the UTF-8 form
+        fns[name]()
 
     # CPU time of this thread (the C work runs in it too) is what the
     # binding adds; unlike wall time it does not count waiting for a CPU
@@ -202,48 +206,122 @@ def main():
     # one and inherits its caches and heap. Minor page faults per call show
     # that both sides do the same work.
     rusage_thread = getattr(resource, "RUSAGE_THREAD", None) if resource else None
-    cpu = {name: [] for name, _ in rows}
-    wall = {name: [] for name, _ in rows}
-    faults = {name: [] for name, _ in rows}
-    order = random.Random(1)
+    out = {name: {"cpu": [], "wall": [], "faults": []} for name in ROWS}
+    order = random.Random(seed)
     for _ in range(args.repeat):
-        for name, fn in order.sample(rows, len(rows)):
+        for name in order.sample(ROWS, len(ROWS)):
             f0 = resource.getrusage(rusage_thread).ru_minflt if rusage_thread else 0
             w0, t0 = time.perf_counter(), time.thread_time()
-            fn()
-            cpu[name].append(time.thread_time() - t0)
-            wall[name].append(time.perf_counter() - w0)
+            fns[name]()
+            out[name]["cpu"].append(time.thread_time() - t0)
+            out[name]["wall"].append(time.perf_counter() - w0)
             if rusage_thread:
-                faults[name].append(resource.getrusage(rusage_thread).ru_minflt - f0)
+                out[name]["faults"].append(resource.getrusage(rusage_thread).ru_minflt - f0)
+    return out
 
-    print("\n1. overhead on a %d-byte document (%d sentences out, algorithm %s, %d rounds)"
-          % (len(raw_a), args.sentences, args.algorithm, args.repeat))
+
+def measure_in_processes(args, libsumm, doc):
+    """measure() in args.processes fresh interpreters, one after the other.
+    Where a process's memory lands (and so its cache conflicts) differs
+    from process to process and can favour one row for a whole run; several
+    processes spread that like the load. Returns one measure() result per
+    process."""
+    if args.processes == 1:
+        return [measure(args, libsumm, doc, 1)]
+    runs = []
+    for seed in range(1, args.processes + 1):
+        cmd = [sys.executable, os.path.abspath(__file__), "--worker", str(seed),
+               "--build", args.build, "--data", args.data, "--size", str(args.size),
+               "--repeat", str(args.repeat), "--sentences", str(args.sentences),
+               "--algorithm", args.algorithm]
+        if args.dynamic_mmap_threshold:
+            cmd.append("--dynamic-mmap-threshold")
+        runs.append(json.loads(subprocess.run(cmd, check=True, stdout=subprocess.PIPE).stdout))
+    return runs
+
+
+def report_overhead(runs, size, args):
+    pooled = {name: {k: [x for run in runs for x in run[name][k]] for k in run0}
+              for name, run0 in runs[0].items()}
+
+    def paired(run, name):
+        # The ratio within each round, where both calls ran moments apart
+        # under the same load; then its median.
+        return statistics.median(a / b for a, b in zip(run[name]["cpu"],
+                                                        run[BASE_OF[name]]["cpu"]))
+
+    print("\n1. overhead on a %d-byte document (%d sentences out, algorithm %s, "
+          "%d processes x %d rounds, mmap threshold %s)"
+          % (size, args.sentences, args.algorithm, len(runs), args.repeat,
+             "dynamic" if args.dynamic_mmap_threshold else "pinned"))
     print("   %-32s %8s %8s %8s %8s %8s %8s %7s" % ("", "CPU ms", "min", "+median", "+min",
                                                    "+paired", "wall ms", "faults"))
-    for name, _ in rows:
-        base = base_of.get(name, C_PYMEM if name != C_MALLOC else None)
-        med, low = statistics.median(cpu[name]), min(cpu[name])
+    for name in ROWS:
+        cpu, base = pooled[name]["cpu"], BASE_OF.get(name)
+        cols = ("", "", "")
         if base:
-            # Paired: the ratio within each round, where both calls ran
-            # moments apart under the same load; then its median.
-            paired = statistics.median(a / b for a, b in zip(cpu[name], cpu[base]))
-            cols = (pct(med, statistics.median(cpu[base])), pct(low, min(cpu[base])),
-                    "%+.1f%%" % ((paired - 1) * 100))
-        else:
-            cols = ("", "", "")
+            ratios = [a / b for run in runs
+                      for a, b in zip(run[name]["cpu"], run[base]["cpu"])]
+            cols = (pct(statistics.median(cpu), statistics.median(pooled[base]["cpu"])),
+                    pct(min(cpu), min(pooled[base]["cpu"])),
+                    "%+.1f%%" % ((statistics.median(ratios) - 1) * 100))
+        faults = pooled[name]["faults"]
         print("   %-32s %8.2f %8.2f %8s %8s %8s %8.2f %7s%s" % (
-            name, med * 1e3, low * 1e3, cols[0], cols[1], cols[2],
-            statistics.median(wall[name]) * 1e3,
-            "%d" % statistics.median(faults[name]) if faults[name] else "-",
+            name, statistics.median(cpu) * 1e3, min(cpu) * 1e3, cols[0], cols[1], cols[2],
+            statistics.median(pooled[name]["wall"]) * 1e3,
+            "%d" % statistics.median(faults) if faults else "-",
             "  (vs %s)" % base if base else ""))
-    total = ["%s %s median, %s min" % (kind, pct(statistics.median(cpu[name]),
-                                                 statistics.median(cpu[C_MALLOC])),
-                                        pct(min(cpu[name]), min(cpu[C_MALLOC])))
-             for kind, name in (("str", "Summarizer.summarize(str)"),
-                                ("bytes", "Summarizer.summarize(bytes)"))]
+    total = ["%s %s median, %s min" % (kind, pct(statistics.median(pooled[name]["cpu"]),
+                                                 statistics.median(pooled[C_MALLOC]["cpu"])),
+                                        pct(min(pooled[name]["cpu"]),
+                                            min(pooled[C_MALLOC]["cpu"])))
+             for kind, name in (("str", PY_STR), ("bytes", PY_BYTES))]
     print("   binding over the C API with malloc: %s" % "; ".join(total))
+    if len(runs) > 1:
+        print("   +paired per process: %s" % "; ".join(
+            "%s %s" % (kind, " ".join("%+.1f%%" % ((paired(run, name) - 1) * 100)
+                                      for run in runs))
+            for kind, name in (("allocator", C_PYMEM), ("str", PY_STR), ("bytes", PY_BYTES))))
     print("   (CPU time of the calling thread; +median = median / its base's median - 1,\n"
           "    +min likewise with minima, +paired = median over rounds of the ratio)")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--build", default=os.path.join(ROOT, "build"))
+    ap.add_argument("--data", default=DEFAULT_DATA)
+    ap.add_argument("--size", type=int, default=1 << 20)
+    ap.add_argument("--repeat", type=int, default=15,
+                    help="rounds per process; a round runs every row once (default 15)")
+    ap.add_argument("--processes", type=int, default=3,
+                    help="fresh processes to measure the overhead in (default 3)")
+    ap.add_argument("--sentences", type=int, default=10)
+    ap.add_argument("--algorithm", default="default",
+                    help="scoring algorithm (default: the library's default)")
+    ap.add_argument("--dynamic-mmap-threshold", action="store_true",
+                    help="leave glibc's mmap threshold dynamic while measuring the overhead "
+                         "(see pin_mmap_threshold)")
+    ap.add_argument("--worker", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+
+    sys.path.insert(0, os.path.join(args.build, "bindings", "python"))
+    import libsumm
+
+    texts = load_texts(args.data)
+    doc_a = make_document(texts, args.size, 0)
+    if args.worker is not None:
+        json.dump(measure(args, libsumm, doc_a, args.worker), sys.stdout)
+        return
+    doc_b = make_document(texts, args.size, len(texts) // 2)
+    raw_a = doc_a.encode("utf-8")
+    print("libsumm %s from %s" % (libsumm.__version__, os.path.dirname(libsumm.__file__)))
+    print("data: %s; documents of %d and %d bytes (%s)"
+          % (args.data if os.path.exists(args.data) else "examples/article.txt",
+             len(raw_a), len(doc_b.encode("utf-8")),
+             "ASCII" if doc_a.isascii() else "not ASCII: str offsets need converting"))
+    print("load average before: %s" % " ".join("%.1f" % x for x in os.getloadavg()))
+
+    report_overhead(measure_in_processes(args, libsumm, doc_a), len(raw_a), args)
 
     # 2. Two documents, one thread vs two threads.
     s1, s2 = (libsumm.Summarizer(sentences=args.sentences, algorithm=args.algorithm)
@@ -264,6 +342,8 @@ def main():
     # Control: the same with the C library called through ctypes (which
     # also releases the GIL), to show how much parallelism the machine
     # offers at the moment.
+    lib_path = os.path.join(args.build, "libsumm", "libsumm.so")
+    cpy = CSummarizer(lib_path, args.sentences, args.algorithm, binding_allocator(libsumm))
     c2 = CSummarizer(lib_path, args.sentences, args.algorithm, binding_allocator(libsumm))
     raw_b = doc_b.encode("utf-8")
 
