@@ -244,11 +244,18 @@ def report_overhead(runs, size, args):
     pooled = {name: {k: [x for run in runs for x in run[name][k]] for k in run0}
               for name, run0 in runs[0].items()}
 
-    def paired(run, name):
+    def ratios(name, base, these=None):
         # The ratio within each round, where both calls ran moments apart
-        # under the same load; then its median.
-        return statistics.median(a / b for a, b in zip(run[name]["cpu"],
-                                                        run[BASE_OF[name]]["cpu"]))
+        # under the same load.
+        return [a / b for run in (these or runs)
+                for a, b in zip(run[name]["cpu"], run[base]["cpu"])]
+
+    def against(name, base):
+        """+median, +min and +paired of row name over row base."""
+        cpu, base_cpu = pooled[name]["cpu"], pooled[base]["cpu"]
+        return (pct(statistics.median(cpu), statistics.median(base_cpu)),
+                pct(min(cpu), min(base_cpu)),
+                "%+.1f%%" % ((statistics.median(ratios(name, base)) - 1) * 100))
 
     print("\n1. overhead on a %d-byte document (%d sentences out, algorithm %s, "
           "%d processes x %d rounds, mmap threshold %s)"
@@ -258,32 +265,25 @@ def report_overhead(runs, size, args):
                                                    "+paired", "wall ms", "faults"))
     for name in ROWS:
         cpu, base = pooled[name]["cpu"], BASE_OF.get(name)
-        cols = ("", "", "")
-        if base:
-            ratios = [a / b for run in runs
-                      for a, b in zip(run[name]["cpu"], run[base]["cpu"])]
-            cols = (pct(statistics.median(cpu), statistics.median(pooled[base]["cpu"])),
-                    pct(min(cpu), min(pooled[base]["cpu"])),
-                    "%+.1f%%" % ((statistics.median(ratios) - 1) * 100))
+        cols = against(name, base) if base else ("", "", "")
         faults = pooled[name]["faults"]
         print("   %-32s %8.2f %8.2f %8s %8s %8s %8.2f %7s%s" % (
             name, statistics.median(cpu) * 1e3, min(cpu) * 1e3, cols[0], cols[1], cols[2],
             statistics.median(pooled[name]["wall"]) * 1e3,
             "%d" % statistics.median(faults) if faults else "-",
             "  (vs %s)" % base if base else ""))
-    total = ["%s %s median, %s min" % (kind, pct(statistics.median(pooled[name]["cpu"]),
-                                                 statistics.median(pooled[C_MALLOC]["cpu"])),
-                                        pct(min(pooled[name]["cpu"]),
-                                            min(pooled[C_MALLOC]["cpu"])))
-             for kind, name in (("str", PY_STR), ("bytes", PY_BYTES))]
-    print("   binding over the C API with malloc: %s" % "; ".join(total))
+    print("   binding over the C API with malloc (+median/+min/+paired): %s" % "; ".join(
+        "%s %s" % (kind, "/".join(against(name, C_MALLOC)))
+        for kind, name in (("str", PY_STR), ("bytes", PY_BYTES))))
     if len(runs) > 1:
         print("   +paired per process: %s" % "; ".join(
-            "%s %s" % (kind, " ".join("%+.1f%%" % ((paired(run, name) - 1) * 100)
-                                      for run in runs))
+            "%s %s" % (kind, " ".join(
+                "%+.1f%%" % ((statistics.median(ratios(name, BASE_OF[name], [run])) - 1) * 100)
+                for run in runs))
             for kind, name in (("allocator", C_PYMEM), ("str", PY_STR), ("bytes", PY_BYTES))))
     print("   (CPU time of the calling thread; +median = median / its base's median - 1,\n"
-          "    +min likewise with minima, +paired = median over rounds of the ratio)")
+          "    +min likewise with minima, +paired = median over rounds of the ratio;\n"
+          "    +paired is the steadiest on a loaded machine)")
 
 
 def main():
