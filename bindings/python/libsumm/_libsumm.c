@@ -679,13 +679,33 @@ static void input_release(input *in)
 
 /* ---- results ----------------------------------------------------------- */
 
+/* The code points in p[0..n): a code point starts at every byte that is not
+ * a continuation byte (10xxxxxx). This runs over the whole input on every
+ * call with non-ASCII str, so it takes eight bytes per step: bit 7 of each
+ * byte of w & ~(w << 1) is set exactly for continuation bytes. Those bits
+ * add up in byte lanes, emptied before a lane can pass 255. */
 static size_t count_code_points(const char *p, size_t n)
 {
-    size_t i, count = 0;
-    /* A code point starts at every byte that is not a continuation byte. */
-    for (i = 0; i < n; i++)
-        count += ((unsigned char)p[i] & 0xC0) != 0x80;
-    return count;
+    const uint64_t high = 0x8080808080808080u, even = 0x00FF00FF00FF00FFu;
+    size_t i = 0, continuation = 0;
+
+    while (n - i >= 8) {
+        size_t k, steps = (n - i) / 8;
+        uint64_t lanes = 0, pairs;
+        if (steps > 255)
+            steps = 255;
+        for (k = 0; k < steps; k++, i += 8) {
+            uint64_t w;
+            memcpy(&w, p + i, sizeof w);
+            lanes += (w & ~(w << 1) & high) >> 7;
+        }
+        /* Eight byte lanes into four 16-bit ones, then their sum. */
+        pairs = (lanes & even) + ((lanes >> 8) & even);
+        continuation += (size_t)((pairs * 0x0001000100010001u) >> 48);
+    }
+    for (; i < n; i++)
+        continuation += ((unsigned char)p[i] & 0xC0) == 0x80;
+    return n - continuation;
 }
 
 typedef struct span_pos {
@@ -1316,6 +1336,21 @@ static int add_size_constant(PyObject *m, const char *name, size_t value)
     return rc;
 }
 
+/* _ALLOCATOR: a capsule holding the summ_allocator the binding gives the
+ * library, so that bench/python_overhead.py can run the C API through
+ * ctypes with the very same allocator. Read-only: the struct is const. */
+static int add_allocator_capsule(PyObject *m)
+{
+    PyObject *capsule = PyCapsule_New((void *)&pymem_allocator, "libsumm._libsumm.ALLOCATOR",
+                                      NULL);
+    int rc;
+    if (!capsule)
+        return -1;
+    rc = PyModule_AddObjectRef(m, "_ALLOCATOR", capsule);
+    Py_DECREF(capsule);
+    return rc;
+}
+
 static int module_exec(PyObject *m)
 {
     module_state *st = state_of_module(m);
@@ -1344,7 +1379,8 @@ static int module_exec(PyObject *m)
     if (PyModule_AddStringConstant(m, "__version__", summ_version_string()) < 0 ||
         PyModule_AddStringConstant(m, "COMPILED_VERSION", SUMM_VERSION_STRING) < 0 ||
         add_size_constant(m, "DEFAULT_MAX_INPUT_BYTES", SUMM_DEFAULT_MAX_INPUT_BYTES) < 0 ||
-        add_size_constant(m, "MAX_INPUT_BYTES", SUMM_MAX_INPUT_BYTES) < 0)
+        add_size_constant(m, "MAX_INPUT_BYTES", SUMM_MAX_INPUT_BYTES) < 0 ||
+        add_allocator_capsule(m) < 0)
         return -1;
     return 0;
 }

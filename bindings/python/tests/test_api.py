@@ -115,6 +115,28 @@ def test_str_offsets_are_code_point_indices():
     assert [s.text for s in libsumm.Summarizer().split(TEXT)][2] == "The weather in Zürich was cold."
 
 
+def test_str_offsets_after_long_runs_of_multibyte_text():
+    # Offsets are counted eight bytes at a time with per-byte counters that
+    # are emptied every 2040 bytes: runs of 2- and 4-byte characters far
+    # longer than that, and sentences ending at every alignment, must still
+    # map to the right str indices.
+    words = ["é" * 1500, "🍣" * 700, "Zürich" * 300, "x", "ab" * 700]
+    sentences = ["%s %s." % (w.capitalize(), words[(i * 3 + 1) % len(words)])
+                 for i, w in enumerate(words * 9)]
+    text = "  ".join(s + " " * (i % 8) for i, s in enumerate(sentences))
+    raw = text.encode()
+    for method in ("split", "scores"):
+        by_str = getattr(libsumm.Summarizer(), method)(text)
+        by_bytes = getattr(libsumm.Summarizer(), method)(raw)
+        assert len(by_str) == len(by_bytes) > 10
+        for a, b in zip(by_str, by_bytes):
+            assert (a.start, a.end) == (len(raw[:b.start].decode()), len(raw[:b.end].decode()))
+    summary = libsumm.Summarizer().summarize(text, sentences=5, score_order=True)
+    by_bytes = libsumm.Summarizer().summarize(raw, sentences=5, score_order=True)
+    assert [(a.start, a.end) for a in summary] == [
+        (len(raw[:b.start].decode()), len(raw[:b.end].decode())) for b in by_bytes]
+
+
 def test_bytes_offsets_are_byte_offsets():
     raw = TEXT.encode()
     by_str = libsumm.Summarizer().split(TEXT)
