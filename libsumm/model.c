@@ -92,10 +92,26 @@ static int on_word(void *ud, size_t start, size_t end, const char *folded, size_
     return SUMM_OK;
 }
 
+/* Longer term lists than this are sorted with qsort. */
+#define SHORT_SORT 48
+
 static int cmp_u32(const void *a, const void *b)
 {
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
     return (x > y) - (x < y);
+}
+
+/* Insertion sort: the bags of most sentences hold a dozen terms, where it
+ * beats qsort's calls through a comparison function. */
+static void sort_short(uint32_t *v, size_t n)
+{
+    size_t i, j;
+    for (i = 1; i < n; i++) {
+        uint32_t x = v[i];
+        for (j = i; j > 0 && v[j - 1] > x; j--)
+            v[j] = v[j - 1];
+        v[j] = x;
+    }
 }
 
 /* Fills the sentence's bag: its distinct terms, sorted, with counts. */
@@ -115,7 +131,10 @@ static int build_bag(summ_summarizer *s, summ__model *m, summ__sentence *sent)
     tmp = m->scratch_u32;
     memcpy(tmp, m->terms + sent->term_begin, n * sizeof *tmp);
     /* Equal keys are identical integers, so qsort's instability is harmless. */
-    qsort(tmp, n, sizeof *tmp, cmp_u32);
+    if (n <= SHORT_SORT)
+        sort_short(tmp, n);
+    else
+        qsort(tmp, n, sizeof *tmp, cmp_u32);
     if ((rc = GROW(&s->alloc, m->bag_term, m->bag_term_cap, m->n_bag + n)) < 0)
         return rc;
     if ((rc = GROW(&s->alloc, m->bag_count, m->bag_count_cap, m->n_bag + n)) < 0)
