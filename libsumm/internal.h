@@ -74,6 +74,10 @@ int summ__strmap_intern_hashed(summ__strmap *m, const char *key, size_t len, uin
                                uint32_t value, uint32_t *value_out, bool *inserted);
 /* Makes room for n keys without growing again. SUMM_OK or SUMM_E_NOMEM. */
 int summ__strmap_reserve(summ__strmap *m, size_t n);
+/* Hints that a key of this hash will be looked up soon: fetch its slot, or
+ * (once the slot is in cache) the key it holds. Change nothing but timing. */
+void summ__strmap_prefetch_slot(const summ__strmap *m, uint32_t hash);
+void summ__strmap_prefetch_key(const summ__strmap *m, uint32_t hash);
 uint32_t summ__hash(const char *key, size_t len);
 
 /* ---- UTF-8 (utf8.c) ---------------------------------------------------- */

@@ -11,12 +11,22 @@
 #include <string.h>
 #include <libstemmer.h>
 
+/* Words are looked up in batches: the map's slots of a whole batch are
+ * requested from memory first, so that the cache misses of rare words
+ * overlap instead of stalling one after the other. */
+#define BATCH_WORDS 32
+#define BATCH_BYTES 1024
+
 typedef struct build_ctx {
     summ_summarizer *s;
     summ__model *m;
     summ__sentence *sent;
     bool keep_stopwords;
     bool stem;
+    size_t n_batch, batch_len;
+    uint32_t hash[BATCH_WORDS];
+    uint16_t off[BATCH_WORDS], len[BATCH_WORDS];
+    char bytes[BATCH_BYTES];
 } build_ctx;
 
 #define GROW(a, arr, cap, need) summ__grow((a), (void **)&(arr), &(cap), (need), sizeof *(arr))
@@ -49,20 +59,18 @@ static int new_term(build_ctx *b, const char *stem, size_t len, uint32_t *id_out
     return SUMM_OK;
 }
 
-static int on_word(void *ud, size_t start, size_t end, const char *folded, size_t len)
+/* Adds one folded word (hash: its summ__hash) to the sentence. */
+static int add_word(build_ctx *b, const char *folded, size_t len, uint32_t h)
 {
-    build_ctx *b = ud;
     summ__model *m = b->m;
     uint32_t id;
     int rc;
 
-    (void)start;
-    (void)end;
-    b->sent->n_words++;
-    if (!summ__strmap_get(&m->words, folded, len, &id)) {
+    if (!summ__strmap_get_hashed(&m->words, folded, len, h, &id)) {
         const char *stem = folded;
         size_t stem_len = len;
-        if (!b->keep_stopwords && summ__strmap_get(&b->s->active->stopwords, folded, len, NULL)) {
+        if (!b->keep_stopwords &&
+            summ__strmap_get_hashed(&b->s->active->stopwords, folded, len, h, NULL)) {
             id = SUMM__NO_TERM;
         } else {
             if (b->stem && len < (size_t)INT32_MAX) {
@@ -80,15 +88,57 @@ static int on_word(void *ud, size_t start, size_t end, const char *folded, size_
             if ((rc = new_term(b, stem, stem_len, &id)) < 0)
                 return rc;
         }
-        if ((rc = summ__strmap_intern(&m->words, folded, len, id, NULL, NULL)) < 0)
+        if ((rc = summ__strmap_intern_hashed(&m->words, folded, len, h, id, NULL, NULL)) < 0)
             return rc;
     }
     if (id == SUMM__NO_TERM)
         return SUMM_OK;
-    if ((rc = GROW(&b->s->alloc, m->terms, m->terms_cap, m->n_terms + 1)) < 0)
+    if (m->n_terms == m->terms_cap &&
+        (rc = GROW(&b->s->alloc, m->terms, m->terms_cap, m->n_terms + 1)) < 0)
         return rc;
     m->terms[m->n_terms++] = id;
     m->term_tf[id]++;
+    return SUMM_OK;
+}
+
+/* Adds the batched words, in text order. */
+static int flush_batch(build_ctx *b)
+{
+    size_t i, n = b->n_batch;
+    int rc;
+
+    b->n_batch = 0;
+    b->batch_len = 0;
+    for (i = 0; i < n; i++)
+        summ__strmap_prefetch_key(&b->m->words, b->hash[i]);
+    for (i = 0; i < n; i++)
+        if ((rc = add_word(b, b->bytes + b->off[i], b->len[i], b->hash[i])) < 0)
+            return rc;
+    return SUMM_OK;
+}
+
+static int on_word(void *ud, size_t start, size_t end, const char *folded, size_t len)
+{
+    build_ctx *b = ud;
+    uint32_t h = summ__hash(folded, len);
+    int rc;
+
+    (void)start;
+    (void)end;
+    b->sent->n_words++;
+    if (b->n_batch == BATCH_WORDS || BATCH_BYTES - b->batch_len < len) {
+        if ((rc = flush_batch(b)) < 0)
+            return rc;
+        if (len > BATCH_BYTES) /* a word too long to batch */
+            return add_word(b, folded, len, h);
+    }
+    summ__strmap_prefetch_slot(&b->m->words, h);
+    memcpy(b->bytes + b->batch_len, folded, len);
+    b->off[b->n_batch] = (uint16_t)b->batch_len;
+    b->len[b->n_batch] = (uint16_t)len;
+    b->hash[b->n_batch] = h;
+    b->n_batch++;
+    b->batch_len += len;
     return SUMM_OK;
 }
 
@@ -170,6 +220,7 @@ int summ__model_build(summ_summarizer *s, const char *text)
     b.m = m;
     b.keep_stopwords = (s->opts.flags & SUMM_FLAG_KEEP_STOPWORDS) != 0;
     b.stem = s->stemmer && !(s->opts.flags & SUMM_FLAG_NO_STEMMING);
+    b.n_batch = b.batch_len = 0;
     for (i = 0; i < s->spans.len; i++) {
         summ__sentence *sent = &m->sents[i];
         sent->start = s->spans.items[i].start;
@@ -178,7 +229,7 @@ int summ__model_build(summ_summarizer *s, const char *text)
         sent->n_words = 0;
         b.sent = sent;
         rc = summ__tokenize(text, sent->start, sent->end, &s->fold, on_word, &b);
-        if (rc < 0)
+        if (rc < 0 || (rc = flush_batch(&b)) < 0)
             return rc;
         sent->term_end = m->n_terms;
         if ((rc = build_bag(s, m, sent)) < 0)

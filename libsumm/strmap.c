@@ -246,3 +246,26 @@ int summ__strmap_intern(summ__strmap *m, const char *key, size_t len, uint32_t v
     return summ__strmap_intern_hashed(m, key, len, summ__hash(key, len), value, value_out,
                                       inserted);
 }
+
+/* Prefetching: hints that change nothing but timing, for callers that know
+ * the keys they will look up next (model.c). */
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+void summ__strmap_prefetch_slot(const summ__strmap *m, uint32_t hash)
+{
+    if (m->cap)
+        PREFETCH(&m->slots[hash & (m->cap - 1)]);
+}
+
+void summ__strmap_prefetch_key(const summ__strmap *m, uint32_t hash)
+{
+    if (m->cap) {
+        const summ__strmap_entry *e = &m->slots[hash & (m->cap - 1)];
+        if (e->ref != 0 && e->hash == hash)
+            PREFETCH(record_at(m, e->ref));
+    }
+}

@@ -242,12 +242,18 @@ int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *b
                    summ__word_fn fn, void *ud)
 {
     size_t i = start;
+    int rc;
+
+    /* ASCII words are folded into buf while they are scanned; no word is
+     * longer than the span. */
+    if (end > start && (rc = reserve_bytes(buf, end - start + 1)) < 0)
+        return rc;
     while (i < end) {
-        size_t ws, we;
+        size_t ws, we, j = 0;
         bool ascii = true, prev_letter = false;
+        char *out;
         int32_t cp;
         int n;
-        int rc;
 
         /* Skip to the next word character. */
         unsigned char c = (unsigned char)text[i];
@@ -273,13 +279,17 @@ int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *b
             }
         }
         ws = i;
-        /* Extend over word characters and apostrophes between letters. */
+        /* summ__fold may have moved the buffer (it only grows). */
+        out = buf->bytes;
+        /* Extend over word characters and apostrophes between letters,
+         * writing ASCII characters folded to out[j] (j <= i - ws). */
         while (i < end) {
             c = (unsigned char)text[i];
             if (c < 0x80) {
                 unsigned char k = ascii_class[c];
                 if (k != C_OTHER) {
                     prev_letter = k != C_DIGIT;
+                    out[j++] = (char)(k == C_UPPER ? c - 'A' + 'a' : c);
                     i++;
                     continue;
                 }
@@ -287,6 +297,7 @@ int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *b
                     int32_t next;
                     int m = summ__utf8_decode(text, end, i + 1, &next);
                     if (m > 0 && is_letter_cp(next)) {
+                        out[j++] = '\'';
                         i++;
                         continue;
                     }
@@ -315,15 +326,8 @@ int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *b
         }
         we = i;
         if (ascii) {
-            size_t k, len = we - ws;
-            if ((rc = reserve_bytes(buf, len + 1)) < 0)
-                return rc;
-            for (k = 0; k < len; k++) {
-                char ch = text[ws + k];
-                buf->bytes[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
-            }
-            buf->bytes[len] = '\0';
-            buf->len = len;
+            out[j] = '\0';
+            buf->len = j;
         } else if ((rc = summ__fold(text + ws, we - ws, buf)) < 0) {
             return rc;
         }
