@@ -74,10 +74,24 @@ int summ__strmap_intern_hashed(summ__strmap *m, const char *key, size_t len, uin
                                uint32_t value, uint32_t *value_out, bool *inserted);
 /* Makes room for n keys without growing again. SUMM_OK or SUMM_E_NOMEM. */
 int summ__strmap_reserve(summ__strmap *m, size_t n);
-/* Hints that a key of this hash will be looked up soon: fetch its slot, or
- * (once the slot is in cache) the key it holds. Change nothing but timing. */
-void summ__strmap_prefetch_slot(const summ__strmap *m, uint32_t hash);
-void summ__strmap_prefetch_key(const summ__strmap *m, uint32_t hash);
+/* Looks up n <= 64 keys at once: key i is bytes[off[i], off[i] + len[i])
+ * with summ__hash hash[i]. Bit i of the result tells whether key i is in the
+ * map, and then values[i] receives its value. */
+uint64_t summ__strmap_get_batch(const summ__strmap *m, const char *bytes, const uint16_t *off,
+                                const uint16_t *len, const uint32_t *hash, size_t n,
+                                uint32_t *values);
+/* Hints that a key of this hash will be looked up soon, so that its slot is
+ * fetched from memory meanwhile. Changes nothing but timing. */
+static inline void summ__strmap_prefetch_slot(const summ__strmap *m, uint32_t hash)
+{
+#if defined(__GNUC__)
+    if (m->cap)
+        __builtin_prefetch(&m->slots[hash & (m->cap - 1)]);
+#else
+    (void)m;
+    (void)hash;
+#endif
+}
 uint32_t summ__hash(const char *key, size_t len);
 
 /* ---- UTF-8 (utf8.c) ---------------------------------------------------- */

@@ -11,23 +11,47 @@
 #include <string.h>
 #include <libstemmer.h>
 
-/* Words are looked up in batches: the map's slots of a whole batch are
- * requested from memory first, so that the cache misses of rare words
- * overlap instead of stalling one after the other. */
-#define BATCH_WORDS 32
-#define BATCH_BYTES 1024
+/* Words are looked up in batches that run across sentences: the map's
+ * slots of a whole batch are requested from memory first, so that the cache
+ * misses of rare words overlap instead of stalling one after the other. */
+#define BATCH_WORDS 64
+#define BATCH_BYTES 2048
 
 typedef struct build_ctx {
     summ_summarizer *s;
     summ__model *m;
-    summ__sentence *sent;
+    summ__sentence *sent; /* the sentence being tokenized */
+    size_t sent_index;
+    size_t open;  /* the sentence the next looked-up word belongs to */
+    size_t total; /* sentences in the text */
     bool keep_stopwords;
     bool stem;
     size_t n_batch, batch_len;
     uint32_t hash[BATCH_WORDS];
+    uint32_t sent_of[BATCH_WORDS];
     uint16_t off[BATCH_WORDS], len[BATCH_WORDS];
     char bytes[BATCH_BYTES];
 } build_ctx;
+
+static int build_bag(summ_summarizer *s, summ__model *m, summ__sentence *sent);
+
+/* Completes every sentence before `target` (its terms are all in), and
+ * starts the term list of `target`. */
+static int advance_to(build_ctx *b, size_t target)
+{
+    summ__model *m = b->m;
+    int rc;
+    while (b->open < target) {
+        summ__sentence *sent = &m->sents[b->open];
+        sent->term_end = m->n_terms;
+        if ((rc = build_bag(b->s, m, sent)) < 0)
+            return rc;
+        m->n_sents = ++b->open;
+        if (b->open < b->total)
+            m->sents[b->open].term_begin = m->n_terms;
+    }
+    return SUMM_OK;
+}
 
 #define GROW(a, arr, cap, need) summ__grow((a), (void **)&(arr), &(cap), (need), sizeof *(arr))
 
@@ -101,19 +125,39 @@ static int add_word(build_ctx *b, const char *folded, size_t len, uint32_t h)
     return SUMM_OK;
 }
 
-/* Adds the batched words, in text order. */
+/* Adds the batched words, in text order. Most are in the words map
+ * already; the others (new to the document) take add_word, which looks
+ * them up again since a word can recur within the batch. */
 static int flush_batch(build_ctx *b)
 {
     size_t i, n = b->n_batch;
+    summ__model *m = b->m;
+    uint32_t ids[BATCH_WORDS];
+    uint64_t found;
     int rc;
 
     b->n_batch = 0;
     b->batch_len = 0;
-    for (i = 0; i < n; i++)
-        summ__strmap_prefetch_key(&b->m->words, b->hash[i]);
-    for (i = 0; i < n; i++)
-        if ((rc = add_word(b, b->bytes + b->off[i], b->len[i], b->hash[i])) < 0)
+    if (n == 0)
+        return SUMM_OK;
+    found = summ__strmap_get_batch(&m->words, b->bytes, b->off, b->len, b->hash, n, ids);
+    /* Room for every word, so that known words append without checks. */
+    if (m->n_terms + n > m->terms_cap &&
+        (rc = GROW(&b->s->alloc, m->terms, m->terms_cap, m->n_terms + n)) < 0)
+        return rc;
+    for (i = 0; i < n; i++) {
+        if (b->sent_of[i] != b->open && (rc = advance_to(b, b->sent_of[i])) < 0)
             return rc;
+        if (found >> i & 1) {
+            uint32_t id = ids[i];
+            if (id != SUMM__NO_TERM) {
+                m->terms[m->n_terms++] = id;
+                m->term_tf[id]++;
+            }
+        } else if ((rc = add_word(b, b->bytes + b->off[i], b->len[i], b->hash[i])) < 0) {
+            return rc;
+        }
+    }
     return SUMM_OK;
 }
 
@@ -137,6 +181,7 @@ static int on_word(void *ud, size_t start, size_t end, const char *folded, size_
     b->off[b->n_batch] = (uint16_t)b->batch_len;
     b->len[b->n_batch] = (uint16_t)len;
     b->hash[b->n_batch] = h;
+    b->sent_of[b->n_batch] = (uint32_t)b->sent_index;
     b->n_batch++;
     b->batch_len += len;
     return SUMM_OK;
@@ -221,22 +266,27 @@ int summ__model_build(summ_summarizer *s, const char *text)
     b.keep_stopwords = (s->opts.flags & SUMM_FLAG_KEEP_STOPWORDS) != 0;
     b.stem = s->stemmer && !(s->opts.flags & SUMM_FLAG_NO_STEMMING);
     b.n_batch = b.batch_len = 0;
-    for (i = 0; i < s->spans.len; i++) {
+    b.open = 0;
+    b.total = s->spans.len;
+    /* Sentence numbers are stored as uint32 in the batch. */
+    if (b.total > UINT32_MAX)
+        return SUMM_E_TOO_LARGE;
+    if (b.total > 0)
+        m->sents[0].term_begin = 0;
+    for (i = 0; i < b.total; i++) {
         summ__sentence *sent = &m->sents[i];
         sent->start = s->spans.items[i].start;
         sent->end = s->spans.items[i].end;
-        sent->term_begin = m->n_terms;
         sent->n_words = 0;
         b.sent = sent;
+        b.sent_index = i;
         rc = summ__tokenize(text, sent->start, sent->end, &s->fold, on_word, &b);
-        if (rc < 0 || (rc = flush_batch(&b)) < 0)
+        if (rc < 0)
             return rc;
-        sent->term_end = m->n_terms;
-        if ((rc = build_bag(s, m, sent)) < 0)
-            return rc;
-        m->n_sents = i + 1;
     }
-    return SUMM_OK;
+    if ((rc = flush_batch(&b)) < 0)
+        return rc;
+    return advance_to(&b, b.total);
 }
 
 void summ__model_dispose(summ__model *m, const summ_allocator *a)

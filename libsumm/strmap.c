@@ -108,7 +108,7 @@ static const unsigned char *record_at(const summ__strmap *m, uint32_t ref)
 }
 
 /* The slot holding key, or the empty slot where it would go. */
-static size_t find_slot(const summ__strmap *m, const char *key, size_t len, uint32_t h)
+static inline size_t find_slot(const summ__strmap *m, const char *key, size_t len, uint32_t h)
 {
     size_t mask = m->cap - 1;
     size_t i = h & mask;
@@ -247,25 +247,31 @@ int summ__strmap_intern(summ__strmap *m, const char *key, size_t len, uint32_t v
                                       inserted);
 }
 
-/* Prefetching: hints that change nothing but timing, for callers that know
- * the keys they will look up next (model.c). */
+uint64_t summ__strmap_get_batch(const summ__strmap *m, const char *bytes, const uint16_t *off,
+                                const uint16_t *len, const uint32_t *hash, size_t n,
+                                uint32_t *values)
+{
+    uint64_t found = 0;
+    size_t i;
+
+    if (m->count == 0)
+        return 0;
+    /* Ask for every key's record before comparing any (the callers asked
+     * for the slots with summ__strmap_prefetch_slot), so that the cache
+     * misses of a batch overlap. */
 #if defined(__GNUC__)
-#define PREFETCH(p) __builtin_prefetch(p)
-#else
-#define PREFETCH(p) ((void)(p))
-#endif
-
-void summ__strmap_prefetch_slot(const summ__strmap *m, uint32_t hash)
-{
-    if (m->cap)
-        PREFETCH(&m->slots[hash & (m->cap - 1)]);
-}
-
-void summ__strmap_prefetch_key(const summ__strmap *m, uint32_t hash)
-{
-    if (m->cap) {
-        const summ__strmap_entry *e = &m->slots[hash & (m->cap - 1)];
-        if (e->ref != 0 && e->hash == hash)
-            PREFETCH(record_at(m, e->ref));
+    for (i = 0; i < n; i++) {
+        const summ__strmap_entry *e = &m->slots[hash[i] & (m->cap - 1)];
+        if (e->ref != 0 && e->hash == hash[i])
+            __builtin_prefetch(record_at(m, e->ref));
     }
+#endif
+    for (i = 0; i < n; i++) {
+        size_t k = find_slot(m, bytes + off[i], len[i], hash[i]);
+        if (m->slots[k].ref != 0) {
+            values[i] = load32(record_at(m, m->slots[k].ref));
+            found |= (uint64_t)1 << i;
+        }
+    }
+    return found;
 }

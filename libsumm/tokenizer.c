@@ -36,6 +36,21 @@ static const unsigned char ascii_class[128] = {
     ['z'] = C_LOWER,
 };
 
+/* An ASCII word character folded (upper case to lower), or 0 for any other
+ * byte: bytes from 0x80 up and characters that are not part of words. */
+static const char ascii_fold[256] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+    ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+    ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+    ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+    ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+    ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+    ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+    ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+    ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
+
 void summ__fold_buf_dispose(summ__fold_buf *b)
 {
     if (!b->alloc)
@@ -258,7 +273,7 @@ int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *b
         /* Skip to the next word character. */
         unsigned char c = (unsigned char)text[i];
         if (c < 0x80) {
-            if (ascii_class[c] == C_OTHER) {
+            if (ascii_fold[c] == 0) {
                 i++;
                 continue;
             }
@@ -284,15 +299,18 @@ int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *b
         /* Extend over word characters and apostrophes between letters,
          * writing ASCII characters folded to out[j] (j <= i - ws). */
         while (i < end) {
+            char f;
             c = (unsigned char)text[i];
-            if (c < 0x80) {
-                unsigned char k = ascii_class[c];
-                if (k != C_OTHER) {
-                    prev_letter = k != C_DIGIT;
-                    out[j++] = (char)(k == C_UPPER ? c - 'A' + 'a' : c);
+            if ((f = ascii_fold[c]) != 0) {
+                /* The common case: a run of ASCII letters and digits. */
+                do {
+                    out[j++] = f;
                     i++;
-                    continue;
-                }
+                } while (i < end && (f = ascii_fold[(unsigned char)text[i]]) != 0);
+                prev_letter = ascii_class[(unsigned char)text[i - 1]] != C_DIGIT;
+                continue;
+            }
+            if (c < 0x80) {
                 if (c == '\'' && prev_letter && i + 1 < end) {
                     int32_t next;
                     int m = summ__utf8_decode(text, end, i + 1, &next);
