@@ -259,8 +259,11 @@ static int on_word(void *ud, size_t start, size_t end, const char *folded, size_
     if (b->n_batch == BATCH_WORDS || BATCH_BYTES - b->batch_len < len) {
         if ((rc = flush_batch(b)) < 0)
             return rc;
-        if (len > BATCH_BYTES) /* a word too long to batch */
+        if (len > BATCH_BYTES) { /* a word too long to batch */
+            if ((rc = advance_to(b, b->sent_index)) < 0)
+                return rc;
             return add_word(b, folded, len, h);
+        }
     }
     summ__strmap_prefetch_slot(&b->m->words, h);
     memcpy(b->bytes + b->batch_len, folded, len);
