@@ -72,8 +72,6 @@ bool summ__strmap_get_hashed(const summ__strmap *m, const char *key, size_t len,
                              uint32_t *value);
 int summ__strmap_intern_hashed(summ__strmap *m, const char *key, size_t len, uint32_t hash,
                                uint32_t value, uint32_t *value_out, bool *inserted);
-/* Makes room for n keys without growing again. SUMM_OK or SUMM_E_NOMEM. */
-int summ__strmap_reserve(summ__strmap *m, size_t n);
 /* Looks up n <= 64 keys at once: key i is bytes[off[i], off[i] + len[i])
  * with summ__hash hash[i]. Bit i of the result tells whether key i is in the
  * map, and then values[i] receives its value. */

@@ -173,18 +173,6 @@ static int rehash(summ__strmap *m, size_t new_cap)
     return SUMM_OK;
 }
 
-int summ__strmap_reserve(summ__strmap *m, size_t n)
-{
-    size_t cap = m->cap ? m->cap : 64;
-    /* The same load factor as summ__strmap_intern: under 1/2. */
-    while (cap / 2 < n) {
-        if (cap > SIZE_MAX / 4)
-            return SUMM_E_NOMEM;
-        cap *= 2;
-    }
-    return cap > m->cap ? rehash(m, cap) : SUMM_OK;
-}
-
 int summ__strmap_intern_hashed(summ__strmap *m, const char *key, size_t len, uint32_t h,
                                uint32_t value, uint32_t *value_out, bool *inserted)
 {
