@@ -19,10 +19,12 @@
 #define STEM_BYTES 2048
 
 /* What to do with a batched word that is not in the words map yet. */
-enum { NEW_LOOKUP = 0, /* an earlier word of the batch adds it: look it up */
-       NEW_STOPWORD,   /* add it as a stopword */
-       NEW_STEMMED,    /* add it with the stem kept in the batch */
-       NEW_FULL };     /* take add_word (its stem did not fit) */
+enum {
+    NEW_LOOKUP = 0, /* an earlier word of the batch adds it: look it up */
+    NEW_STOPWORD,   /* add it as a stopword */
+    NEW_STEMMED,    /* add it with the stem kept in the batch */
+    NEW_FULL        /* take add_word (its stem did not fit) */
+};
 
 typedef struct build_ctx {
     summ_summarizer *s;
@@ -78,8 +80,7 @@ static int new_term(build_ctx *b, const char *stem, size_t len, uint32_t h, uint
 
     if (m->n_vocab >= UINT32_MAX - 1)
         return SUMM_E_TOO_LARGE;
-    rc = summ__strmap_intern_hashed(&m->stems, stem, len, h, (uint32_t)m->n_vocab, &id,
-                                    &inserted);
+    rc = summ__strmap_intern_hashed(&m->stems, stem, len, h, (uint32_t)m->n_vocab, &id, &inserted);
     if (rc < 0)
         return rc;
     if (inserted) {

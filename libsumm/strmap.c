@@ -244,9 +244,9 @@ uint64_t summ__strmap_get_batch(const summ__strmap *m, const char *bytes, const 
 
     if (m->count == 0)
         return 0;
-    /* Ask for every key's record before comparing any (the callers asked
-     * for the slots with summ__strmap_prefetch_slot), so that the cache
-     * misses of a batch overlap. */
+        /* Ask for every key's record before comparing any (the callers asked
+         * for the slots with summ__strmap_prefetch_slot), so that the cache
+         * misses of a batch overlap. */
 #if defined(__GNUC__)
     for (i = 0; i < n; i++) {
         const summ__strmap_entry *e = &m->slots[hash[i] & (m->cap - 1)];
