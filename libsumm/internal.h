@@ -45,17 +45,15 @@ char *summ__strdup(const summ_allocator *a, const char *s, size_t *size_out);
 
 typedef struct summ__strmap_entry {
     uint32_t hash;
-    uint32_t key_len;
-    size_t key_off; /* into the map's key arena */
-    uint32_t value;
+    uint32_t ref; /* the key's record in the arena (see strmap.c); 0 marks empty */
 } summ__strmap_entry;
 
 typedef struct summ__strmap {
     summ_allocator alloc;
-    summ__strmap_entry *slots; /* open addressing; key_len == UINT32_MAX marks empty */
+    summ__strmap_entry *slots; /* open addressing */
     size_t cap;                /* power of two, or 0 */
     size_t count;
-    char *keys;
+    char *keys; /* arena of records: value, key length, key bytes */
     size_t keys_len, keys_cap;
 } summ__strmap;
 
@@ -68,6 +66,30 @@ bool summ__strmap_get(const summ__strmap *m, const char *key, size_t len, uint32
  * the stored value, *inserted whether it was added now. */
 int summ__strmap_intern(summ__strmap *m, const char *key, size_t len, uint32_t value,
                         uint32_t *value_out, bool *inserted);
+/* The same with the key's summ__hash already computed, for a caller that
+ * looks one key up in several maps. */
+bool summ__strmap_get_hashed(const summ__strmap *m, const char *key, size_t len, uint32_t hash,
+                             uint32_t *value);
+int summ__strmap_intern_hashed(summ__strmap *m, const char *key, size_t len, uint32_t hash,
+                               uint32_t value, uint32_t *value_out, bool *inserted);
+/* Looks up n <= 64 keys at once: key i is bytes[off[i], off[i] + len[i])
+ * with summ__hash hash[i]. Bit i of the result tells whether key i is in the
+ * map, and then values[i] receives its value. */
+uint64_t summ__strmap_get_batch(const summ__strmap *m, const char *bytes, const uint16_t *off,
+                                const uint16_t *len, const uint32_t *hash, size_t n,
+                                uint32_t *values);
+/* Hints that a key of this hash will be looked up soon, so that its slot is
+ * fetched from memory meanwhile. Changes nothing but timing. */
+static inline void summ__strmap_prefetch_slot(const summ__strmap *m, uint32_t hash)
+{
+#if defined(__GNUC__)
+    if (m->cap)
+        __builtin_prefetch(&m->slots[hash & (m->cap - 1)]);
+#else
+    (void)m;
+    (void)hash;
+#endif
+}
 uint32_t summ__hash(const char *key, size_t len);
 
 /* ---- UTF-8 (utf8.c) ---------------------------------------------------- */

@@ -56,6 +56,24 @@ void summ__sort_by_score(uint32_t *idx, size_t n, const double *scores)
     }
 }
 
+/* Sift-down of a heap whose top ranks first. */
+static void sift_down_best(uint32_t *idx, size_t root, size_t n, const double *scores)
+{
+    uint32_t x = idx[root];
+    for (;;) {
+        size_t child = 2 * root + 1;
+        if (child >= n)
+            break;
+        if (child + 1 < n && before(scores, idx[child + 1], idx[child]))
+            child++;
+        if (!before(scores, idx[child], x))
+            break;
+        idx[root] = idx[child];
+        root = child;
+    }
+    idx[root] = x;
+}
+
 static void sort_ascending(uint32_t *v, size_t n)
 {
     /* Insertion sort for short summaries; summ__select uses a linear pass
@@ -125,16 +143,23 @@ static void final_order(const summ_options *opts, size_t n, uint32_t *order, uin
 int summ__select(const summ__model *m, const double *scores, const summ_options *opts,
                  uint32_t *order, uint32_t *selected, size_t *n_selected)
 {
-    size_t n = m->n_sents, limit = summ__sentence_limit(opts, n), count = 0, i;
+    size_t n = m->n_sents, limit = summ__sentence_limit(opts, n), count = 0, i, heap_n = n;
     uint64_t words = 0, bytes = 0;
 
+    /* Candidates come off a heap best first, the order a full sort would
+     * give, but only as many as the budgets take: a summary is usually a
+     * fifth of the text, and a heap is built in linear time. */
     for (i = 0; i < n; i++)
         order[i] = (uint32_t)i;
-    summ__sort_by_score(order, n, scores);
-
-    for (i = 0; i < n && count < limit; i++)
-        if (take(opts, &m->sents[order[i]], &words, &bytes))
-            selected[count++] = order[i];
+    for (i = n / 2; i-- > 0;)
+        sift_down_best(order, i, n, scores);
+    while (heap_n > 0 && count < limit) {
+        uint32_t top = order[0];
+        order[0] = order[--heap_n];
+        sift_down_best(order, 0, heap_n, scores);
+        if (take(opts, &m->sents[top], &words, &bytes))
+            selected[count++] = top;
+    }
     final_order(opts, n, order, selected, count);
     *n_selected = count;
     return SUMM_OK;

@@ -1,37 +1,81 @@
 /*
- * Open-addressing hash map from byte strings to uint32 values. Keys are copied
- * into one arena so a document's vocabulary costs two allocations, and
- * clearing keeps both for the next document.
+ * Open-addressing hash map from byte strings to uint32 values.
+ *
+ * Built for look-ups that mostly miss the CPU cache (a document's vocabulary
+ * outgrows it): a slot is 8 bytes, the key's 32-bit hash and a reference to
+ * its record, so the slot array is a third of what full entries would take.
+ * Records (value, length, key bytes) sit in one arena in insertion order,
+ * which keeps the frequent words of a text, met first, close together.
+ * A document's vocabulary costs two allocations, and clearing keeps both for
+ * the next document.
  */
 #include "internal.h"
 
 #include <string.h>
 
-#define EMPTY UINT32_MAX
+/* Records start at multiples of RECORD_ALIGN bytes; a slot's ref is the
+ * record's offset / RECORD_ALIGN + 1, and 0 marks an empty slot. */
+#define RECORD_ALIGN 4u
+#define RECORD_HEADER 8u /* uint32 value, uint32 key length */
+
+static uint64_t load64(const unsigned char *p)
+{
+    uint64_t k;
+    memcpy(&k, p, 8);
+    return k;
+}
+
+static uint32_t load32(const unsigned char *p)
+{
+    uint32_t k;
+    memcpy(&k, p, 4);
+    return k;
+}
 
 uint32_t summ__hash(const char *key, size_t len)
 {
     /* 64-bit multiply-mix over 8-byte chunks: words are short, so this is
-     * mostly one or two rounds. Only used for lookup, never for output order. */
-    uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)len;
+     * mostly one or two rounds. The last 1-7 bytes are read with fixed-size
+     * loads that may overlap (the length is mixed in first, so that is
+     * harmless) rather than a variable-length copy. Only used for look-up,
+     * never for output order. */
+    uint64_t h = 0x9E3779B97F4A7C15u ^ ((uint64_t)len * 0xD6E8FEB86659FD93u);
     const unsigned char *p = (const unsigned char *)key;
-    while (len >= 8) {
-        uint64_t k;
-        memcpy(&k, p, 8);
-        h = (h ^ k) * 0xFF51AFD7ED558CCDu;
+    size_t rest = len;
+    while (rest >= 8) {
+        h = (h ^ load64(p)) * 0xFF51AFD7ED558CCDu;
         h ^= h >> 32;
         p += 8;
-        len -= 8;
+        rest -= 8;
     }
-    if (len) {
-        uint64_t k = 0;
-        memcpy(&k, p, len);
+    if (rest) {
+        uint64_t k;
+        if (rest >= 4)
+            k = (uint64_t)load32(p) | ((uint64_t)load32(p + rest - 4) << 32);
+        else
+            k = (uint64_t)p[0] | ((uint64_t)p[rest / 2] << 8) | ((uint64_t)p[rest - 1] << 16);
         h = (h ^ k) * 0xC4CEB9FE1A85EC53u;
     }
     h ^= h >> 29;
     h *= 0xBF58476D1CE4E5B9u;
     h ^= h >> 32;
     return (uint32_t)h;
+}
+
+/* Whether two keys of length len are equal; short keys (most words) with
+ * two fixed-size loads instead of a call. */
+static bool same_key(const unsigned char *a, const unsigned char *b, size_t len)
+{
+    if (len >= 4 && len <= 8)
+        return load32(a) == load32(b) && load32(a + len - 4) == load32(b + len - 4);
+    if (len < 4) {
+        size_t i;
+        for (i = 0; i < len; i++)
+            if (a[i] != b[i])
+                return false;
+        return true;
+    }
+    return memcmp(a, b, len) == 0;
 }
 
 void summ__strmap_init(summ__strmap *m, const summ_allocator *alloc)
@@ -51,40 +95,56 @@ void summ__strmap_dispose(summ__strmap *m)
 
 void summ__strmap_clear(summ__strmap *m)
 {
-    size_t i;
     if (m->count == 0)
         return;
-    for (i = 0; i < m->cap; i++)
-        m->slots[i].key_len = EMPTY;
+    memset(m->slots, 0, m->cap * sizeof *m->slots);
     m->count = 0;
     m->keys_len = 0;
 }
 
-static size_t find_slot(const summ__strmap *m, const char *key, size_t len, uint32_t h)
+static const unsigned char *record_at(const summ__strmap *m, uint32_t ref)
+{
+    return (const unsigned char *)m->keys + (size_t)(ref - 1) * RECORD_ALIGN;
+}
+
+/* The slot holding key, or the empty slot where it would go. */
+static inline size_t find_slot(const summ__strmap *m, const char *key, size_t len, uint32_t h)
 {
     size_t mask = m->cap - 1;
     size_t i = h & mask;
     for (;;) {
         const summ__strmap_entry *e = &m->slots[i];
-        if (e->key_len == EMPTY)
+        if (e->ref == 0)
             return i;
-        if (e->hash == h && e->key_len == len && memcmp(m->keys + e->key_off, key, len) == 0)
-            return i;
+        if (e->hash == h) {
+            const unsigned char *r = record_at(m, e->ref);
+            if (load32(r + 4) == len &&
+                same_key(r + RECORD_HEADER, (const unsigned char *)key, len))
+                return i;
+        }
         i = (i + 1) & mask;
     }
 }
 
-bool summ__strmap_get(const summ__strmap *m, const char *key, size_t len, uint32_t *value)
+bool summ__strmap_get_hashed(const summ__strmap *m, const char *key, size_t len, uint32_t h,
+                             uint32_t *value)
 {
     size_t i;
-    if (m->count == 0 || len >= EMPTY)
+    if (m->count == 0 || len >= UINT32_MAX)
         return false;
-    i = find_slot(m, key, len, summ__hash(key, len));
-    if (m->slots[i].key_len == EMPTY)
+    i = find_slot(m, key, len, h);
+    if (m->slots[i].ref == 0)
         return false;
     if (value)
-        *value = m->slots[i].value;
+        *value = load32(record_at(m, m->slots[i].ref));
     return true;
+}
+
+bool summ__strmap_get(const summ__strmap *m, const char *key, size_t len, uint32_t *value)
+{
+    if (m->count == 0 || len >= UINT32_MAX)
+        return false;
+    return summ__strmap_get_hashed(m, key, len, summ__hash(key, len), value);
 }
 
 static int rehash(summ__strmap *m, size_t new_cap)
@@ -98,14 +158,13 @@ static int rehash(summ__strmap *m, size_t new_cap)
     slots = summ__alloc(&m->alloc, bytes);
     if (!slots)
         return SUMM_E_NOMEM;
-    for (i = 0; i < new_cap; i++)
-        slots[i].key_len = EMPTY;
+    memset(slots, 0, bytes);
     m->slots = slots;
     m->cap = new_cap;
     for (i = 0; i < old_cap; i++) {
-        if (old[i].key_len != EMPTY) {
+        if (old[i].ref != 0) {
             size_t mask = new_cap - 1, j = old[i].hash & mask;
-            while (slots[j].key_len != EMPTY)
+            while (slots[j].ref != 0)
                 j = (j + 1) & mask;
             slots[j] = old[i];
         }
@@ -114,14 +173,15 @@ static int rehash(summ__strmap *m, size_t new_cap)
     return SUMM_OK;
 }
 
-int summ__strmap_intern(summ__strmap *m, const char *key, size_t len, uint32_t value,
-                        uint32_t *value_out, bool *inserted)
+int summ__strmap_intern_hashed(summ__strmap *m, const char *key, size_t len, uint32_t h,
+                               uint32_t value, uint32_t *value_out, bool *inserted)
 {
-    uint32_t h;
-    size_t i;
+    size_t i, need, rec;
+    unsigned char *r;
+    uint32_t len32;
     int rc;
 
-    if (len >= EMPTY)
+    if (len >= UINT32_MAX || len > SIZE_MAX - 2 * RECORD_HEADER)
         return SUMM_E_TOO_LARGE;
     /* Keep the load factor under 1/2 so probes stay short. */
     if ((m->count + 1) * 2 > m->cap) {
@@ -129,34 +189,77 @@ int summ__strmap_intern(summ__strmap *m, const char *key, size_t len, uint32_t v
         if (rc < 0)
             return rc;
     }
-    h = summ__hash(key, len);
     i = find_slot(m, key, len, h);
-    if (m->slots[i].key_len != EMPTY) {
+    if (m->slots[i].ref != 0) {
         if (value_out)
-            *value_out = m->slots[i].value;
+            *value_out = load32(record_at(m, m->slots[i].ref));
         if (inserted)
             *inserted = false;
         return SUMM_OK;
     }
-    if (m->keys_len + len + 1 > m->keys_cap) {
+    rec = (RECORD_HEADER + len + RECORD_ALIGN - 1) / RECORD_ALIGN * RECORD_ALIGN;
+    /* The arena holds up to 16 GiB of records, as far as 32-bit refs reach. */
+    if (m->keys_len / RECORD_ALIGN >= UINT32_MAX || rec > SIZE_MAX - m->keys_len)
+        return SUMM_E_TOO_LARGE;
+    need = m->keys_len + rec;
+    if (need > m->keys_cap) {
         void *p = m->keys;
-        rc = summ__grow(&m->alloc, &p, &m->keys_cap, m->keys_len + len + 1, 1);
+        rc = summ__grow(&m->alloc, &p, &m->keys_cap, need, 1);
         if (rc < 0)
             return rc;
         m->keys = p;
     }
+    r = (unsigned char *)m->keys + m->keys_len;
+    len32 = (uint32_t)len;
+    memcpy(r, &value, 4);
+    memcpy(r + 4, &len32, 4);
     if (len)
-        memcpy(m->keys + m->keys_len, key, len);
-    m->keys[m->keys_len + len] = '\0';
+        memcpy(r + RECORD_HEADER, key, len);
     m->slots[i].hash = h;
-    m->slots[i].key_len = (uint32_t)len;
-    m->slots[i].key_off = m->keys_len;
-    m->slots[i].value = value;
-    m->keys_len += len + 1;
+    m->slots[i].ref = (uint32_t)(m->keys_len / RECORD_ALIGN + 1);
+    m->keys_len = need;
     m->count++;
     if (value_out)
         *value_out = value;
     if (inserted)
         *inserted = true;
     return SUMM_OK;
+}
+
+int summ__strmap_intern(summ__strmap *m, const char *key, size_t len, uint32_t value,
+                        uint32_t *value_out, bool *inserted)
+{
+    if (len >= UINT32_MAX)
+        return SUMM_E_TOO_LARGE;
+    return summ__strmap_intern_hashed(m, key, len, summ__hash(key, len), value, value_out,
+                                      inserted);
+}
+
+uint64_t summ__strmap_get_batch(const summ__strmap *m, const char *bytes, const uint16_t *off,
+                                const uint16_t *len, const uint32_t *hash, size_t n,
+                                uint32_t *values)
+{
+    uint64_t found = 0;
+    size_t i;
+
+    if (m->count == 0)
+        return 0;
+        /* Ask for every key's record before comparing any (the callers asked
+         * for the slots with summ__strmap_prefetch_slot), so that the cache
+         * misses of a batch overlap. */
+#if defined(__GNUC__)
+    for (i = 0; i < n; i++) {
+        const summ__strmap_entry *e = &m->slots[hash[i] & (m->cap - 1)];
+        if (e->ref != 0 && e->hash == hash[i])
+            __builtin_prefetch(record_at(m, e->ref));
+    }
+#endif
+    for (i = 0; i < n; i++) {
+        size_t k = find_slot(m, bytes + off[i], len[i], hash[i]);
+        if (m->slots[k].ref != 0) {
+            values[i] = load32(record_at(m, m->slots[k].ref));
+            found |= (uint64_t)1 << i;
+        }
+    }
+    return found;
 }

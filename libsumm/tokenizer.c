@@ -36,6 +36,21 @@ static const unsigned char ascii_class[128] = {
     ['z'] = C_LOWER,
 };
 
+/* An ASCII word character folded (upper case to lower), or 0 for any other
+ * byte: bytes from 0x80 up and characters that are not part of words. */
+static const char ascii_fold[256] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+    ['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+    ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+    ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+    ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z',
+    ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+    ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+    ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+    ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+};
+
 void summ__fold_buf_dispose(summ__fold_buf *b)
 {
     if (!b->alloc)
@@ -242,17 +257,23 @@ int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *b
                    summ__word_fn fn, void *ud)
 {
     size_t i = start;
+    int rc;
+
+    /* ASCII words are folded into buf while they are scanned; no word is
+     * longer than the span. */
+    if (end > start && (rc = reserve_bytes(buf, end - start + 1)) < 0)
+        return rc;
     while (i < end) {
-        size_t ws, we;
+        size_t ws, we, j = 0;
         bool ascii = true, prev_letter = false;
+        char *out;
         int32_t cp;
         int n;
-        int rc;
 
         /* Skip to the next word character. */
         unsigned char c = (unsigned char)text[i];
         if (c < 0x80) {
-            if (ascii_class[c] == C_OTHER) {
+            if (ascii_fold[c] == 0) {
                 i++;
                 continue;
             }
@@ -273,20 +294,28 @@ int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *b
             }
         }
         ws = i;
-        /* Extend over word characters and apostrophes between letters. */
+        /* summ__fold may have moved the buffer (it only grows). */
+        out = buf->bytes;
+        /* Extend over word characters and apostrophes between letters,
+         * writing ASCII characters folded to out[j] (j <= i - ws). */
         while (i < end) {
+            char f;
             c = (unsigned char)text[i];
-            if (c < 0x80) {
-                unsigned char k = ascii_class[c];
-                if (k != C_OTHER) {
-                    prev_letter = k != C_DIGIT;
+            if ((f = ascii_fold[c]) != 0) {
+                /* The common case: a run of ASCII letters and digits. */
+                do {
+                    out[j++] = f;
                     i++;
-                    continue;
-                }
+                } while (i < end && (f = ascii_fold[(unsigned char)text[i]]) != 0);
+                prev_letter = ascii_class[(unsigned char)text[i - 1]] != C_DIGIT;
+                continue;
+            }
+            if (c < 0x80) {
                 if (c == '\'' && prev_letter && i + 1 < end) {
                     int32_t next;
                     int m = summ__utf8_decode(text, end, i + 1, &next);
                     if (m > 0 && is_letter_cp(next)) {
+                        out[j++] = '\'';
                         i++;
                         continue;
                     }
@@ -315,15 +344,8 @@ int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *b
         }
         we = i;
         if (ascii) {
-            size_t k, len = we - ws;
-            if ((rc = reserve_bytes(buf, len + 1)) < 0)
-                return rc;
-            for (k = 0; k < len; k++) {
-                char ch = text[ws + k];
-                buf->bytes[k] = (ch >= 'A' && ch <= 'Z') ? (char)(ch - 'A' + 'a') : ch;
-            }
-            buf->bytes[len] = '\0';
-            buf->len = len;
+            out[j] = '\0';
+            buf->len = j;
         } else if ((rc = summ__fold(text + ws, we - ws, buf)) < 0) {
             return rc;
         }

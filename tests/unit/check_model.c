@@ -2,6 +2,7 @@
 #include "test_util.h"
 
 #include <libstemmer.h>
+#include <stdio.h>
 #include <string.h>
 
 static summ_lang *lang;
@@ -93,6 +94,103 @@ START_TEST(flags_keep_stopwords_and_no_stemming)
 }
 END_TEST
 
+/* A reference model built one word at a time, without any batching: the
+ * term id of a word is the order of first appearance of its stem. */
+typedef struct reference {
+    struct sb_stemmer *stemmer;
+    char (*stems)[64];
+    size_t n_stems, n_words;
+    uint32_t *terms;
+    size_t n_terms;
+} reference;
+
+static int reference_word(void *ud, size_t start, size_t end, const char *folded, size_t len)
+{
+    reference *r = ud;
+    const sb_symbol *st;
+    size_t st_len, k;
+    char key[64];
+    (void)start;
+    (void)end;
+    r->n_words++;
+    if (summ__strmap_get(&lang->stopwords, folded, len, NULL))
+        return 0;
+    st = sb_stemmer_stem(r->stemmer, (const sb_symbol *)folded, (int)len);
+    ck_assert_ptr_nonnull(st);
+    st_len = (size_t)sb_stemmer_length(r->stemmer);
+    /* Long stems are told apart by their length and first bytes here. */
+    memset(key, 0, sizeof key);
+    memcpy(key, st, st_len < 48 ? st_len : 48);
+    memcpy(key + 48, &st_len, sizeof st_len);
+    for (k = 0; k < r->n_stems; k++)
+        if (memcmp(r->stems[k], key, sizeof key) == 0)
+            break;
+    if (k == r->n_stems)
+        memcpy(r->stems[r->n_stems++], key, sizeof key);
+    r->terms[r->n_terms++] = (uint32_t)k;
+    return 0;
+}
+
+START_TEST(batched_lookups_match_word_by_word)
+{
+    /* Sentences longer than a batch, words new to the text repeated
+     * within a batch, many long new words (more stem bytes than a batch
+     * holds) and words longer than the batch itself. */
+    static char text[120000];
+    static char stems[2000][64];
+    static uint32_t terms[20000];
+    const char *common[] = { "The", "runners", "were", "running", "and", "running", "fast" };
+    summ__fold_buf fb;
+    reference r;
+    const summ__model *m;
+    size_t len = 0, i, j, k;
+
+    for (i = 0; i < 12; i++) {
+        for (j = 0; j < 90; j++) {
+            const char *w = common[(i + j) % 7];
+            if (j % 5 != 0)
+                len += (size_t)sprintf(text + len,
+                                       "%zuExtraordinarily%03zuinternationalizationsrelationally ",
+                                       j % 3, (i * 90 + j) % 150);
+            else
+                len += (size_t)sprintf(text + len, "%s ", w);
+        }
+        if (i % 4 == 1) {
+            for (k = 0; k < 2500 + i; k++)
+                text[len++] = (char)('a' + (k % 3));
+            text[len++] = ' ';
+        }
+        len += (size_t)sprintf(text + len, "new%zu new%zu end.\n", i, i);
+    }
+    ck_assert_uint_lt(len, sizeof text);
+    m = build(text);
+
+    memset(&r, 0, sizeof r);
+    r.stemmer = sb_stemmer_new("english", "UTF_8");
+    r.stems = stems;
+    r.terms = terms;
+    memset(&fb, 0, sizeof fb);
+    fb.alloc = &sum->alloc;
+    ck_assert_uint_gt(m->n_sents, 1);
+    for (i = 0; i < m->n_sents; i++) {
+        const summ__sentence *sent = &m->sents[i];
+        size_t first = r.n_terms;
+        r.n_words = 0;
+        ck_assert_int_eq(summ__tokenize(text, sent->start, sent->end, &fb, reference_word, &r),
+                         0);
+        ck_assert_uint_eq(sent->n_words, r.n_words);
+        ck_assert_uint_eq(sent->term_begin, first);
+        ck_assert_uint_eq(sent->term_end, r.n_terms);
+        for (k = sent->term_begin; k < sent->term_end; k++)
+            ck_assert_uint_eq(m->terms[k], r.terms[k]);
+    }
+    ck_assert_uint_eq(m->n_terms, r.n_terms);
+    ck_assert_uint_eq(m->n_vocab, r.n_stems);
+    summ__fold_buf_dispose(&fb);
+    sb_stemmer_delete(r.stemmer);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("model");
@@ -102,6 +200,7 @@ int main(void)
     tcase_add_test(tc, bags_and_frequencies);
     tcase_add_test(tc, stemming_matches_libstemmer);
     tcase_add_test(tc, flags_keep_stopwords_and_no_stemming);
+    tcase_add_test(tc, batched_lookups_match_word_by_word);
     suite_add_tcase(s, tc);
     return test_run_suite(s);
 }

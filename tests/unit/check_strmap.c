@@ -1,0 +1,260 @@
+/* Hash map from byte strings to uint32: keys of every short length, growth,
+ * clearing, batched look-ups and allocation failure. */
+#include "test_util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Key number i: lengths 0 to 20 in turn, bytes that differ early or late. */
+static size_t key_of(size_t i, char *buf)
+{
+    size_t len = i % 21, k;
+    char digits[32];
+    size_t nd = (size_t)sprintf(digits, "%zu", i);
+    for (k = 0; k < len; k++)
+        buf[k] = (char)('a' + (k * 7 + i) % 26);
+    /* Make the key unique by writing the number over its end (or, for short
+     * keys, using the number itself when it fits). */
+    if (len >= nd)
+        memcpy(buf + len - nd, digits, nd);
+    return len;
+}
+
+START_TEST(keys_of_every_short_length)
+{
+    summ_allocator a;
+    summ__strmap m;
+    char buf[32];
+    size_t i;
+    uint32_t v;
+    bool inserted;
+
+    summ__allocator_resolve(&a, NULL);
+    summ__strmap_init(&m, &a);
+    for (i = 0; i < 3000; i++) {
+        size_t len = key_of(i, buf);
+        ck_assert_int_eq(summ__strmap_intern(&m, buf, len, (uint32_t)i, &v, &inserted), 0);
+        /* Two keys of the same length and number digits collide only when
+         * key_of gives them the same bytes: the first one wins. */
+        if (inserted)
+            ck_assert_uint_eq(v, i);
+    }
+    for (i = 0; i < 3000; i++) {
+        size_t len = key_of(i, buf);
+        uint32_t w;
+        ck_assert(summ__strmap_get(&m, buf, len, &v));
+        ck_assert_int_eq(summ__strmap_intern(&m, buf, len, 12345, &w, &inserted), 0);
+        ck_assert(!inserted);
+        ck_assert_uint_eq(v, w);
+        ck_assert(summ__strmap_get_hashed(&m, buf, len, summ__hash(buf, len), &w));
+        ck_assert_uint_eq(v, w);
+    }
+    ck_assert(!summ__strmap_get(&m, "zzzzzzzzzzzzzzzzzzzzzzzzz", 25, NULL));
+
+    summ__strmap_clear(&m);
+    ck_assert_uint_eq(m.count, 0);
+    key_of(7, buf);
+    ck_assert(!summ__strmap_get(&m, buf, 7, NULL));
+    ck_assert_int_eq(summ__strmap_intern(&m, "x", 1, 9, &v, &inserted), 0);
+    ck_assert(inserted);
+    ck_assert(summ__strmap_get(&m, "x", 1, &v));
+    ck_assert_uint_eq(v, 9);
+    summ__strmap_dispose(&m);
+}
+END_TEST
+
+START_TEST(values_and_keys_kept_apart)
+{
+    /* Keys that share a prefix, a suffix or the length, and binary keys
+     * with NUL bytes. */
+    const char *keys[] = {"",          "a",          "ab",       "ba",       "abcd",
+                          "abce",      "bbcd",       "abcdefgh", "abcdefgi", "bbcdefgh",
+                          "abcdefghi", "abcdefghij", "run",      "runs"};
+    const char bin1[] = {'a', 0, 'b'}, bin2[] = {'a', 0, 'c'};
+    summ_allocator a;
+    summ__strmap m;
+    size_t i, n = sizeof keys / sizeof *keys;
+    uint32_t v;
+
+    summ__allocator_resolve(&a, NULL);
+    summ__strmap_init(&m, &a);
+    ck_assert(!summ__strmap_get(&m, "a", 1, NULL)); /* empty map */
+    for (i = 0; i < n; i++)
+        ck_assert_int_eq(
+            summ__strmap_intern(&m, keys[i], strlen(keys[i]), (uint32_t)(100 + i), NULL, NULL), 0);
+    ck_assert_int_eq(summ__strmap_intern(&m, bin1, 3, 1, NULL, NULL), 0);
+    ck_assert_int_eq(summ__strmap_intern(&m, bin2, 3, UINT32_MAX, NULL, NULL), 0);
+    ck_assert_uint_eq(m.count, n + 2);
+    for (i = 0; i < n; i++) {
+        ck_assert(summ__strmap_get(&m, keys[i], strlen(keys[i]), &v));
+        ck_assert_uint_eq(v, 100 + i);
+    }
+    ck_assert(summ__strmap_get(&m, bin1, 3, &v));
+    ck_assert_uint_eq(v, 1);
+    ck_assert(summ__strmap_get(&m, bin2, 3, &v));
+    ck_assert_uint_eq(v, UINT32_MAX);
+    ck_assert(!summ__strmap_get(&m, "abcf", 4, NULL));
+    ck_assert(!summ__strmap_get(&m, "abcdefgj", 8, NULL));
+    ck_assert(!summ__strmap_get(&m, "abcdefghk", 9, NULL));
+    summ__strmap_dispose(&m);
+}
+END_TEST
+
+typedef struct hashed {
+    uint32_t hash, n;
+} hashed;
+
+static int cmp_hashed(const void *a, const void *b)
+{
+    const hashed *x = a, *y = b;
+    if (x->hash != y->hash)
+        return x->hash < y->hash ? -1 : 1;
+    return (x->n > y->n) - (x->n < y->n);
+}
+
+/* Key i of family f: 8 bytes (compared with two loads) or 14 (memcmp). */
+static int family_key(size_t f, unsigned i, char *buf)
+{
+    return f == 0 ? sprintf(buf, "ab%06u", i) : sprintf(buf, "longer%06u..", i);
+}
+
+/* Two distinct keys of family f with the same summ__hash. */
+static void find_collision(size_t f, char *k1, char *k2)
+{
+    enum { N = 400000 };
+    static hashed h[N];
+    size_t i;
+    char buf[32];
+    for (i = 0; i < N; i++) {
+        int l = family_key(f, (unsigned)i, buf);
+        h[i].hash = summ__hash(buf, (size_t)l);
+        h[i].n = (uint32_t)i;
+    }
+    qsort(h, N, sizeof *h, cmp_hashed);
+    for (i = 1; i < N; i++) {
+        if (h[i].hash == h[i - 1].hash) {
+            family_key(f, h[i - 1].n, k1);
+            family_key(f, h[i].n, k2);
+            return;
+        }
+    }
+    ck_abort_msg("no hash collision among %d keys", (int)N);
+}
+
+START_TEST(keys_with_the_same_hash_stay_apart)
+{
+    size_t f;
+    for (f = 0; f < 2; f++) {
+        summ_allocator a;
+        summ__strmap m;
+        char k1[32], k2[32];
+        uint32_t v;
+        bool inserted;
+        find_collision(f, k1, k2);
+        ck_assert_str_ne(k1, k2);
+        summ__allocator_resolve(&a, NULL);
+        summ__strmap_init(&m, &a);
+        ck_assert_int_eq(summ__strmap_intern(&m, k1, strlen(k1), 1, NULL, NULL), 0);
+        ck_assert(!summ__strmap_get(&m, k2, strlen(k2), NULL));
+        ck_assert_int_eq(summ__strmap_intern(&m, k2, strlen(k2), 2, NULL, &inserted), 0);
+        ck_assert(inserted);
+        ck_assert(summ__strmap_get(&m, k1, strlen(k1), &v));
+        ck_assert_uint_eq(v, 1);
+        ck_assert(summ__strmap_get(&m, k2, strlen(k2), &v));
+        ck_assert_uint_eq(v, 2);
+        summ__strmap_dispose(&m);
+    }
+}
+END_TEST
+
+START_TEST(batched_lookups_agree_with_single_ones)
+{
+    summ_allocator a;
+    summ__strmap m;
+    char bytes[64 * 21];
+    uint16_t off[64], len[64];
+    uint32_t hash[64], values[64];
+    size_t i, used = 0;
+    uint64_t found;
+
+    summ__allocator_resolve(&a, NULL);
+    summ__strmap_init(&m, &a);
+    /* An empty map finds nothing. */
+    off[0] = 0;
+    len[0] = 1;
+    bytes[0] = 'a';
+    hash[0] = summ__hash("a", 1);
+    ck_assert_uint_eq(summ__strmap_get_batch(&m, bytes, off, len, hash, 1, values), 0);
+    for (i = 0; i < 500; i += 2) {
+        char buf[32];
+        size_t l = key_of(i, buf);
+        ck_assert_int_eq(summ__strmap_intern(&m, buf, l, (uint32_t)i, NULL, NULL), 0);
+    }
+    for (i = 0; i < 64; i++) {
+        size_t l = key_of(i * 3, bytes + used);
+        off[i] = (uint16_t)used;
+        len[i] = (uint16_t)l;
+        hash[i] = summ__hash(bytes + used, l);
+        used += l;
+    }
+    found = summ__strmap_get_batch(&m, bytes, off, len, hash, 64, values);
+    for (i = 0; i < 64; i++) {
+        uint32_t v;
+        bool in = summ__strmap_get(&m, bytes + off[i], len[i], &v);
+        ck_assert_int_eq(in, (int)(found >> i & 1));
+        if (in)
+            ck_assert_uint_eq(values[i], v);
+    }
+    ck_assert_uint_ne(found, 0);
+    ck_assert_uint_ne(found, ~(uint64_t)0);
+    summ__strmap_dispose(&m);
+}
+END_TEST
+
+START_TEST(allocation_failure_leaves_the_map_usable)
+{
+    test_alloc t;
+    summ_allocator a;
+    size_t fail_at;
+
+    for (fail_at = 1; fail_at < 40; fail_at++) {
+        summ__strmap m;
+        size_t i, added = 0;
+        char buf[32];
+        int rc = 0;
+        memset(&t, 0, sizeof t);
+        t.fail_at = fail_at;
+        a.fn = test_alloc_fn;
+        a.ud = &t;
+        summ__strmap_init(&m, &a);
+        for (i = 0; i < 400 && rc == 0; i++) {
+            size_t l = key_of(i, buf);
+            bool inserted = false;
+            rc = summ__strmap_intern(&m, buf, l, (uint32_t)i, NULL, &inserted);
+            if (rc == 0 && inserted)
+                added++;
+        }
+        if (rc != 0)
+            ck_assert_int_eq(rc, SUMM_E_NOMEM);
+        /* What went in before the failure is still there. */
+        ck_assert_uint_eq(m.count, added);
+        summ__strmap_dispose(&m);
+        ck_assert_int_eq(t.live_bytes, 0);
+        ck_assert_uint_eq(t.live_blocks, 0);
+    }
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("strmap");
+    TCase *tc = tcase_create("strmap");
+    tcase_add_test(tc, keys_of_every_short_length);
+    tcase_add_test(tc, values_and_keys_kept_apart);
+    tcase_add_test(tc, keys_with_the_same_hash_stay_apart);
+    tcase_add_test(tc, batched_lookups_agree_with_single_ones);
+    tcase_add_test(tc, allocation_failure_leaves_the_map_usable);
+    suite_add_tcase(s, tc);
+    return test_run_suite(s);
+}
