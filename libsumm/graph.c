@@ -200,6 +200,28 @@ static double finish(const builder *b, uint32_t i, uint32_t j, double acc, doubl
     return 0.0;
 }
 
+/* Whether sentence j's similarity to row i is certainly below w, found
+ * without the division: most candidates of a full heap fail this way. The
+ * margin (far above the rounding error of one product) leaves every close
+ * call to finish(), so the kept neighbours are exactly the same. */
+static bool surely_weaker(const builder *b, uint32_t i, uint32_t j, double w, double threshold)
+{
+    double acc = b->acc[j].sum, d;
+    switch (b->kind) {
+    case SUMM__SIM_TEXTRANK:
+        d = b->sent_w[i] + b->sent_w[j];
+        break;
+    case SUMM__SIM_COSINE_IDF:
+        if (threshold > 0.0)
+            return false;
+        d = b->sent_w[i] * b->sent_w[j];
+        break;
+    default:
+        return false;
+    }
+    return d > 0.0 && acc < w * d * (1.0 - 1e-9);
+}
+
 /* Similarities of sentence i to every sentence sharing a term with it
  * (within the window), strongest max_k kept, appended to g. */
 static int build_row(builder *b, summ__graph *g, uint32_t i, size_t max_k, double threshold)
@@ -246,6 +268,8 @@ static int build_row(builder *b, summ__graph *g, uint32_t i, size_t max_k, doubl
     for (k = 0; k < n_touched; k++) {
         neighbour nb;
         nb.j = b->touched[k];
+        if (n_cand == max_k && max_k > 0 && surely_weaker(b, i, nb.j, b->cand[0].w, threshold))
+            continue;
         nb.w = finish(b, i, nb.j, b->acc[nb.j].sum, threshold);
         if (!(nb.w > 0.0 && isfinite(nb.w)) || max_k == 0)
             continue;
@@ -301,6 +325,18 @@ int summ__graph_build(const summ__score_ctx *ctx, summ__sim_kind kind, double th
     g->row[0] = 0;
     if ((rc = builder_init(&b)) < 0)
         goto out;
+    /* Room for the usual number of edges at once, instead of growing (and
+     * copying) row by row; larger caps still grow as needed. */
+    if (n > 1) {
+        size_t per_row = ctx->opts->max_neighbours < 32 ? ctx->opts->max_neighbours : 32;
+        size_t edges;
+        if (per_row > n - 1)
+            per_row = n - 1;
+        if (summ__mul_ok(n, per_row, &edges) && edges > 0 &&
+            ((rc = summ__grow(b.a, (void **)&g->col, &g->col_cap, edges, sizeof *g->col)) < 0 ||
+             (rc = summ__grow(b.a, (void **)&g->w, &g->w_cap, edges, sizeof *g->w)) < 0))
+            goto out;
+    }
     for (i = 0; i < n; i++)
         if ((rc = build_row(&b, g, (uint32_t)i, ctx->opts->max_neighbours, threshold)) < 0)
             goto out;
