@@ -3,7 +3,15 @@
  *
  *   speed [--runs N] [--lang CODE] --algorithm NAME FILE   summarize FILE
  *   speed [--runs N] [--lang CODE] --split FILE            split only
+ *   speed [--runs N] --documents ... FILE                  FILE is a corpus of
+ *                     documents separated by blank lines, each summarized
+ *                     (or split) on its own by one summarizer
  *   speed [--runs N] --rouge PAIRS                          ROUGE-1/2/L per pair
+ *
+ * Every run gets a new summarizer, so nothing it kept from an earlier run
+ * (its stem cache, the capacity of its tables) makes a text look cheaper
+ * than a new one. With --documents that summarizer carries its cache from
+ * one document to the next, as a program working through a corpus does.
  *
  * Prints one JSON object: the median CPU time of N runs (after one warm-up
  * run; CPU time rather than wall time because the benchmark machine may be
@@ -176,7 +184,7 @@ static int run_rouge(const char *path, int runs)
 int main(int argc, char **argv)
 {
     const char *algo = NULL, *lang_code = "en", *path = NULL, *pairs = NULL;
-    int runs = 5, split = 0, i, k;
+    int runs = 5, split = 0, documents = 0, i, k;
     summ_lang *lang = NULL;
     summ_summarizer *s = NULL;
     summ_result *r = NULL;
@@ -195,13 +203,15 @@ int main(int argc, char **argv)
             algo = argv[++i];
         else if (strcmp(argv[i], "--split") == 0)
             split = 1;
+        else if (strcmp(argv[i], "--documents") == 0)
+            documents = 1;
         else if (strcmp(argv[i], "--rouge") == 0 && i + 1 < argc)
             pairs = argv[++i];
         else if (argv[i][0] != '-' && !path)
             path = argv[i];
         else {
-            fprintf(stderr, "usage: speed [--runs N] [--lang CODE] (--algorithm NAME | --split) "
-                            "FILE | speed [--runs N] --rouge PAIRS\n");
+            fprintf(stderr, "usage: speed [--runs N] [--lang CODE] [--documents] "
+                            "(--algorithm NAME | --split) FILE | speed [--runs N] --rouge PAIRS\n");
             return 2;
         }
     }
@@ -224,21 +234,44 @@ int main(int argc, char **argv)
         fprintf(stderr, "speed: unknown algorithm %s\n", algo);
         return 2;
     }
-    if (summ_lang_new(&lang, lang_code, NULL) < 0 || summ_summarizer_new(&s, lang, &o, NULL) < 0 ||
-        summ_result_new(&r, NULL) < 0) {
-        fprintf(stderr, "speed: cannot create the summarizer\n");
+    if (summ_lang_new(&lang, lang_code, NULL) < 0 || summ_result_new(&r, NULL) < 0) {
+        fprintf(stderr, "speed: cannot create the language\n");
         return 1;
     }
     base = peak_rss_kb();
     for (k = -1; k < runs; k++) {
-        timer t0 = timer_start();
+        timer t0;
         double cpu, wall;
-        int rc = split ? summ_split_sentences(s, text, len, r) : summ_summarize(s, text, len, r);
+        size_t at = 0;
+        int rc = 0;
+        /* A new summarizer each run: its stem cache starts empty, as for a
+         * text it has never seen. With --documents, the text is a corpus of
+         * documents separated by blank lines, summarized one by one by the
+         * same summarizer, as a program working through a corpus would. */
+        if (summ_summarizer_new(&s, lang, &o, NULL) < 0) {
+            fprintf(stderr, "speed: cannot create the summarizer\n");
+            return 1;
+        }
+        t0 = timer_start();
+        while (rc >= 0 && at < len) {
+            size_t end = len;
+            if (documents) {
+                size_t e = at;
+                while (e + 1 < len && !(text[e] == '\n' && text[e + 1] == '\n'))
+                    e++;
+                end = e + 1 < len ? e + 2 : len;
+            }
+            rc = split ? summ_split_sentences(s, text + at, end - at, r)
+                       : summ_summarize(s, text + at, end - at, r);
+            at = end;
+        }
         if (rc < 0) {
             fprintf(stderr, "speed: %s\n", summ_summarizer_errmsg(s));
             return 1;
         }
         timer_stop(&t0, &cpu, &wall);
+        summ_summarizer_free(s);
+        s = NULL;
         if (k >= 0) {
             t[k] = cpu;
             w[k] = wall;
@@ -250,7 +283,9 @@ int main(int argc, char **argv)
            "\"runs\": %d, \"median_s\": %.6f, \"min_s\": %.6f, \"median_wall_s\": %.6f, "
            "\"mb_per_s\": %.2f, "
            "\"peak_rss_kb\": %ld, \"rss_growth_kb\": %ld}\n",
-           split ? "split" : "summarize", split ? "split" : algo, len,
+           documents ? (split ? "split-documents" : "summarize-documents")
+                     : (split ? "split" : "summarize"),
+           split ? "split" : algo, len,
            summ_result_sentence_total(r), runs, t[runs / 2], t[0], w[runs / 2],
            (double)len / 1e6 / t[runs / 2], peak_rss_kb(), peak_rss_kb() - base);
     summ_result_free(r);

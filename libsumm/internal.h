@@ -267,6 +267,27 @@ typedef struct summ__model {
 
 /* ---- summarizer (summarizer.c) ----------------------------------------- */
 
+/* Stems computed for earlier texts (stem_cache.c). */
+#define SUMM__STEM_CACHE_WORDS 65536
+#define SUMM__STEM_CACHE_BYTES (1u << 20)
+typedef struct summ__stem_cache {
+    const summ_allocator *alloc;
+    const void *owner;  /* the stemmer the entries came from */
+    summ__strmap words; /* folded word -> offset of its stem record in stems */
+    char *stems;        /* records: uint32_t length, then the stem's bytes */
+    size_t stems_len, stems_cap;
+} summ__stem_cache;
+
+void summ__stem_cache_init(summ__stem_cache *c, const summ_allocator *alloc);
+void summ__stem_cache_dispose(summ__stem_cache *c);
+/* The cached stem of word (hash: its summ__hash) made by stemmer, or NULL.
+ * The pointer is valid until the next summ__stem_cache_put. */
+const char *summ__stem_cache_get(summ__stem_cache *c, const void *stemmer, const char *word,
+                                 size_t len, uint32_t hash, size_t *stem_len);
+/* Remembers a stem. SUMM_E_NOMEM leaves the cache as it was. */
+int summ__stem_cache_put(summ__stem_cache *c, const char *word, size_t len, uint32_t hash,
+                         const char *stem, size_t stem_len);
+
 struct summ_summarizer {
     summ_allocator alloc;
     const summ_lang *lang;
@@ -291,6 +312,7 @@ struct summ_summarizer {
      * `stemmer` points at the current one. */
     struct sb_stemmer **stemmers;
     size_t n_stemmers;
+    summ__stem_cache stem_cache;
 };
 
 struct summ_result {

@@ -98,22 +98,31 @@ static int new_term(build_ctx *b, const char *stem, size_t len, uint32_t h, uint
     return SUMM_OK;
 }
 
-/* The stem of a folded word, or the word itself (without stemming, or
- * when the stemmer erased it entirely). NULL when out of memory. */
-static const char *stem_of(build_ctx *b, const char *folded, size_t len, size_t *stem_len)
+/* The stem of a folded word (hash: its summ__hash), or the word itself
+ * (without stemming, or when the stemmer erased it entirely). NULL when out
+ * of memory. Stems come from the summarizer's cache when an earlier text
+ * had the word. */
+static const char *stem_of(build_ctx *b, const char *folded, size_t len, uint32_t h,
+                           size_t *stem_len)
 {
+    summ__stem_cache *cache = &b->s->stem_cache;
     const sb_symbol *r;
+    const char *hit;
     *stem_len = len;
     if (!b->stem || len >= (size_t)INT32_MAX)
         return folded;
+    if ((hit = summ__stem_cache_get(cache, b->s->stemmer, folded, len, h, stem_len)))
+        return hit;
     r = sb_stemmer_stem(b->s->stemmer, (const sb_symbol *)folded, (int)len);
     if (!r)
         return NULL;
     *stem_len = (size_t)sb_stemmer_length(b->s->stemmer);
     if (*stem_len == 0) {
         *stem_len = len;
-        return folded;
+        return summ__stem_cache_put(cache, folded, len, h, folded, len) < 0 ? NULL : folded;
     }
+    if (summ__stem_cache_put(cache, folded, len, h, (const char *)r, *stem_len) < 0)
+        return NULL;
     return (const char *)r;
 }
 
@@ -130,7 +139,7 @@ static int add_word(build_ctx *b, const char *folded, size_t len, uint32_t h)
             id = SUMM__NO_TERM;
         } else {
             size_t stem_len;
-            const char *stem = stem_of(b, folded, len, &stem_len);
+            const char *stem = stem_of(b, folded, len, h, &stem_len);
             if (!stem)
                 return SUMM_E_NOMEM;
             rc = new_term(b, stem, stem_len, stem == folded ? h : summ__hash(stem, stem_len), &id);
@@ -181,7 +190,7 @@ static int prepare_new_words(build_ctx *b, uint64_t found)
             b->kind[i] = NEW_STOPWORD;
             continue;
         }
-        if (!(stem = stem_of(b, w, len, &stem_len)))
+        if (!(stem = stem_of(b, w, len, b->hash[i], &stem_len)))
             return SUMM_E_NOMEM;
         if (stem_len > STEM_BYTES - stems_len)
             continue; /* NEW_FULL stems it again later */

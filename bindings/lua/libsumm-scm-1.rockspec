@@ -65,6 +65,7 @@ build = {
             "libsumm/script.c",
             "libsumm/selector.c",
             "libsumm/splitter.c",
+            "libsumm/stem_cache.c",
             "libsumm/strmap.c",
             "libsumm/summarizer.c",
             "libsumm/tokenizer.c",

@@ -1,0 +1,169 @@
+/* The stem cache a summarizer keeps between texts: results never depend on
+ * what it summarized before, through eviction and language switches. */
+#include "test_util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static char *spans_of(summ_summarizer *s, const char *text, int score_only)
+{
+    summ_result *r = NULL;
+    size_t i, n, cap = 64, len = 0;
+    char *out = malloc(cap);
+    ck_assert_ptr_nonnull(out);
+    ck_assert_int_eq(summ_result_new(&r, NULL), 0);
+    if (score_only)
+        ck_assert_int_eq(summ_score_sentences(s, text, strlen(text), r), 0);
+    else
+        ck_assert_int_eq(summ_summarize(s, text, strlen(text), r), 0);
+    n = summ_result_count(r);
+    for (i = 0; i < n; i++) {
+        const summ_span *sp = &summ_result_spans(r)[i];
+        char item[96];
+        int k = snprintf(item, sizeof item, "%zu-%zu:%.17g;", sp->start, sp->end, sp->score);
+        if (len + (size_t)k + 1 > cap) {
+            cap = 2 * (len + (size_t)k + 1);
+            out = realloc(out, cap);
+            ck_assert_ptr_nonnull(out);
+        }
+        memcpy(out + len, item, (size_t)k);
+        len += (size_t)k;
+    }
+    out[len] = '\0';
+    summ_result_free(r);
+    return out;
+}
+
+/* What a fresh summarizer gives for text. */
+static char *fresh(summ_lang *l, const summ_options *o, const char *text, int score_only)
+{
+    summ_summarizer *s = NULL;
+    char *out;
+    ck_assert_int_eq(summ_summarizer_new(&s, l, o, NULL), 0);
+    out = spans_of(s, text, score_only);
+    summ_summarizer_free(s);
+    return out;
+}
+
+static const char *const english[] = {
+    "The councils were running the libraries. Running costs rose sharply. The library "
+    "council met again on Tuesday and agreed to cut the running costs.",
+    "Runners ran in the rain. The running club organised races for runners of every age, "
+    "and the races ran late.",
+    "Libraries lend books. The council's libraries lent more books this year than last, "
+    "and the lending desks were busy.",
+};
+
+START_TEST(reused_summarizer_matches_fresh_ones)
+{
+    summ_lang *l = NULL;
+    summ_summarizer *s = NULL;
+    summ_options o = SUMM_OPTIONS_INIT;
+    size_t round, i;
+    o.algorithm = SUMM_ALGO_TFIDF;
+    o.max_sentences = 2;
+    ck_assert_int_eq(summ_lang_new(&l, "en", NULL), 0);
+    ck_assert_int_eq(summ_summarizer_new(&s, l, &o, NULL), 0);
+    for (round = 0; round < 3; round++) {
+        for (i = 0; i < sizeof english / sizeof *english; i++) {
+            char *want = fresh(l, &o, english[i], 1), *got = spans_of(s, english[i], 1);
+            ck_assert_str_eq(got, want);
+            free(want);
+            free(got);
+        }
+    }
+    summ_summarizer_free(s);
+    summ_lang_free(l);
+}
+END_TEST
+
+/* More distinct words than the cache keeps: it starts over midway, and the
+ * text and the ones after it still come out as from a fresh summarizer. */
+START_TEST(eviction_keeps_results)
+{
+    summ_lang *l = NULL;
+    summ_summarizer *s = NULL;
+    summ_options o = SUMM_OPTIONS_INIT;
+    size_t n_words = SUMM__STEM_CACHE_WORDS + 5000, i, len = 0;
+    char *big = malloc(n_words * 16 + 64), *want, *got;
+    ck_assert_ptr_nonnull(big);
+    for (i = 0; i < n_words; i++) {
+        /* Distinct letter-only words, ending in "ing" or "s" so that they
+         * stem; a period every 12 words. */
+        size_t v = i;
+        int k;
+        char w[16];
+        for (k = 0; k < 5; k++, v /= 26)
+            w[k] = (char)('a' + v % 26);
+        memcpy(w + 5, i % 2 ? "ing" : "s", i % 2 ? 3 : 1);
+        w[i % 2 ? 8 : 6] = '\0';
+        len += (size_t)sprintf(big + len, "%s%s", w, i % 12 == 11 ? ". " : " ");
+    }
+    big[len] = '\0';
+    o.algorithm = SUMM_ALGO_TFIDF;
+    ck_assert_int_eq(summ_lang_new(&l, "en", NULL), 0);
+    ck_assert_int_eq(summ_summarizer_new(&s, l, &o, NULL), 0);
+    got = spans_of(s, english[0], 1);
+    free(got);
+    got = spans_of(s, big, 1);
+    want = fresh(l, &o, big, 1);
+    ck_assert_str_eq(got, want);
+    free(got);
+    free(want);
+    ck_assert_uint_le(s->stem_cache.words.count, SUMM__STEM_CACHE_WORDS);
+    got = spans_of(s, english[1], 1);
+    want = fresh(l, &o, english[1], 1);
+    ck_assert_str_eq(got, want);
+    free(got);
+    free(want);
+    summ_summarizer_free(s);
+    summ_lang_free(l);
+    free(big);
+}
+END_TEST
+
+/* An "auto" summarizer switches stemmers between texts; each switch starts
+ * the cache over, so French words never get English stems. */
+START_TEST(language_switches_keep_results)
+{
+    static const char *const mixed[] = {
+        "Les conseils municipaux finançaient les bibliothèques. Les bibliothèques "
+        "prêtaient des livres aux enfants. Le conseil a voté le budget des bibliothèques.",
+        "The councils were running the libraries. Running costs rose sharply. The library "
+        "council met again on Tuesday and agreed to cut the running costs.",
+        "Die Stadträte finanzierten die Bibliotheken. Die Bibliotheken liehen den Kindern "
+        "Bücher. Der Rat stimmte über das Budget der Bibliotheken ab.",
+    };
+    summ_lang *l = NULL;
+    summ_summarizer *s = NULL;
+    summ_options o = SUMM_OPTIONS_INIT;
+    size_t round, i;
+    o.algorithm = SUMM_ALGO_TEXTRANK;
+    o.max_sentences = 1;
+    ck_assert_int_eq(summ_lang_new(&l, "auto", NULL), 0);
+    ck_assert_int_eq(summ_summarizer_new(&s, l, &o, NULL), 0);
+    for (round = 0; round < 2; round++) {
+        for (i = 0; i < sizeof mixed / sizeof *mixed; i++) {
+            char *want = fresh(l, &o, mixed[i], 1), *got = spans_of(s, mixed[i], 1);
+            ck_assert_str_eq(got, want);
+            free(want);
+            free(got);
+        }
+    }
+    summ_summarizer_free(s);
+    summ_lang_free(l);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("stem_cache");
+    TCase *tc = tcase_create("stem_cache");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, reused_summarizer_matches_fresh_ones);
+    tcase_add_test(tc, eviction_keeps_results);
+    tcase_add_test(tc, language_switches_keep_results);
+    suite_add_tcase(s, tc);
+    return test_run_suite(s);
+}
