@@ -167,6 +167,17 @@ def main():
     if skipped:
         emit()
         emit("Not run: " + "; ".join(skipped) + ".")
+    if "1 MB" in paths:
+        # The 1 MB input as a corpus: its documents one by one, one summarizer.
+        emit()
+        for name in ("tfidf", "textrank"):
+            if name in algos:
+                r = speed(args.exe, "--runs", "5", "--documents", "--algorithm", name,
+                          paths["1 MB"], timeout=10 * args.max_seconds)
+                if r:
+                    emit("%s over the 1 MB input's documents one by one (one summarizer, "
+                         "stems kept between documents): %.1f MB/s (%.3f s CPU)."
+                         % (name, r["mb_per_s"], r["median_s"]))
     emit()
     pairs_path, n_pairs = make_pairs(args.data)
     rg = speed(args.exe, "--runs", "5", "--rouge", pairs_path)
