@@ -55,19 +55,19 @@ static const char *const english[] = {
     "and the lending desks were busy.",
 };
 
-START_TEST(reused_summarizer_matches_fresh_ones)
+/* One summarizer of language code goes through texts `rounds` times; each
+ * result must equal a fresh summarizer's. */
+static void expect_reuse_matches_fresh(const char *code, const summ_options *o,
+                                       const char *const *texts, size_t n, size_t rounds)
 {
     summ_lang *l = NULL;
     summ_summarizer *s = NULL;
-    summ_options o = SUMM_OPTIONS_INIT;
     size_t round, i;
-    o.algorithm = SUMM_ALGO_TFIDF;
-    o.max_sentences = 2;
-    ck_assert_int_eq(summ_lang_new(&l, "en", NULL), 0);
-    ck_assert_int_eq(summ_summarizer_new(&s, l, &o, NULL), 0);
-    for (round = 0; round < 3; round++) {
-        for (i = 0; i < sizeof english / sizeof *english; i++) {
-            char *want = fresh(l, &o, english[i], 1), *got = spans_of(s, english[i], 1);
+    ck_assert_int_eq(summ_lang_new(&l, code, NULL), 0);
+    ck_assert_int_eq(summ_summarizer_new(&s, l, o, NULL), 0);
+    for (round = 0; round < rounds; round++) {
+        for (i = 0; i < n; i++) {
+            char *want = fresh(l, o, texts[i], 1), *got = spans_of(s, texts[i], 1);
             ck_assert_str_eq(got, want);
             free(want);
             free(got);
@@ -75,6 +75,14 @@ START_TEST(reused_summarizer_matches_fresh_ones)
     }
     summ_summarizer_free(s);
     summ_lang_free(l);
+}
+
+START_TEST(reused_summarizer_matches_fresh_ones)
+{
+    summ_options o = SUMM_OPTIONS_INIT;
+    o.algorithm = SUMM_ALGO_TFIDF;
+    o.max_sentences = 2;
+    expect_reuse_matches_fresh("en", &o, english, sizeof english / sizeof *english, 3);
 }
 END_TEST
 
@@ -135,24 +143,10 @@ START_TEST(language_switches_keep_results)
         "Die Stadträte finanzierten die Bibliotheken. Die Bibliotheken liehen den Kindern "
         "Bücher. Der Rat stimmte über das Budget der Bibliotheken ab.",
     };
-    summ_lang *l = NULL;
-    summ_summarizer *s = NULL;
     summ_options o = SUMM_OPTIONS_INIT;
-    size_t round, i;
     o.algorithm = SUMM_ALGO_TEXTRANK;
     o.max_sentences = 1;
-    ck_assert_int_eq(summ_lang_new(&l, "auto", NULL), 0);
-    ck_assert_int_eq(summ_summarizer_new(&s, l, &o, NULL), 0);
-    for (round = 0; round < 2; round++) {
-        for (i = 0; i < sizeof mixed / sizeof *mixed; i++) {
-            char *want = fresh(l, &o, mixed[i], 1), *got = spans_of(s, mixed[i], 1);
-            ck_assert_str_eq(got, want);
-            free(want);
-            free(got);
-        }
-    }
-    summ_summarizer_free(s);
-    summ_lang_free(l);
+    expect_reuse_matches_fresh("auto", &o, mixed, sizeof mixed / sizeof *mixed, 2);
 }
 END_TEST
 
