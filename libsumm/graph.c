@@ -181,45 +181,43 @@ static void sift_weakest(neighbour *h, size_t i, size_t n)
     }
 }
 
-static double finish(const builder *b, uint32_t i, uint32_t j, double acc, double threshold)
+/* What the accumulated overlap of sentences i and j is divided by (textrank
+ * and cosine), or 0 when the similarity is not a quotient (BM25). */
+static double divisor(const builder *b, uint32_t i, uint32_t j)
 {
-    double d;
     switch (b->kind) {
     case SUMM__SIM_TEXTRANK:
-        d = b->sent_w[i] + b->sent_w[j];
-        return d > 0.0 ? acc / d : 0.0;
+        return b->sent_w[i] + b->sent_w[j];
     case SUMM__SIM_COSINE_IDF:
-        d = b->sent_w[i] * b->sent_w[j];
-        acc = d > 0.0 ? acc / d : 0.0;
-        if (threshold > 0.0)
-            return acc >= threshold ? 1.0 : 0.0;
-        return acc;
+        return b->sent_w[i] * b->sent_w[j];
     case SUMM__SIM_BM25:
-        return acc / 2.0;
+        break;
     }
     return 0.0;
+}
+
+static double finish(const builder *b, uint32_t i, uint32_t j, double acc, double threshold)
+{
+    double d = divisor(b, i, j);
+    if (b->kind == SUMM__SIM_BM25)
+        return acc / 2.0;
+    acc = d > 0.0 ? acc / d : 0.0;
+    if (b->kind == SUMM__SIM_COSINE_IDF && threshold > 0.0)
+        return acc >= threshold ? 1.0 : 0.0;
+    return acc;
 }
 
 /* Whether sentence j's similarity to row i is certainly below w, found
  * without the division: most candidates of a full heap fail this way. The
  * margin (far above the rounding error of one product) leaves every close
- * call to finish(), so the kept neighbours are exactly the same. */
+ * call to finish(), so the kept neighbours are exactly the same. A
+ * thresholded similarity (0 or 1) is not a quotient to bound. */
 static bool surely_weaker(const builder *b, uint32_t i, uint32_t j, double w, double threshold)
 {
-    double acc = b->acc[j].sum, d;
-    switch (b->kind) {
-    case SUMM__SIM_TEXTRANK:
-        d = b->sent_w[i] + b->sent_w[j];
-        break;
-    case SUMM__SIM_COSINE_IDF:
-        if (threshold > 0.0)
-            return false;
-        d = b->sent_w[i] * b->sent_w[j];
-        break;
-    default:
+    double d = divisor(b, i, j);
+    if (threshold > 0.0)
         return false;
-    }
-    return d > 0.0 && acc < w * d * (1.0 - 1e-9);
+    return d > 0.0 && b->acc[j].sum < w * d * (1.0 - 1e-9);
 }
 
 /* Similarities of sentence i to every sentence sharing a term with it

@@ -491,10 +491,6 @@ int summ__select_mmr(const summ__model *m, const double *scores, const summ_opti
  * by opts->position_weight (no-op at 0). */
 void summ__position_prior(const summ_options *opts, size_t n, double *scores);
 
-/* Sorts idx[0, n) by descending scores[idx], ties by ascending index.
- * Deterministic whatever the platform's qsort. */
-void summ__sort_by_score(uint32_t *idx, size_t n, const double *scores);
-
 /* ---- result (result.c) ------------------------------------------------- */
 
 int summ__result_reserve(summ_result *r, size_t n);

@@ -20,42 +20,6 @@ static bool before(const double *scores, uint32_t a, uint32_t b)
     return a < b;
 }
 
-static void sift_down(uint32_t *idx, size_t root, size_t n, const double *scores)
-{
-    for (;;) {
-        size_t child = 2 * root + 1, worst = root;
-        uint32_t tmp;
-        /* Max-heap on "ranks later", so the heap top is the last in rank. */
-        if (child < n && before(scores, idx[worst], idx[child]))
-            worst = child;
-        if (child + 1 < n && before(scores, idx[worst], idx[child + 1]))
-            worst = child + 1;
-        if (worst == root)
-            return;
-        tmp = idx[root];
-        idx[root] = idx[worst];
-        idx[worst] = tmp;
-        root = worst;
-    }
-}
-
-/* Heapsort: O(n log n) without scratch memory. The order is total (index
- * breaks ties), so the result does not depend on the sort's stability. */
-void summ__sort_by_score(uint32_t *idx, size_t n, const double *scores)
-{
-    size_t i;
-    if (n < 2)
-        return;
-    for (i = n / 2; i-- > 0;)
-        sift_down(idx, i, n, scores);
-    for (i = n - 1; i > 0; i--) {
-        uint32_t tmp = idx[0];
-        idx[0] = idx[i];
-        idx[i] = tmp;
-        sift_down(idx, 0, i, scores);
-    }
-}
-
 /* Sift-down of a heap whose top ranks first. */
 static void sift_down_best(uint32_t *idx, size_t root, size_t n, const double *scores)
 {

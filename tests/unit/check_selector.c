@@ -81,9 +81,21 @@ END_TEST
 
 START_TEST(sort_is_total)
 {
+    /* Every sentence taken, in score order: ties go to the lower index. */
     double sc[6] = { 1, 3, 3, 2, 3, 0 };
-    uint32_t idx[6] = { 5, 4, 3, 2, 1, 0 };
-    summ__sort_by_score(idx, 6, sc);
+    summ__sentence six[6];
+    summ__model m;
+    summ_options o = SUMM_OPTIONS_INIT;
+    uint32_t order[6], idx[6];
+    size_t n = 0;
+    memset(six, 0, sizeof six);
+    memset(&m, 0, sizeof m);
+    m.sents = six;
+    m.n_sents = 6;
+    o.flags = SUMM_FLAG_SCORE_ORDER;
+    o.max_sentences = 6;
+    ck_assert_int_eq(summ__select(&m, sc, &o, order, idx, &n), 0);
+    ck_assert_uint_eq(n, 6);
     ck_assert_uint_eq(idx[0], 1);
     ck_assert_uint_eq(idx[1], 2);
     ck_assert_uint_eq(idx[2], 4);
