@@ -577,20 +577,27 @@ static int abbreviation_kind(const splitter *sp, size_t ws, size_t we)
     }
 }
 
+/* The end of the run of letters starting at p, looking at most `max`
+ * bytes ahead. */
+static size_t letters_end(const splitter *sp, size_t p, size_t max)
+{
+    size_t e = p, n;
+    while (e < sp->len && e - p < max) {
+        if (!is_letter(cp_at(sp, e, &n)))
+            break;
+        e += n;
+    }
+    return e;
+}
+
 /* Whether the word starting at p is one that commonly starts a sentence
  * in this language ("The", "He", "However"). */
 static bool next_word_starts_sentence(const splitter *sp, size_t p)
 {
     char folded[64];
     const char *const *s;
-    size_t e = p, n;
+    size_t e = letters_end(sp, p, 40);
     long flen;
-    while (e < sp->len && e - p < 40) {
-        int32_t cp = cp_at(sp, e, &n);
-        if (!is_letter(cp))
-            break;
-        e += n;
-    }
     if (e == p)
         return false;
     flen = fold_small(sp->text + p, e - p, folded, sizeof folded);
@@ -607,13 +614,7 @@ static bool next_word_starts_sentence(const splitter *sp, size_t p)
  * end a sentence ("at 6 P.M. Mr. Smith then left") it starts the next one. */
 static bool next_word_is_title(const splitter *sp, size_t p)
 {
-    size_t e = p, n;
-    while (e < sp->len && e - p < 8) {
-        int32_t cp = cp_at(sp, e, &n);
-        if (!is_letter(cp))
-            break;
-        e += n;
-    }
+    size_t e = letters_end(sp, p, 8);
     if (e == p || e >= sp->len || sp->text[e] != '.')
         return false;
     return abbreviation_kind(sp, p, e) == 2;
