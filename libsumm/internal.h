@@ -259,34 +259,47 @@ typedef struct summ__model {
     uint32_t *term_sf; /* sentences containing each term */
     uint32_t *term_tf; /* occurrences of each term in the document */
     size_t n_vocab, sf_cap, tf_cap;
-    summ__strmap words; /* folded word -> term id or SUMM__NO_TERM (stopword) */
-    summ__strmap stems; /* stem -> term id */
+    /* Term ids are the document's own (0, 1, ... in order of first use);
+     * the lexicon's stem ids span every text since it last started over. */
+    uint32_t *stem_of_term; /* term id -> stem id */
+    size_t stem_of_term_cap;
+    uint32_t *term_of_stem; /* stem id -> term id, SUMM__NO_TERM if not in the text */
+    size_t n_stems_seen, term_of_stem_cap; /* entries set: the lexicon's stem count */
     uint32_t *scratch_u32; /* per-sentence sort space */
     size_t scratch_cap;
 } summ__model;
 
 /* ---- summarizer (summarizer.c) ----------------------------------------- */
 
-/* Stems computed for earlier texts (stem_cache.c). */
-#define SUMM__STEM_CACHE_WORDS 65536
-#define SUMM__STEM_CACHE_BYTES (1u << 20)
-typedef struct summ__stem_cache {
-    const summ_allocator *alloc;
-    const void *owner;  /* the stemmer the entries came from */
-    summ__strmap words; /* folded word -> offset of its stem record in stems */
-    char *stems;        /* records: uint32_t length, then the stem's bytes */
-    size_t stems_len, stems_cap;
-} summ__stem_cache;
+/* What a summarizer learnt about words in earlier texts (lexicon.c). */
+#define SUMM__LEXICON_WORDS 65536
+#define SUMM__LEXICON_BYTES (4u << 20)
+typedef struct summ__lexicon {
+    summ__strmap words; /* folded word -> stem id, or SUMM__NO_TERM for a stopword */
+    summ__strmap stems; /* stem -> stem id: 0, 1, ... in order of first use */
+    /* What the entries hold for: the language (its stopwords), the stemmer
+     * (NULL: none) and whether stopwords are kept as terms. */
+    const summ_lang *lang;
+    struct sb_stemmer *stemmer;
+    bool keep_stopwords;
+} summ__lexicon;
 
-void summ__stem_cache_init(summ__stem_cache *c, const summ_allocator *alloc);
-void summ__stem_cache_dispose(summ__stem_cache *c);
-/* The cached stem of word (hash: its summ__hash) made by stemmer, or NULL.
- * The pointer is valid until the next summ__stem_cache_put. */
-const char *summ__stem_cache_get(summ__stem_cache *c, const void *stemmer, const char *word,
-                                 size_t len, uint32_t hash, size_t *stem_len);
-/* Remembers a stem. SUMM_E_NOMEM leaves the cache as it was. */
-int summ__stem_cache_put(summ__stem_cache *c, const char *word, size_t len, uint32_t hash,
-                         const char *stem, size_t stem_len);
+void summ__lexicon_init(summ__lexicon *lex, const summ_allocator *alloc);
+void summ__lexicon_dispose(summ__lexicon *lex);
+/* Readies the lexicon for a text with these settings. It starts over (and
+ * returns true) when they differ from the last text's, or when it has grown
+ * past its bound. */
+bool summ__lexicon_begin(summ__lexicon *lex, const summ_lang *lang, struct sb_stemmer *stemmer,
+                         bool keep_stopwords);
+/* The stem id of a folded word (hash: its summ__hash), or SUMM__NO_TERM for
+ * a stopword, adding the word, and its stem when new (id = the stem count
+ * before the call), if the lexicon lacks it. Adds at most one stem. On
+ * failure the lexicon stays consistent. */
+int summ__lexicon_add(summ__lexicon *lex, const char *word, size_t len, uint32_t hash,
+                      uint32_t *id);
+/* Like summ__lexicon_add without adding anything: SUMM__NO_TERM also for a
+ * word whose stem the lexicon lacks. */
+int summ__lexicon_find(const summ__lexicon *lex, const char *word, size_t len, uint32_t *id);
 
 struct summ_summarizer {
     summ_allocator alloc;
@@ -312,7 +325,7 @@ struct summ_summarizer {
      * `stemmer` points at the current one. */
     struct sb_stemmer **stemmers;
     size_t n_stemmers;
-    summ__stem_cache stem_cache;
+    summ__lexicon lexicon;
 };
 
 struct summ_result {
@@ -351,6 +364,9 @@ int summ__fail(summ_summarizer *s, int status, const char *fmt, ...)
 /* Builds the model of the sentences in s->spans over text. */
 int summ__model_build(summ_summarizer *s, const char *text);
 void summ__model_dispose(summ__model *m, const summ_allocator *a);
+/* The term id of a folded word in the text just modelled, or SUMM__NO_TERM
+ * (a stopword, or a word whose stem the text lacks). */
+int summ__model_term_of(summ_summarizer *s, const char *folded, size_t len, uint32_t *term);
 
 /* ---- scorers (scorers.c and scorer_*.c) -------------------------------- */
 

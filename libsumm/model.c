@@ -1,51 +1,35 @@
 /*
- * Term/sentence model: tokenizes every sentence, drops stopwords, stems each
- * distinct word once per document (Snowball costs far more than a hash
- * lookup), and stores per sentence its term sequence and its bag of distinct
- * terms with counts, plus per term its sentence and document frequencies.
- * All arrays live in the summarizer and are reused from call to call.
+ * Term/sentence model: tokenizes every sentence, and through the
+ * summarizer's lexicon (lexicon.c) drops stopwords and maps each word to
+ * its stem; it stores per sentence its term sequence and its bag of
+ * distinct terms with counts, plus per term its sentence and document
+ * frequencies. All arrays live in the summarizer and are reused from call
+ * to call.
  */
 #include "internal.h"
 
 #include <stdlib.h>
 #include <string.h>
-#include <libstemmer.h>
 
-/* Words are looked up in batches that run across sentences: the map's
+/* Words are looked up in batches that run across sentences: the lexicon's
  * slots of a whole batch are requested from memory first, so that the cache
  * misses of rare words overlap instead of stalling one after the other. */
 #define BATCH_WORDS 64
 #define BATCH_BYTES 2048
-#define STEM_BYTES 2048
-
-/* What to do with a batched word that is not in the words map yet. */
-enum {
-    NEW_LOOKUP = 0, /* an earlier word of the batch adds it: look it up */
-    NEW_STOPWORD,   /* add it as a stopword */
-    NEW_STEMMED,    /* add it with the stem kept in the batch */
-    NEW_FULL        /* take add_word (its stem did not fit) */
-};
 
 typedef struct build_ctx {
     summ_summarizer *s;
     summ__model *m;
+    summ__lexicon *lex;
     summ__sentence *sent; /* the sentence being tokenized */
     size_t sent_index;
     size_t open;  /* the sentence the next looked-up word belongs to */
     size_t total; /* sentences in the text */
-    bool keep_stopwords;
-    bool stem;
     size_t n_batch, batch_len;
     uint32_t hash[BATCH_WORDS];
     uint32_t sent_of[BATCH_WORDS];
     uint16_t off[BATCH_WORDS], len[BATCH_WORDS];
     char bytes[BATCH_BYTES];
-    /* Words new to the document: their stems, stemmed before any is added
-     * so that the stems map's slots can be fetched meanwhile. */
-    unsigned char kind[BATCH_WORDS];
-    uint32_t stem_hash[BATCH_WORDS];
-    uint16_t stem_off[BATCH_WORDS], stem_len[BATCH_WORDS];
-    char stems[STEM_BYTES];
 } build_ctx;
 
 static int build_bag(summ_summarizer *s, summ__model *m, summ__sentence *sent);
@@ -70,189 +54,85 @@ static int advance_to(build_ctx *b, size_t target)
 
 #define GROW(a, arr, cap, need) summ__grow((a), (void **)&(arr), &(cap), (need), sizeof *(arr))
 
-static int new_term(build_ctx *b, const char *stem, size_t len, uint32_t h, uint32_t *id_out)
+/* The stem id of a word the batch look-up missed, adding it to the lexicon
+ * (it may be a repeat of a word an earlier one of the batch added). */
+static int stem_id_of_new(build_ctx *b, const char *folded, size_t len, uint32_t h, uint32_t *id)
+{
+    summ__model *m = b->m;
+    int rc;
+    /* Room for the stem the lexicon may add, so that it always gets its
+     * entry below, even when adding the word fails. */
+    if ((rc = GROW(&b->s->alloc, m->term_of_stem, m->term_of_stem_cap, m->n_stems_seen + 1)) < 0)
+        return rc;
+    rc = summ__lexicon_add(b->lex, folded, len, h, id);
+    if (b->lex->stems.count > m->n_stems_seen)
+        m->term_of_stem[m->n_stems_seen++] = SUMM__NO_TERM;
+    return rc;
+}
+
+/* Gives stem id `stem` the next term id of the document. */
+static int new_term(build_ctx *b, uint32_t stem, uint32_t *term)
 {
     summ__model *m = b->m;
     const summ_allocator *a = &b->s->alloc;
-    uint32_t id;
-    bool inserted;
     int rc;
-
-    if (m->n_vocab >= UINT32_MAX - 1)
-        return SUMM_E_TOO_LARGE;
-    rc = summ__strmap_intern_hashed(&m->stems, stem, len, h, (uint32_t)m->n_vocab, &id, &inserted);
-    if (rc < 0)
+    if ((rc = GROW(a, m->term_sf, m->sf_cap, m->n_vocab + 1)) < 0 ||
+        (rc = GROW(a, m->term_tf, m->tf_cap, m->n_vocab + 1)) < 0 ||
+        (rc = GROW(a, m->stem_of_term, m->stem_of_term_cap, m->n_vocab + 1)) < 0)
         return rc;
-    if (inserted) {
-        /* On failure the stem stays in the map without per-term slots; the
-         * document fails as a whole and the next build clears the map. */
-        if ((rc = GROW(a, m->term_sf, m->sf_cap, m->n_vocab + 1)) < 0)
-            return rc;
-        if ((rc = GROW(a, m->term_tf, m->tf_cap, m->n_vocab + 1)) < 0)
-            return rc;
-        m->term_sf[m->n_vocab] = 0;
-        m->term_tf[m->n_vocab] = 0;
-        m->n_vocab++;
-    }
-    *id_out = id;
+    *term = (uint32_t)m->n_vocab;
+    m->term_sf[*term] = 0;
+    m->term_tf[*term] = 0;
+    m->stem_of_term[*term] = stem;
+    m->term_of_stem[stem] = *term;
+    m->n_vocab++;
     return SUMM_OK;
 }
 
-/* The stem of a folded word (hash: its summ__hash), or the word itself
- * (without stemming, or when the stemmer erased it entirely). NULL when out
- * of memory. Stems come from the summarizer's cache when an earlier text
- * had the word. */
-static const char *stem_of(build_ctx *b, const char *folded, size_t len, uint32_t h,
-                           size_t *stem_len)
-{
-    summ__stem_cache *cache = &b->s->stem_cache;
-    const sb_symbol *r;
-    const char *hit;
-    *stem_len = len;
-    if (!b->stem || len >= (size_t)INT32_MAX)
-        return folded;
-    if ((hit = summ__stem_cache_get(cache, b->s->stemmer, folded, len, h, stem_len)))
-        return hit;
-    r = sb_stemmer_stem(b->s->stemmer, (const sb_symbol *)folded, (int)len);
-    if (!r)
-        return NULL;
-    *stem_len = (size_t)sb_stemmer_length(b->s->stemmer);
-    if (*stem_len == 0) {
-        *stem_len = len;
-        return summ__stem_cache_put(cache, folded, len, h, folded, len) < 0 ? NULL : folded;
-    }
-    if (summ__stem_cache_put(cache, folded, len, h, (const char *)r, *stem_len) < 0)
-        return NULL;
-    return (const char *)r;
-}
-
-/* Adds one folded word (hash: its summ__hash) to the sentence. */
-static int add_word(build_ctx *b, const char *folded, size_t len, uint32_t h)
+/* Appends the term of stem id `stem` (SUMM__NO_TERM: a stopword) to the
+ * open sentence; the caller made room in m->terms. */
+static int append_stem(build_ctx *b, uint32_t stem)
 {
     summ__model *m = b->m;
-    uint32_t id;
+    uint32_t term;
     int rc;
-
-    if (!summ__strmap_get_hashed(&m->words, folded, len, h, &id)) {
-        if (!b->keep_stopwords &&
-            summ__strmap_get_hashed(&b->s->active->stopwords, folded, len, h, NULL)) {
-            id = SUMM__NO_TERM;
-        } else {
-            size_t stem_len;
-            const char *stem = stem_of(b, folded, len, h, &stem_len);
-            if (!stem)
-                return SUMM_E_NOMEM;
-            rc = new_term(b, stem, stem_len, stem == folded ? h : summ__hash(stem, stem_len), &id);
-            if (rc < 0)
-                return rc;
-        }
-        if ((rc = summ__strmap_intern_hashed(&m->words, folded, len, h, id, NULL, NULL)) < 0)
-            return rc;
-    }
-    if (id == SUMM__NO_TERM)
+    if (stem == SUMM__NO_TERM)
         return SUMM_OK;
-    if (m->n_terms == m->terms_cap &&
-        (rc = GROW(&b->s->alloc, m->terms, m->terms_cap, m->n_terms + 1)) < 0)
+    term = m->term_of_stem[stem];
+    if (term == SUMM__NO_TERM && (rc = new_term(b, stem, &term)) < 0)
         return rc;
-    m->terms[m->n_terms++] = id;
-    m->term_tf[id]++;
+    m->terms[m->n_terms++] = term;
+    m->term_tf[term]++;
     return SUMM_OK;
 }
 
-/* Sorts out the words of the batch that the words map lacks (bit i of
- * found clear): stopwords, repeats within the batch, and the others
- * stemmed into b->stems with their stem's slot prefetched. */
-static int prepare_new_words(build_ctx *b, uint64_t found)
-{
-    size_t i, k, n = b->n_batch, stems_len = 0, n_first = 0;
-    unsigned char first[BATCH_WORDS]; /* the distinct new words so far */
-    summ__model *m = b->m;
-
-    for (i = 0; i < n; i++) {
-        const char *w = b->bytes + b->off[i], *stem;
-        size_t len = b->len[i], stem_len;
-        if (found >> i & 1)
-            continue;
-        b->kind[i] = NEW_FULL;
-        for (k = 0; k < n_first; k++) {
-            size_t j = first[k];
-            if (b->hash[j] == b->hash[i] && b->len[j] == len &&
-                memcmp(b->bytes + b->off[j], w, len) == 0) {
-                b->kind[i] = NEW_LOOKUP;
-                break;
-            }
-        }
-        if (b->kind[i] == NEW_LOOKUP)
-            continue;
-        first[n_first++] = (unsigned char)i;
-        if (!b->keep_stopwords &&
-            summ__strmap_get_hashed(&b->s->active->stopwords, w, len, b->hash[i], NULL)) {
-            b->kind[i] = NEW_STOPWORD;
-            continue;
-        }
-        if (!(stem = stem_of(b, w, len, b->hash[i], &stem_len)))
-            return SUMM_E_NOMEM;
-        if (stem_len > STEM_BYTES - stems_len)
-            continue; /* NEW_FULL stems it again later */
-        memcpy(b->stems + stems_len, stem, stem_len);
-        b->kind[i] = NEW_STEMMED;
-        b->stem_off[i] = (uint16_t)stems_len;
-        b->stem_len[i] = (uint16_t)stem_len;
-        b->stem_hash[i] = stem == w ? b->hash[i] : summ__hash(stem, stem_len);
-        summ__strmap_prefetch_slot(&m->stems, b->stem_hash[i]);
-        stems_len += stem_len;
-    }
-    return SUMM_OK;
-}
-
-/* Adds the batched words, in text order. Most are in the words map
- * already; the others are prepared first (prepare_new_words). */
+/* Adds the batched words, in text order. Most are in the lexicon already;
+ * the others are added to it. */
 static int flush_batch(build_ctx *b)
 {
     size_t i, n = b->n_batch;
     summ__model *m = b->m;
     uint32_t ids[BATCH_WORDS];
-    uint64_t found, all;
+    uint64_t found;
     int rc;
 
     if (n == 0)
         return SUMM_OK;
-    found = summ__strmap_get_batch(&m->words, b->bytes, b->off, b->len, b->hash, n, ids);
-    all = n == 64 ? ~(uint64_t)0 : ((uint64_t)1 << n) - 1;
-    if (found != all && (rc = prepare_new_words(b, found)) < 0)
-        return rc;
+    found = summ__strmap_get_batch(&b->lex->words, b->bytes, b->off, b->len, b->hash, n, ids);
     b->n_batch = 0;
     b->batch_len = 0;
-    /* Room for every word, so that known words append without checks. */
+    /* Room for every word, so that terms append without checks. */
     if (m->n_terms + n > m->terms_cap &&
         (rc = GROW(&b->s->alloc, m->terms, m->terms_cap, m->n_terms + n)) < 0)
         return rc;
     for (i = 0; i < n; i++) {
-        const char *w = b->bytes + b->off[i];
-        uint32_t id;
         if (b->sent_of[i] != b->open && (rc = advance_to(b, b->sent_of[i])) < 0)
             return rc;
-        if (found >> i & 1) {
-            id = ids[i];
-        } else if (b->kind[i] == NEW_STOPWORD || b->kind[i] == NEW_STEMMED) {
-            id = SUMM__NO_TERM;
-            if (b->kind[i] == NEW_STEMMED &&
-                (rc = new_term(b, b->stems + b->stem_off[i], b->stem_len[i], b->stem_hash[i],
-                               &id)) < 0)
-                return rc;
-            if ((rc = summ__strmap_intern_hashed(&m->words, w, b->len[i], b->hash[i], id, NULL,
-                                                 NULL)) < 0)
-                return rc;
-        } else {
-            /* A repeat of a new word, or one whose stem did not fit. */
-            if ((rc = add_word(b, w, b->len[i], b->hash[i])) < 0)
-                return rc;
-            continue;
-        }
-        if (id != SUMM__NO_TERM) {
-            m->terms[m->n_terms++] = id;
-            m->term_tf[id]++;
-        }
+        if (!(found >> i & 1) &&
+            (rc = stem_id_of_new(b, b->bytes + b->off[i], b->len[i], b->hash[i], &ids[i])) < 0)
+            return rc;
+        if ((rc = append_stem(b, ids[i])) < 0)
+            return rc;
     }
     return SUMM_OK;
 }
@@ -270,12 +150,15 @@ static int on_word(void *ud, size_t start, size_t end, const char *folded, size_
         if ((rc = flush_batch(b)) < 0)
             return rc;
         if (len > BATCH_BYTES) { /* a word too long to batch */
-            if ((rc = advance_to(b, b->sent_index)) < 0)
+            uint32_t id;
+            if ((rc = advance_to(b, b->sent_index)) < 0 ||
+                (rc = GROW(&b->s->alloc, b->m->terms, b->m->terms_cap, b->m->n_terms + 1)) < 0 ||
+                (rc = stem_id_of_new(b, folded, len, h, &id)) < 0)
                 return rc;
-            return add_word(b, folded, len, h);
+            return append_stem(b, id);
         }
     }
-    summ__strmap_prefetch_slot(&b->m->words, h);
+    summ__strmap_prefetch_slot(&b->lex->words, h);
     memcpy(b->bytes + b->batch_len, folded, len);
     b->off[b->n_batch] = (uint16_t)b->batch_len;
     b->len[b->n_batch] = (uint16_t)len;
@@ -347,6 +230,20 @@ static int build_bag(summ_summarizer *s, summ__model *m, summ__sentence *sent)
     return SUMM_OK;
 }
 
+/* Forgets the last text's terms, and readies the lexicon for this one. */
+static void begin_text(summ_summarizer *s, summ__model *m)
+{
+    bool stem = s->stemmer && !(s->opts.flags & SUMM_FLAG_NO_STEMMING);
+    size_t t;
+    for (t = 0; t < m->n_vocab; t++)
+        if (m->stem_of_term[t] < m->n_stems_seen)
+            m->term_of_stem[m->stem_of_term[t]] = SUMM__NO_TERM;
+    m->n_sents = m->n_terms = m->n_bag = m->n_vocab = 0;
+    if (summ__lexicon_begin(&s->lexicon, s->active, stem ? s->stemmer : NULL,
+                            (s->opts.flags & SUMM_FLAG_KEEP_STOPWORDS) != 0))
+        m->n_stems_seen = 0;
+}
+
 int summ__model_build(summ_summarizer *s, const char *text)
 {
     summ__model *m = &s->model;
@@ -354,16 +251,12 @@ int summ__model_build(summ_summarizer *s, const char *text)
     size_t i;
     int rc;
 
-    m->n_sents = m->n_terms = m->n_bag = m->n_vocab = 0;
-    summ__strmap_clear(&m->words);
-    summ__strmap_clear(&m->stems);
-
+    begin_text(s, m);
     if ((rc = GROW(&s->alloc, m->sents, m->sents_cap, s->spans.len)) < 0)
         return rc;
     b.s = s;
     b.m = m;
-    b.keep_stopwords = (s->opts.flags & SUMM_FLAG_KEEP_STOPWORDS) != 0;
-    b.stem = s->stemmer && !(s->opts.flags & SUMM_FLAG_NO_STEMMING);
+    b.lex = &s->lexicon;
     b.n_batch = b.batch_len = 0;
     b.open = 0;
     b.total = s->spans.len;
@@ -388,6 +281,18 @@ int summ__model_build(summ_summarizer *s, const char *text)
     return advance_to(&b, b.total);
 }
 
+int summ__model_term_of(summ_summarizer *s, const char *folded, size_t len, uint32_t *term)
+{
+    uint32_t stem;
+    int rc = summ__lexicon_find(&s->lexicon, folded, len, &stem);
+    *term = SUMM__NO_TERM;
+    if (rc < 0)
+        return rc;
+    if (stem != SUMM__NO_TERM && stem < s->model.n_stems_seen)
+        *term = s->model.term_of_stem[stem];
+    return SUMM_OK;
+}
+
 void summ__model_dispose(summ__model *m, const summ_allocator *a)
 {
     summ__free(a, m->sents, m->sents_cap * sizeof *m->sents);
@@ -396,8 +301,8 @@ void summ__model_dispose(summ__model *m, const summ_allocator *a)
     summ__free(a, m->bag_count, m->bag_count_cap * sizeof *m->bag_count);
     summ__free(a, m->term_sf, m->sf_cap * sizeof *m->term_sf);
     summ__free(a, m->term_tf, m->tf_cap * sizeof *m->term_tf);
+    summ__free(a, m->stem_of_term, m->stem_of_term_cap * sizeof *m->stem_of_term);
+    summ__free(a, m->term_of_stem, m->term_of_stem_cap * sizeof *m->term_of_stem);
     summ__free(a, m->scratch_u32, m->scratch_cap * sizeof *m->scratch_u32);
-    summ__strmap_dispose(&m->words);
-    summ__strmap_dispose(&m->stems);
     memset(m, 0, sizeof *m);
 }

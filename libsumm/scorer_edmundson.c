@@ -22,49 +22,27 @@
 
 #include <math.h>
 #include <string.h>
-#include <libstemmer.h>
 
 /* The term id of a caller's word in this document, or SUMM__NO_TERM. */
-static int lookup(summ_summarizer *s, const summ__model *m, const char *word, uint32_t *id)
+static int lookup(summ_summarizer *s, const char *word, uint32_t *id)
 {
-    const char *key;
-    size_t len;
     int rc;
-
     *id = SUMM__NO_TERM;
     if ((rc = summ__fold(word, strlen(word), &s->fold)) < 0)
         return rc;
-    key = s->fold.bytes;
-    len = s->fold.len;
-    if (len == 0)
+    if (s->fold.len == 0)
         return SUMM_OK;
-    if (summ__strmap_get(&m->words, key, len, id))
-        return SUMM_OK; /* the exact word occurs (or is a stopword) */
-    if (!(s->opts.flags & SUMM_FLAG_KEEP_STOPWORDS) &&
-        summ__strmap_get(&s->lang->stopwords, key, len, NULL))
-        return SUMM_OK;
-    if (s->stemmer && !(s->opts.flags & SUMM_FLAG_NO_STEMMING) && len < (size_t)INT32_MAX) {
-        const sb_symbol *r = sb_stemmer_stem(s->stemmer, (const sb_symbol *)key, (int)len);
-        if (!r)
-            return SUMM_E_NOMEM;
-        if (sb_stemmer_length(s->stemmer) > 0) {
-            key = (const char *)r;
-            len = (size_t)sb_stemmer_length(s->stemmer);
-        }
-    }
-    if (!summ__strmap_get(&m->stems, key, len, id))
-        *id = SUMM__NO_TERM;
-    return SUMM_OK;
+    return summ__model_term_of(s, s->fold.bytes, s->fold.len, id);
 }
 
-static int mark_words(summ_summarizer *s, const summ__model *m, const char *const *words,
+static int mark_words(summ_summarizer *s, const char *const *words,
                       size_t n, signed char value, signed char *cue)
 {
     size_t i;
     int rc;
     for (i = 0; i < n; i++) {
         uint32_t id;
-        if ((rc = lookup(s, m, words[i], &id)) < 0)
+        if ((rc = lookup(s, words[i], &id)) < 0)
             return rc;
         if (id != SUMM__NO_TERM)
             cue[id] = value;
@@ -103,9 +81,9 @@ int summ__score_edmundson(const summ__score_ctx *ctx, double *scores)
         cutoff = 2.0;
     memset(cue, 0, v + 1);
     /* Stigma last: a word on both lists counts as stigma. */
-    if ((rc = mark_words(ctx->s, m, ctx->opts->cue_words, ctx->opts->n_cue_words, 1, cue)) < 0)
+    if ((rc = mark_words(ctx->s, ctx->opts->cue_words, ctx->opts->n_cue_words, 1, cue)) < 0)
         goto out;
-    if ((rc = mark_words(ctx->s, m, ctx->opts->stigma_words, ctx->opts->n_stigma_words, -1,
+    if ((rc = mark_words(ctx->s, ctx->opts->stigma_words, ctx->opts->n_stigma_words, -1,
                          cue)) < 0)
         goto out;
     for (i = 0; i < n; i++)

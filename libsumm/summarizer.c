@@ -39,9 +39,7 @@ int summ_summarizer_new(summ_summarizer **out, const summ_lang *lang, const summ
     s->opts = eff;
     s->fold.alloc = &s->alloc;
     s->spans.alloc = &s->alloc;
-    summ__strmap_init(&s->model.words, &s->alloc);
-    summ__strmap_init(&s->model.stems, &s->alloc);
-    summ__stem_cache_init(&s->stem_cache, &s->alloc);
+    summ__lexicon_init(&s->lexicon, &s->alloc);
     s->active = lang;
     if (lang->subs) {
         /* Stemmers of an "auto" language come per text, on first use. */
@@ -85,7 +83,7 @@ void summ_summarizer_free(summ_summarizer *s)
     summ__fold_buf_dispose(&s->fold);
     summ__span_vec_dispose(&s->spans);
     summ__model_dispose(&s->model, &a);
-    summ__stem_cache_dispose(&s->stem_cache);
+    summ__lexicon_dispose(&s->lexicon);
     summ__free(&a, s->scores, s->scores_cap * sizeof *s->scores);
     summ__free(&a, s->order, s->order_cap * sizeof *s->order);
     summ__free(&a, s->selected, s->selected_cap * sizeof *s->selected);

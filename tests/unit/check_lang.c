@@ -241,6 +241,7 @@ static int check_stem(void *ud, size_t start, size_t end, const char *folded, si
 {
     stem_check *c = ud;
     const sb_symbol *st;
+    uint32_t id;
     (void)start;
     (void)end;
     if (summ__strmap_get(&c->s->active->stopwords, folded, len, NULL))
@@ -249,8 +250,10 @@ static int check_stem(void *ud, size_t start, size_t end, const char *folded, si
     ck_assert_ptr_nonnull(st);
     if (sb_stemmer_length(c->ref) == 0)
         return 0;
-    ck_assert_msg(summ__strmap_get(&c->s->model.stems, (const char *)st,
-                                   (size_t)sb_stemmer_length(c->ref), NULL),
+    ck_assert_msg(summ__strmap_get(&c->s->lexicon.stems, (const char *)st,
+                                   (size_t)sb_stemmer_length(c->ref), &id) &&
+                      id < c->s->model.n_stems_seen &&
+                      c->s->model.term_of_stem[id] != SUMM__NO_TERM,
                   "stem of '%.*s' missing", (int)len, folded);
     c->checked++;
     return 0;

@@ -28,6 +28,19 @@ static const summ__model *build(const char *text)
     return &sum->model;
 }
 
+/* Whether the text just built has a term with this stem, and its id. */
+static bool has_stem(const char *stem, uint32_t *term)
+{
+    uint32_t id, t;
+    if (!summ__strmap_get(&sum->lexicon.stems, stem, strlen(stem), &id) ||
+        id >= sum->model.n_stems_seen || (t = sum->model.term_of_stem[id]) == SUMM__NO_TERM)
+        return false;
+    ck_assert_uint_eq(sum->model.stem_of_term[t], id);
+    if (term)
+        *term = t;
+    return true;
+}
+
 START_TEST(stopwords_dropped_and_stems_shared)
 {
     const summ__model *m = build("The runner was running. Runners run fast.");
@@ -48,8 +61,8 @@ START_TEST(bags_and_frequencies)
     const summ__model *m = build("Cats chase cats. Dogs chase cats. Birds fly.");
     size_t i;
     uint32_t cat, chase;
-    ck_assert(summ__strmap_get(&m->stems, "cat", 3, &cat));
-    ck_assert(summ__strmap_get(&m->stems, "chase", 5, &chase));
+    ck_assert(has_stem("cat", &cat));
+    ck_assert(has_stem("chase", &chase));
     ck_assert_uint_eq(m->term_tf[cat], 3);
     ck_assert_uint_eq(m->term_sf[cat], 2);
     ck_assert_uint_eq(m->term_sf[chase], 2);
@@ -75,8 +88,11 @@ START_TEST(stemming_matches_libstemmer)
         const summ__model *m = build(ws[i]);
         const sb_symbol *want = sb_stemmer_stem(st, (const sb_symbol *)ws[i], (int)strlen(ws[i]));
         ck_assert_uint_eq(m->n_vocab, 1);
-        ck_assert(summ__strmap_get(&m->stems, (const char *)want,
-                                   (size_t)sb_stemmer_length(st), NULL));
+        char stem[64];
+        ck_assert_int_lt(sb_stemmer_length(st), (int)sizeof stem);
+        memcpy(stem, want, (size_t)sb_stemmer_length(st));
+        stem[sb_stemmer_length(st)] = '\0';
+        ck_assert(has_stem(stem, NULL));
     }
     sb_stemmer_delete(st);
 }
@@ -90,7 +106,7 @@ START_TEST(flags_keep_stopwords_and_no_stemming)
     ck_assert_int_eq(summ_summarizer_set_options(sum, &o), 0);
     m = build("The runners ran.");
     ck_assert_uint_eq(m->n_vocab, 3);
-    ck_assert(summ__strmap_get(&m->stems, "runners", 7, NULL));
+    ck_assert(has_stem("runners", NULL));
 }
 END_TEST
 

@@ -1,5 +1,6 @@
-/* The stem cache a summarizer keeps between texts: results never depend on
- * what it summarized before, through eviction and language switches. */
+/* The lexicon a summarizer keeps between texts: results never depend on
+ * what it summarized before, through eviction, option changes and language
+ * switches. */
 #include "test_util.h"
 
 #include <stdio.h>
@@ -86,14 +87,15 @@ START_TEST(reused_summarizer_matches_fresh_ones)
 }
 END_TEST
 
-/* More distinct words than the cache keeps: it starts over midway, and the
- * text and the ones after it still come out as from a fresh summarizer. */
+/* More distinct words than the lexicon keeps: the text still comes out as
+ * from a fresh summarizer, the next one starts the lexicon over, and it and
+ * the ones after it also come out as from a fresh summarizer. */
 START_TEST(eviction_keeps_results)
 {
     summ_lang *l = NULL;
     summ_summarizer *s = NULL;
     summ_options o = SUMM_OPTIONS_INIT;
-    size_t n_words = SUMM__STEM_CACHE_WORDS + 5000, i, len = 0;
+    size_t n_words = SUMM__LEXICON_WORDS + 5000, i, len = 0;
     char *big = malloc(n_words * 16 + 64), *want, *got;
     ck_assert_ptr_nonnull(big);
     for (i = 0; i < n_words; i++) {
@@ -119,20 +121,66 @@ START_TEST(eviction_keeps_results)
     ck_assert_str_eq(got, want);
     free(got);
     free(want);
-    ck_assert_uint_le(s->stem_cache.words.count, SUMM__STEM_CACHE_WORDS);
-    got = spans_of(s, english[1], 1);
-    want = fresh(l, &o, english[1], 1);
-    ck_assert_str_eq(got, want);
-    free(got);
-    free(want);
+    ck_assert_uint_gt(s->lexicon.words.count, SUMM__LEXICON_WORDS);
+    for (i = 1; i < 3; i++) {
+        got = spans_of(s, english[i], 1);
+        want = fresh(l, &o, english[i], 1);
+        ck_assert_str_eq(got, want);
+        free(got);
+        free(want);
+        ck_assert_uint_lt(s->lexicon.words.count, 1000);
+    }
     summ_summarizer_free(s);
     summ_lang_free(l);
     free(big);
 }
 END_TEST
 
+/* Stopword and stemming flags change what a word stands for: a summarizer
+ * whose options change between texts matches a fresh one with the new
+ * options. */
+START_TEST(option_changes_keep_results)
+{
+    static const unsigned flags[] = { 0, SUMM_FLAG_KEEP_STOPWORDS, SUMM_FLAG_NO_STEMMING,
+                                      SUMM_FLAG_KEEP_STOPWORDS | SUMM_FLAG_NO_STEMMING, 0 };
+    summ_lang *l = NULL;
+    summ_summarizer *s = NULL;
+    summ_options o = SUMM_OPTIONS_INIT;
+    size_t i, k;
+    o.algorithm = SUMM_ALGO_TFIDF;
+    ck_assert_int_eq(summ_lang_new(&l, "en", NULL), 0);
+    ck_assert_int_eq(summ_summarizer_new(&s, l, &o, NULL), 0);
+    for (k = 0; k < sizeof flags / sizeof *flags; k++) {
+        o.flags = flags[k];
+        ck_assert_int_eq(summ_summarizer_set_options(s, &o), 0);
+        for (i = 0; i < sizeof english / sizeof *english; i++) {
+            char *want = fresh(l, &o, english[i], 1), *got = spans_of(s, english[i], 1);
+            ck_assert_str_eq(got, want);
+            free(want);
+            free(got);
+        }
+    }
+    summ_summarizer_free(s);
+    summ_lang_free(l);
+}
+END_TEST
+
+/* Edmundson's cue words are looked up in the text being summarized: a cue
+ * word an earlier text had, and this one lacks, marks nothing. */
+START_TEST(cue_words_of_earlier_texts_mark_nothing)
+{
+    static const char *const cues[] = { "library", "lending", "races" };
+    summ_options o = SUMM_OPTIONS_INIT;
+    o.algorithm = SUMM_ALGO_EDMUNDSON;
+    o.cue_words = cues;
+    o.n_cue_words = 3;
+    o.max_sentences = 1;
+    expect_reuse_matches_fresh("en", &o, english, sizeof english / sizeof *english, 2);
+}
+END_TEST
+
 /* An "auto" summarizer switches stemmers between texts; each switch starts
- * the cache over, so French words never get English stems. */
+ * the lexicon over, so French words never get English stems. */
 START_TEST(language_switches_keep_results)
 {
     static const char *const mixed[] = {
@@ -152,11 +200,13 @@ END_TEST
 
 int main(void)
 {
-    Suite *s = suite_create("stem_cache");
-    TCase *tc = tcase_create("stem_cache");
+    Suite *s = suite_create("lexicon");
+    TCase *tc = tcase_create("lexicon");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, reused_summarizer_matches_fresh_ones);
     tcase_add_test(tc, eviction_keeps_results);
+    tcase_add_test(tc, option_changes_keep_results);
+    tcase_add_test(tc, cue_words_of_earlier_texts_mark_nothing);
     tcase_add_test(tc, language_switches_keep_results);
     suite_add_tcase(s, tc);
     return test_run_suite(s);
