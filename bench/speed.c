@@ -6,12 +6,16 @@
  *   speed [--runs N] --documents ... FILE                  FILE is a corpus of
  *                     documents separated by blank lines, each summarized
  *                     (or split) on its own by one summarizer
+ *   speed ... --documents --warm OTHER FILE                that summarizer
+ *                     first goes through the corpus OTHER, untimed
  *   speed [--runs N] --rouge PAIRS                          ROUGE-1/2/L per pair
  *
  * Every run gets a new summarizer, so nothing it kept from an earlier run
  * (its stem cache, the capacity of its tables) makes a text look cheaper
- * than a new one. With --documents that summarizer carries its cache from
- * one document to the next, as a program working through a corpus does.
+ * than a new one. With --documents that summarizer carries its lexicon from
+ * one document to the next, as a program working through a corpus does;
+ * --warm times it in the middle of a long corpus, where it has learnt the
+ * common words from other documents but not each document's rare ones.
  *
  * Prints one JSON object: the median CPU time of N runs (after one warm-up
  * run; CPU time rather than wall time because the benchmark machine may be
@@ -181,17 +185,66 @@ static int run_rouge(const char *path, int runs)
     return 0;
 }
 
+/* A corpus: text and the end of each of its documents. */
+typedef struct corpus {
+    char *text;
+    size_t len;
+    size_t *ends;
+    size_t n;
+} corpus;
+
+/* Reads path as one document, or with documents as documents separated by
+ * blank lines. Finding the documents is not part of what is timed. */
+static int read_corpus(const char *path, int documents, corpus *c)
+{
+    size_t at = 0, cap = 16;
+    c->n = 0;
+    if (!(c->text = read_file(path, &c->len)) || !(c->ends = malloc(cap * sizeof *c->ends)))
+        return -1;
+    while (at < c->len) {
+        size_t end = c->len;
+        if (documents) {
+            const char *nl = c->text + at, *stop = c->text + c->len;
+            while ((nl = memchr(nl, '\n', (size_t)(stop - nl))) && nl + 1 < stop && nl[1] != '\n')
+                nl++;
+            end = nl && nl + 1 < stop ? (size_t)(nl - c->text) + 2 : c->len;
+        }
+        if (c->n == cap) {
+            size_t *p = realloc(c->ends, 2 * cap * sizeof *p);
+            if (!p)
+                return -1;
+            c->ends = p;
+            cap *= 2;
+        }
+        c->ends[c->n++] = end;
+        at = end;
+    }
+    return 0;
+}
+
+/* Summarizes (or splits) each document of the corpus in turn. */
+static int run_corpus(summ_summarizer *s, const corpus *c, int split, summ_result *r)
+{
+    size_t i, at = 0;
+    int rc = 0;
+    for (i = 0; rc >= 0 && i < c->n; i++) {
+        rc = split ? summ_split_sentences(s, c->text + at, c->ends[i] - at, r)
+                   : summ_summarize(s, c->text + at, c->ends[i] - at, r);
+        at = c->ends[i];
+    }
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
-    const char *algo = NULL, *lang_code = "en", *path = NULL, *pairs = NULL;
+    const char *algo = NULL, *lang_code = "en", *path = NULL, *pairs = NULL, *warm_path = NULL;
     int runs = 5, split = 0, documents = 0, i, k;
     summ_lang *lang = NULL;
     summ_summarizer *s = NULL;
     summ_result *r = NULL;
     summ_options o = SUMM_OPTIONS_INIT;
     double t[MAX_RUNS], w[MAX_RUNS];
-    char *text;
-    size_t len;
+    corpus text = { 0 }, warm = { 0 };
     long base;
 
     for (i = 1; i < argc; i++) {
@@ -205,12 +258,14 @@ int main(int argc, char **argv)
             split = 1;
         else if (strcmp(argv[i], "--documents") == 0)
             documents = 1;
+        else if (strcmp(argv[i], "--warm") == 0 && i + 1 < argc)
+            warm_path = argv[++i];
         else if (strcmp(argv[i], "--rouge") == 0 && i + 1 < argc)
             pairs = argv[++i];
         else if (argv[i][0] != '-' && !path)
             path = argv[i];
         else {
-            fprintf(stderr, "usage: speed [--runs N] [--lang CODE] [--documents] "
+            fprintf(stderr, "usage: speed [--runs N] [--lang CODE] [--documents [--warm OTHER]] "
                             "(--algorithm NAME | --split) FILE | speed [--runs N] --rouge PAIRS\n");
             return 2;
         }
@@ -225,9 +280,16 @@ int main(int argc, char **argv)
         fprintf(stderr, "speed: need FILE and --algorithm NAME or --split\n");
         return 2;
     }
-    text = read_file(path, &len);
-    if (!text) {
+    if (warm_path && !documents) {
+        fprintf(stderr, "speed: --warm needs --documents\n");
+        return 2;
+    }
+    if (read_corpus(path, documents, &text) < 0) {
         fprintf(stderr, "speed: cannot read %s\n", path);
+        return 1;
+    }
+    if (warm_path && read_corpus(warm_path, 1, &warm) < 0) {
+        fprintf(stderr, "speed: cannot read %s\n", warm_path);
         return 1;
     }
     if (algo && (o.algorithm = summ_algorithm_from_name(algo)) < 0) {
@@ -242,9 +304,8 @@ int main(int argc, char **argv)
     for (k = -1; k < runs; k++) {
         timer t0;
         double cpu, wall;
-        size_t at = 0;
         int rc = 0;
-        /* A new summarizer each run: its stem cache starts empty, as for a
+        /* A new summarizer each run: its lexicon starts empty, as for a
          * text it has never seen. With --documents, the text is a corpus of
          * documents separated by blank lines, summarized one by one by the
          * same summarizer, as a program working through a corpus would. */
@@ -252,24 +313,16 @@ int main(int argc, char **argv)
             fprintf(stderr, "speed: cannot create the summarizer\n");
             return 1;
         }
+        if (warm_path)
+            rc = run_corpus(s, &warm, split, r);
         t0 = timer_start();
-        while (rc >= 0 && at < len) {
-            size_t end = len;
-            if (documents) {
-                size_t e = at;
-                while (e + 1 < len && !(text[e] == '\n' && text[e + 1] == '\n'))
-                    e++;
-                end = e + 1 < len ? e + 2 : len;
-            }
-            rc = split ? summ_split_sentences(s, text + at, end - at, r)
-                       : summ_summarize(s, text + at, end - at, r);
-            at = end;
-        }
+        if (rc >= 0)
+            rc = run_corpus(s, &text, split, r);
+        timer_stop(&t0, &cpu, &wall);
         if (rc < 0) {
             fprintf(stderr, "speed: %s\n", summ_summarizer_errmsg(s));
             return 1;
         }
-        timer_stop(&t0, &cpu, &wall);
         summ_summarizer_free(s);
         s = NULL;
         if (k >= 0) {
@@ -279,18 +332,22 @@ int main(int argc, char **argv)
     }
     qsort(t, (size_t)runs, sizeof *t, cmp_double);
     qsort(w, (size_t)runs, sizeof *w, cmp_double);
-    printf("{\"mode\": \"%s\", \"algorithm\": \"%s\", \"bytes\": %zu, \"sentences\": %zu, "
+    printf("{\"mode\": \"%s%s\", \"algorithm\": \"%s\", \"bytes\": %zu, \"sentences\": %zu, "
            "\"runs\": %d, \"median_s\": %.6f, \"min_s\": %.6f, \"median_wall_s\": %.6f, "
            "\"mb_per_s\": %.2f, "
            "\"peak_rss_kb\": %ld, \"rss_growth_kb\": %ld}\n",
            documents ? (split ? "split-documents" : "summarize-documents")
                      : (split ? "split" : "summarize"),
-           split ? "split" : algo, len,
+           warm_path ? "-warm" : "",
+           split ? "split" : algo, text.len,
            summ_result_sentence_total(r), runs, t[runs / 2], t[0], w[runs / 2],
-           (double)len / 1e6 / t[runs / 2], peak_rss_kb(), peak_rss_kb() - base);
+           (double)text.len / 1e6 / t[runs / 2], peak_rss_kb(), peak_rss_kb() - base);
     summ_result_free(r);
     summ_summarizer_free(s);
     summ_lang_free(lang);
-    free(text);
+    free(text.text);
+    free(text.ends);
+    free(warm.text);
+    free(warm.ends);
     return 0;
 }

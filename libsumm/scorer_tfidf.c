@@ -17,17 +17,21 @@ int summ__score_tfidf(const summ__score_ctx *ctx, double *scores)
     const summ__model *m = ctx->model;
     size_t i, j;
     double n_sents = (double)m->n_sents;
+    /* w per term, once: a log per term rather than per sentence it is in. */
+    double *w = summ__alloc_array(ctx->alloc, m->n_vocab ? m->n_vocab : 1, sizeof *w);
 
+    if (!w)
+        return SUMM_E_NOMEM;
+    for (i = 0; i < m->n_vocab; i++)
+        w[i] = (double)m->term_tf[i] * log(1.0 + n_sents / (double)m->term_sf[i]);
     for (i = 0; i < m->n_sents; i++) {
         const summ__sentence *s = &m->sents[i];
         double sum = 0.0;
         size_t n_terms = s->term_end - s->term_begin;
-        for (j = s->bag_begin; j < s->bag_end; j++) {
-            uint32_t t = m->bag_term[j];
-            double w = (double)m->term_tf[t] * log(1.0 + n_sents / (double)m->term_sf[t]);
-            sum += (double)m->bag_count[j] * w;
-        }
+        for (j = s->bag_begin; j < s->bag_end; j++)
+            sum += (double)m->bag_count[j] * w[m->bag_term[j]];
         scores[i] = n_terms ? sum / sqrt((double)n_terms) : 0.0;
     }
+    summ__free(ctx->alloc, w, (m->n_vocab ? m->n_vocab : 1) * sizeof *w);
     return SUMM_OK;
 }

@@ -133,6 +133,48 @@ START_TEST(bigram_positions_are_original_bytes)
 }
 END_TEST
 
+/* ASCII words are scanned eight bytes at a time: every ASCII byte next to
+ * letters, at every offset within the eight, in words of every length up
+ * to two blocks and beyond, against a byte-by-byte expectation. */
+START_TEST(ascii_words_every_byte_and_offset)
+{
+    int c, pad, len;
+    for (c = 1; c < 128; c++) {
+        for (pad = 0; pad < 8; pad++) {
+            for (len = 1; len <= 19; len++) {
+                char text[64], want[64];
+                size_t n = 0, w = 0;
+                int k, word_char = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+                                   (c >= 'a' && c <= 'z');
+                for (k = 0; k < pad; k++)
+                    text[n++] = ' ';
+                /* len letters, alternating case, then c, then "Zq". */
+                for (k = 0; k < len; k++) {
+                    text[n++] = (char)((k % 2 ? 'A' : 'a') + k % 26);
+                    want[w++] = (char)('a' + k % 26);
+                }
+                text[n++] = (char)c;
+                text[n++] = 'Z';
+                text[n++] = 'q';
+                text[n] = '\0';
+                if (word_char) {
+                    want[w++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                } else if (c == '\'') {
+                    want[w++] = '\''; /* an apostrophe between letters joins */
+                } else {
+                    want[w++] = '|';
+                }
+                want[w++] = 'z';
+                want[w++] = 'q';
+                want[w] = '\0';
+                ck_assert_msg(strcmp(words(text), want) == 0, "byte %d, pad %d, len %d: %s vs %s",
+                              c, pad, len, words(text), want);
+            }
+        }
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("tokenizer");
@@ -143,6 +185,7 @@ int main(void)
     tcase_add_test(tc, cjk_runs_give_overlapping_bigrams);
     tcase_add_test(tc, thai_bigrams_keep_marks_with_their_letter);
     tcase_add_test(tc, bigram_positions_are_original_bytes);
+    tcase_add_test(tc, ascii_words_every_byte_and_offset);
     suite_add_tcase(s, tc);
     return test_run_suite(s);
 }
