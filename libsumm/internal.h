@@ -73,8 +73,9 @@ bool summ__strmap_get_hashed(const summ__strmap *m, const char *key, size_t len,
 int summ__strmap_intern_hashed(summ__strmap *m, const char *key, size_t len, uint32_t hash,
                                uint32_t value, uint32_t *value_out, bool *inserted);
 /* Looks up n <= 64 keys at once: key i is bytes[off[i], off[i] + len[i])
- * with summ__hash hash[i]. Bit i of the result tells whether key i is in the
- * map, and then values[i] receives its value. */
+ * with summ__hash hash[i], and 8 bytes after each key must be readable.
+ * Bit i of the result tells whether key i is in the map, and then values[i]
+ * receives its value. */
 uint64_t summ__strmap_get_batch(const summ__strmap *m, const char *bytes, const uint16_t *off,
                                 const uint16_t *len, const uint32_t *hash, size_t n,
                                 uint32_t *values);
@@ -91,6 +92,8 @@ static inline void summ__strmap_prefetch_slot(const summ__strmap *m, uint32_t ha
 #endif
 }
 uint32_t summ__hash(const char *key, size_t len);
+/* summ__hash, the same value, for a key with 8 readable bytes after it. */
+uint32_t summ__hash_padded(const char *key, size_t len);
 
 /* ---- UTF-8 (utf8.c) ---------------------------------------------------- */
 
@@ -183,7 +186,7 @@ bool summ__script_unspaced(summ__script sc);
  * UTF-32 scratch space utf8proc needs. Owned by the summarizer. */
 typedef struct summ__fold_buf {
     const summ_allocator *alloc;
-    char *bytes;
+    char *bytes; /* the folded word, with at least 8 readable bytes after it */
     size_t len, cap;
     int32_t *cps;
     size_t cps_cap;

@@ -29,7 +29,7 @@ typedef struct build_ctx {
     uint32_t hash[BATCH_WORDS];
     uint32_t sent_of[BATCH_WORDS];
     uint16_t off[BATCH_WORDS], len[BATCH_WORDS];
-    char bytes[BATCH_BYTES];
+    char bytes[BATCH_BYTES + 16]; /* 8 readable bytes after every word */
 } build_ctx;
 
 static int build_bag(summ_summarizer *s, summ__model *m, summ__sentence *sent);
@@ -140,7 +140,7 @@ static int flush_batch(build_ctx *b)
 static int on_word(void *ud, size_t start, size_t end, const char *folded, size_t len)
 {
     build_ctx *b = ud;
-    uint32_t h = summ__hash(folded, len);
+    uint32_t h = summ__hash_padded(folded, len); /* the fold buffer is padded */
     int rc;
 
     (void)start;
@@ -159,7 +159,16 @@ static int on_word(void *ud, size_t start, size_t end, const char *folded, size_
         }
     }
     summ__strmap_prefetch_slot(&b->lex->words, h);
-    memcpy(b->bytes + b->batch_len, folded, len);
+    /* Fixed-size copies instead of a call for a few bytes: the fold buffer
+     * has 8 readable bytes after the word, the batch 16. */
+    if (len <= 8) {
+        memcpy(b->bytes + b->batch_len, folded, 8);
+    } else if (len <= 16) {
+        memcpy(b->bytes + b->batch_len, folded, 8);
+        memcpy(b->bytes + b->batch_len + 8, folded + 8, 8);
+    } else {
+        memcpy(b->bytes + b->batch_len, folded, len);
+    }
     b->off[b->n_batch] = (uint16_t)b->batch_len;
     b->len[b->n_batch] = (uint16_t)len;
     b->hash[b->n_batch] = h;
@@ -170,7 +179,7 @@ static int on_word(void *ud, size_t start, size_t end, const char *folded, size_
 }
 
 /* Longer term lists than this are sorted with qsort. */
-#define SHORT_SORT 48
+#define SHORT_SORT 32
 
 static int cmp_u32(const void *a, const void *b)
 {
@@ -178,16 +187,20 @@ static int cmp_u32(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Insertion sort: the bags of most sentences hold a dozen terms, where it
- * beats qsort's calls through a comparison function. */
+/* Insertion sort without a branch on the terms: inserting x into the
+ * sorted v[0, i), every slot j takes max(v[j-1], min(v[j], x)), which
+ * shifts the larger terms up and puts x in its place (a loop that stops at
+ * the place mispredicts once per term). Quadratic, for short lists. */
 static void sort_short(uint32_t *v, size_t n)
 {
     size_t i, j;
     for (i = 1; i < n; i++) {
         uint32_t x = v[i];
-        for (j = i; j > 0 && v[j - 1] > x; j--)
-            v[j] = v[j - 1];
-        v[j] = x;
+        for (j = i; j > 0; j--) {
+            uint32_t lo = v[j] < x ? v[j] : x;
+            v[j] = v[j - 1] > lo ? v[j - 1] : lo;
+        }
+        v[0] = v[0] < x ? v[0] : x;
     }
 }
 
@@ -207,11 +220,12 @@ static int build_bag(summ_summarizer *s, summ__model *m, summ__sentence *sent)
         return rc;
     tmp = m->scratch_u32;
     memcpy(tmp, m->terms + sent->term_begin, n * sizeof *tmp);
-    /* Equal keys are identical integers, so qsort's instability is harmless. */
-    if (n <= SHORT_SORT)
+    if (n <= SHORT_SORT) {
         sort_short(tmp, n);
-    else
+    } else {
+        /* Equal keys are identical integers, so qsort's instability is harmless. */
         qsort(tmp, n, sizeof *tmp, cmp_u32);
+    }
     if ((rc = GROW(&s->alloc, m->bag_term, m->bag_term_cap, m->n_bag + n)) < 0)
         return rc;
     if ((rc = GROW(&s->alloc, m->bag_count, m->bag_count_cap, m->n_bag + n)) < 0)
@@ -258,6 +272,7 @@ int summ__model_build(summ_summarizer *s, const char *text)
     b.m = m;
     b.lex = &s->lexicon;
     b.n_batch = b.batch_len = 0;
+    memset(b.bytes, 0, sizeof b.bytes); /* what look-ups read past a word is defined */
     b.open = 0;
     b.total = s->spans.len;
     /* Sentence numbers are stored as uint32 in the batch. */

@@ -32,34 +32,65 @@ static uint32_t load32(const unsigned char *p)
     return k;
 }
 
-uint32_t summ__hash(const char *key, size_t len)
+#define HASH_SEED(len) (0x9E3779B97F4A7C15u ^ ((uint64_t)(len) * 0xD6E8FEB86659FD93u))
+
+static uint64_t hash_chunk(uint64_t h, uint64_t k)
 {
-    /* 64-bit multiply-mix over 8-byte chunks: words are short, so this is
-     * mostly one or two rounds. The last 1-7 bytes are read with fixed-size
-     * loads that may overlap (the length is mixed in first, so that is
-     * harmless) rather than a variable-length copy. Only used for look-up,
-     * never for output order. */
-    uint64_t h = 0x9E3779B97F4A7C15u ^ ((uint64_t)len * 0xD6E8FEB86659FD93u);
-    const unsigned char *p = (const unsigned char *)key;
-    size_t rest = len;
-    while (rest >= 8) {
-        h = (h ^ load64(p)) * 0xFF51AFD7ED558CCDu;
-        h ^= h >> 32;
-        p += 8;
-        rest -= 8;
-    }
-    if (rest) {
-        uint64_t k;
-        if (rest >= 4)
-            k = (uint64_t)load32(p) | ((uint64_t)load32(p + rest - 4) << 32);
-        else
-            k = (uint64_t)p[0] | ((uint64_t)p[rest / 2] << 8) | ((uint64_t)p[rest - 1] << 16);
-        h = (h ^ k) * 0xC4CEB9FE1A85EC53u;
-    }
+    h = (h ^ k) * 0xFF51AFD7ED558CCDu;
+    return h ^ h >> 32;
+}
+
+static uint32_t hash_finish(uint64_t h, uint64_t tail, size_t rest)
+{
+    if (rest)
+        h = (h ^ tail) * 0xC4CEB9FE1A85EC53u;
     h ^= h >> 29;
     h *= 0xBF58476D1CE4E5B9u;
     h ^= h >> 32;
     return (uint32_t)h;
+}
+
+uint32_t summ__hash(const char *key, size_t len)
+{
+    /* 64-bit multiply-mix over 8-byte chunks: words are short, so this is
+     * mostly one or two rounds. The last 1-7 bytes are read with fixed-size
+     * loads that may overlap, and combined into their value as one
+     * little-endian load of just those bytes would give (what
+     * summ__hash_padded reads at once). Only used for look-up, never for
+     * output order. */
+    uint64_t h = HASH_SEED(len), k = 0;
+    const unsigned char *p = (const unsigned char *)key;
+    size_t rest = len;
+    while (rest >= 8) {
+        h = hash_chunk(h, load64(p));
+        p += 8;
+        rest -= 8;
+    }
+    if (rest >= 4)
+        k = (uint64_t)load32(p) | ((uint64_t)load32(p + rest - 4) << (8 * (rest - 4)));
+    else if (rest)
+        k = (uint64_t)p[0] | ((uint64_t)p[rest / 2] << (8 * (rest / 2))) |
+            ((uint64_t)p[rest - 1] << (8 * (rest - 1)));
+    return hash_finish(h, k, rest);
+}
+
+uint32_t summ__hash_padded(const char *key, size_t len)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t h = HASH_SEED(len), k;
+    const unsigned char *p = (const unsigned char *)key;
+    size_t rest = len;
+    while (rest >= 8) {
+        h = hash_chunk(h, load64(p));
+        p += 8;
+        rest -= 8;
+    }
+    /* One load and a mask, no branch on how many bytes are left. */
+    k = load64(p) & (rest ? ~(uint64_t)0 >> (64 - 8 * rest) : 0);
+    return hash_finish(h, k, rest);
+#else
+    return summ__hash(key, len);
+#endif
 }
 
 /* Whether two keys of length len are equal; short keys (most words) with
@@ -107,8 +138,23 @@ static const unsigned char *record_at(const summ__strmap *m, uint32_t ref)
     return (const unsigned char *)m->keys + (size_t)(ref - 1) * RECORD_ALIGN;
 }
 
-/* The slot holding key, or the empty slot where it would go. */
-static inline size_t find_slot(const summ__strmap *m, const char *key, size_t len, uint32_t h)
+/* same_key for keys with 8 readable bytes after them (as both a batch's
+ * keys and the arena's are): a key of up to 8 bytes is one masked load. */
+static inline bool same_padded_key(const unsigned char *a, const unsigned char *b, size_t len)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (len <= 8) {
+        uint64_t mask = len == 0 ? 0 : ~(uint64_t)0 >> (64 - 8 * len);
+        return ((load64(a) ^ load64(b)) & mask) == 0;
+    }
+#endif
+    return same_key(a, b, len);
+}
+
+/* The slot holding key, or the empty slot where it would go; `padded`
+ * (a constant) when key has 8 readable bytes after it. */
+static inline size_t find_slot_in(const summ__strmap *m, const char *key, size_t len, uint32_t h,
+                                  bool padded)
 {
     size_t mask = m->cap - 1;
     size_t i = h & mask;
@@ -119,11 +165,17 @@ static inline size_t find_slot(const summ__strmap *m, const char *key, size_t le
         if (e->hash == h) {
             const unsigned char *r = record_at(m, e->ref);
             if (load32(r + 4) == len &&
-                same_key(r + RECORD_HEADER, (const unsigned char *)key, len))
+                (padded ? same_padded_key(r + RECORD_HEADER, (const unsigned char *)key, len)
+                        : same_key(r + RECORD_HEADER, (const unsigned char *)key, len)))
                 return i;
         }
         i = (i + 1) & mask;
     }
+}
+
+static size_t find_slot(const summ__strmap *m, const char *key, size_t len, uint32_t h)
+{
+    return find_slot_in(m, key, len, h, false);
 }
 
 bool summ__strmap_get_hashed(const summ__strmap *m, const char *key, size_t len, uint32_t h,
@@ -199,12 +251,13 @@ int summ__strmap_intern_hashed(summ__strmap *m, const char *key, size_t len, uin
     }
     rec = (RECORD_HEADER + len + RECORD_ALIGN - 1) / RECORD_ALIGN * RECORD_ALIGN;
     /* The arena holds up to 16 GiB of records, as far as 32-bit refs reach. */
-    if (m->keys_len / RECORD_ALIGN >= UINT32_MAX || rec > SIZE_MAX - m->keys_len)
+    if (m->keys_len / RECORD_ALIGN >= UINT32_MAX || rec > SIZE_MAX - 8 - m->keys_len)
         return SUMM_E_TOO_LARGE;
     need = m->keys_len + rec;
-    if (need > m->keys_cap) {
+    /* 8 bytes past the last key, zeroed below, for same_padded_key. */
+    if (need + 8 > m->keys_cap) {
         void *p = m->keys;
-        rc = summ__grow(&m->alloc, &p, &m->keys_cap, need, 1);
+        rc = summ__grow(&m->alloc, &p, &m->keys_cap, need + 8, 1);
         if (rc < 0)
             return rc;
         m->keys = p;
@@ -215,6 +268,7 @@ int summ__strmap_intern_hashed(summ__strmap *m, const char *key, size_t len, uin
     memcpy(r + 4, &len32, 4);
     if (len)
         memcpy(r + RECORD_HEADER, key, len);
+    memset(r + RECORD_HEADER + len, 0, 8);
     m->slots[i].hash = h;
     m->slots[i].ref = (uint32_t)(m->keys_len / RECORD_ALIGN + 1);
     m->keys_len = need;
@@ -255,7 +309,7 @@ uint64_t summ__strmap_get_batch(const summ__strmap *m, const char *bytes, const 
     }
 #endif
     for (i = 0; i < n; i++) {
-        size_t k = find_slot(m, bytes + off[i], len[i], hash[i]);
+        size_t k = find_slot_in(m, bytes + off[i], len[i], hash[i], true);
         if (m->slots[k].ref != 0) {
             values[i] = load32(record_at(m, m->slots[k].ref));
             found |= (uint64_t)1 << i;

@@ -226,12 +226,18 @@ static int tokenize_run(const char *text, size_t *pos, size_t end, int cls, summ
     return SUMM_OK;
 }
 
+/* Room for n bytes and 8 more, so that a word can be read in 8-byte
+ * blocks; new room is zeroed, so that what such a read finds is defined. */
 static int reserve_bytes(summ__fold_buf *b, size_t n)
 {
     void *p = b->bytes;
-    int rc = summ__grow(b->alloc, &p, &b->cap, n, 1);
-    if (rc == SUMM_OK)
+    size_t old = b->cap;
+    int rc = n > SIZE_MAX - 8 ? SUMM_E_NOMEM : summ__grow(b->alloc, &p, &b->cap, n + 8, 1);
+    if (rc == SUMM_OK) {
         b->bytes = p;
+        if (b->cap > old)
+            memset(b->bytes + old, 0, b->cap - old);
+    }
     return rc;
 }
 

@@ -212,6 +212,58 @@ START_TEST(batched_lookups_agree_with_single_ones)
 }
 END_TEST
 
+/* Keys read in 8-byte blocks: the bytes after a key never take part, even
+ * when they continue it into another key of the map. */
+START_TEST(padded_hash_and_lookups_ignore_what_follows)
+{
+    static const char *const in_map[] = { "abc", "abcdefg", "abcdefgh", "abcdefghijk", "a", "" };
+    /* Each looked-up key is the first len bytes of text. */
+    static const struct {
+        const char *text;
+        size_t len;
+        int value; /* -1: not in the map */
+    } probes[] = {
+        { "abcdefgh", 3, 0 },  { "abcdefgh", 7, 1 },  { "abcdefghijk", 8, 2 },
+        { "abcdefghijkl", 11, 3 }, { "abcdefgh", 4, -1 }, { "abcdefghijk", 9, -1 },
+        { "abc", 1, 4 },       { "abc", 0, 5 },       { "abcXefgh", 7, -1 },
+    };
+    summ_allocator a;
+    summ__strmap m;
+    char bytes[16 * 9 + 8];
+    uint16_t off[9], len[9];
+    uint32_t hash[9], values[9];
+    size_t i, k;
+    uint64_t found;
+
+    /* The same hash with and without padding, whatever the padding holds. */
+    for (i = 0; i <= 40; i++) {
+        char buf[56];
+        for (k = 0; k < sizeof buf; k++)
+            buf[k] = (char)(k < i ? (int)('a' + (k * 7 + i) % 26) : 0xA5 ^ (int)k);
+        ck_assert_uint_eq(summ__hash_padded(buf, i), summ__hash(buf, i));
+    }
+    summ__allocator_resolve(&a, NULL);
+    summ__strmap_init(&m, &a);
+    for (i = 0; i < sizeof in_map / sizeof *in_map; i++)
+        ck_assert_int_eq(summ__strmap_intern(&m, in_map[i], strlen(in_map[i]), (uint32_t)i, NULL,
+                                             NULL), 0);
+    memset(bytes, 'z', sizeof bytes);
+    for (i = 0; i < 9; i++) {
+        off[i] = (uint16_t)(16 * i);
+        len[i] = (uint16_t)probes[i].len;
+        memcpy(bytes + off[i], probes[i].text, strlen(probes[i].text));
+        hash[i] = summ__hash_padded(bytes + off[i], len[i]);
+    }
+    found = summ__strmap_get_batch(&m, bytes, off, len, hash, 9, values);
+    for (i = 0; i < 9; i++) {
+        ck_assert_int_eq((int)(found >> i & 1), probes[i].value >= 0);
+        if (probes[i].value >= 0)
+            ck_assert_uint_eq(values[i], (uint32_t)probes[i].value);
+    }
+    summ__strmap_dispose(&m);
+}
+END_TEST
+
 START_TEST(allocation_failure_leaves_the_map_usable)
 {
     test_alloc t;
@@ -254,6 +306,7 @@ int main(void)
     tcase_add_test(tc, values_and_keys_kept_apart);
     tcase_add_test(tc, keys_with_the_same_hash_stay_apart);
     tcase_add_test(tc, batched_lookups_agree_with_single_ones);
+    tcase_add_test(tc, padded_hash_and_lookups_ignore_what_follows);
     tcase_add_test(tc, allocation_failure_leaves_the_map_usable);
     suite_add_tcase(s, tc);
     return test_run_suite(s);
