@@ -266,8 +266,10 @@ typedef struct summ__model {
      * the lexicon's stem ids span every text since it last started over. */
     uint32_t *stem_of_term; /* term id -> stem id */
     size_t stem_of_term_cap;
-    uint32_t *term_of_stem; /* stem id -> term id, SUMM__NO_TERM if not in the text */
-    size_t n_stems_seen, term_of_stem_cap; /* entries set: the lexicon's stem count */
+    /* Slot s + 1: the term id of stem id s, SUMM__NO_TERM if the text lacks
+     * it; slot 0 belongs to stopwords (SUMM__NO_TERM + 1 wraps to 0). */
+    uint32_t *term_slots;
+    size_t n_stems_seen, term_slots_cap; /* stem slots set: the lexicon's stem count */
     uint32_t *scratch_u32; /* per-sentence sort space */
     size_t scratch_cap;
 } summ__model;
@@ -367,6 +369,11 @@ int summ__fail(summ_summarizer *s, int status, const char *fmt, ...)
 /* Builds the model of the sentences in s->spans over text. */
 int summ__model_build(summ_summarizer *s, const char *text);
 void summ__model_dispose(summ__model *m, const summ_allocator *a);
+/* The term id of stem id `stem` in the text just modelled, or SUMM__NO_TERM. */
+static inline uint32_t summ__model_term_of_stem(const summ__model *m, uint32_t stem)
+{
+    return stem < m->n_stems_seen ? m->term_slots[stem + 1] : SUMM__NO_TERM;
+}
 /* The term id of a folded word in the text just modelled, or SUMM__NO_TERM
  * (a stopword, or a word whose stem the text lacks). */
 int summ__model_term_of(summ_summarizer *s, const char *folded, size_t len, uint32_t *term);

@@ -54,6 +54,15 @@ static int advance_to(build_ctx *b, size_t target)
 
 #define GROW(a, arr, cap, need) summ__grow((a), (void **)&(arr), &(cap), (need), sizeof *(arr))
 
+/* Room for stem ids up to `stems` in m->term_slots (see internal.h). */
+static int reserve_term_slots(summ_summarizer *s, summ__model *m, size_t stems)
+{
+    int rc = GROW(&s->alloc, m->term_slots, m->term_slots_cap, stems + 1);
+    if (rc == SUMM_OK && m->n_stems_seen == 0)
+        m->term_slots[0] = 0; /* the stopwords' slot: no term is ever new there */
+    return rc;
+}
+
 /* The stem id of a word the batch look-up missed, adding it to the lexicon
  * (it may be a repeat of a word an earlier one of the batch added). */
 static int stem_id_of_new(build_ctx *b, const char *folded, size_t len, uint32_t h, uint32_t *id)
@@ -61,49 +70,50 @@ static int stem_id_of_new(build_ctx *b, const char *folded, size_t len, uint32_t
     summ__model *m = b->m;
     int rc;
     /* Room for the stem the lexicon may add, so that it always gets its
-     * entry below, even when adding the word fails. */
-    if ((rc = GROW(&b->s->alloc, m->term_of_stem, m->term_of_stem_cap, m->n_stems_seen + 1)) < 0)
+     * slot below, even when adding the word fails. */
+    if ((rc = reserve_term_slots(b->s, m, m->n_stems_seen + 1)) < 0)
         return rc;
     rc = summ__lexicon_add(b->lex, folded, len, h, id);
     if (b->lex->stems.count > m->n_stems_seen)
-        m->term_of_stem[m->n_stems_seen++] = SUMM__NO_TERM;
+        m->term_slots[++m->n_stems_seen] = SUMM__NO_TERM;
     return rc;
 }
 
-/* Gives stem id `stem` the next term id of the document. */
-static int new_term(build_ctx *b, uint32_t stem, uint32_t *term)
+/* Room for n more words: in the term sequence, and for a new term each. */
+static int reserve_words(build_ctx *b, size_t n)
 {
     summ__model *m = b->m;
     const summ_allocator *a = &b->s->alloc;
     int rc;
-    if ((rc = GROW(a, m->term_sf, m->sf_cap, m->n_vocab + 1)) < 0 ||
-        (rc = GROW(a, m->term_tf, m->tf_cap, m->n_vocab + 1)) < 0 ||
-        (rc = GROW(a, m->stem_of_term, m->stem_of_term_cap, m->n_vocab + 1)) < 0)
+    if ((rc = GROW(a, m->terms, m->terms_cap, m->n_terms + n)) < 0 ||
+        (rc = GROW(a, m->term_sf, m->sf_cap, m->n_vocab + n)) < 0 ||
+        (rc = GROW(a, m->term_tf, m->tf_cap, m->n_vocab + n)) < 0 ||
+        (rc = GROW(a, m->stem_of_term, m->stem_of_term_cap, m->n_vocab + n)) < 0)
         return rc;
-    *term = (uint32_t)m->n_vocab;
-    m->term_sf[*term] = 0;
-    m->term_tf[*term] = 0;
-    m->stem_of_term[*term] = stem;
-    m->term_of_stem[stem] = *term;
-    m->n_vocab++;
     return SUMM_OK;
 }
 
 /* Appends the term of stem id `stem` (SUMM__NO_TERM: a stopword) to the
- * open sentence; the caller made room in m->terms. */
-static int append_stem(build_ctx *b, uint32_t stem)
+ * open sentence, giving it the next term id if it is new to the text; the
+ * caller reserved room (reserve_words). Half the words of a text are
+ * stopwords and, in short texts, many are new, so neither case takes a
+ * branch: a stopword maps to slot 0, and its writes land where nothing
+ * counts them. */
+static void append_stem(summ__model *m, uint32_t stem)
 {
-    summ__model *m = b->m;
-    uint32_t term;
-    int rc;
-    if (stem == SUMM__NO_TERM)
-        return SUMM_OK;
-    term = m->term_of_stem[stem];
-    if (term == SUMM__NO_TERM && (rc = new_term(b, stem, &term)) < 0)
-        return rc;
-    m->terms[m->n_terms++] = term;
-    m->term_tf[term]++;
-    return SUMM_OK;
+    uint32_t *slot = &m->term_slots[(uint32_t)(stem + 1)]; /* SUMM__NO_TERM + 1 wraps to 0 */
+    uint32_t known = *slot, next = (uint32_t)m->n_vocab;
+    bool is_new = known == SUMM__NO_TERM, counts = stem != SUMM__NO_TERM;
+    uint32_t term = is_new ? next : known;
+    *slot = term;
+    /* A new term's entries; otherwise these slots are free and unused. */
+    m->stem_of_term[next] = stem;
+    m->term_sf[next] = 0;
+    m->term_tf[next] = 0;
+    m->n_vocab += is_new;
+    m->terms[m->n_terms] = term;
+    m->n_terms += counts;
+    m->term_tf[term] += counts;
 }
 
 /* Adds the batched words, in text order. Most are in the lexicon already;
@@ -121,9 +131,7 @@ static int flush_batch(build_ctx *b)
     found = summ__strmap_get_batch(&b->lex->words, b->bytes, b->off, b->len, b->hash, n, ids);
     b->n_batch = 0;
     b->batch_len = 0;
-    /* Room for every word, so that terms append without checks. */
-    if (m->n_terms + n > m->terms_cap &&
-        (rc = GROW(&b->s->alloc, m->terms, m->terms_cap, m->n_terms + n)) < 0)
+    if ((rc = reserve_words(b, n)) < 0)
         return rc;
     for (i = 0; i < n; i++) {
         if (b->sent_of[i] != b->open && (rc = advance_to(b, b->sent_of[i])) < 0)
@@ -131,8 +139,7 @@ static int flush_batch(build_ctx *b)
         if (!(found >> i & 1) &&
             (rc = stem_id_of_new(b, b->bytes + b->off[i], b->len[i], b->hash[i], &ids[i])) < 0)
             return rc;
-        if ((rc = append_stem(b, ids[i])) < 0)
-            return rc;
+        append_stem(m, ids[i]);
     }
     return SUMM_OK;
 }
@@ -151,11 +158,11 @@ static int on_word(void *ud, size_t start, size_t end, const char *folded, size_
             return rc;
         if (len > BATCH_BYTES) { /* a word too long to batch */
             uint32_t id;
-            if ((rc = advance_to(b, b->sent_index)) < 0 ||
-                (rc = GROW(&b->s->alloc, b->m->terms, b->m->terms_cap, b->m->n_terms + 1)) < 0 ||
+            if ((rc = advance_to(b, b->sent_index)) < 0 || (rc = reserve_words(b, 1)) < 0 ||
                 (rc = stem_id_of_new(b, folded, len, h, &id)) < 0)
                 return rc;
-            return append_stem(b, id);
+            append_stem(b->m, id);
+            return SUMM_OK;
         }
     }
     summ__strmap_prefetch_slot(&b->lex->words, h);
@@ -245,17 +252,18 @@ static int build_bag(summ_summarizer *s, summ__model *m, summ__sentence *sent)
 }
 
 /* Forgets the last text's terms, and readies the lexicon for this one. */
-static void begin_text(summ_summarizer *s, summ__model *m)
+static int begin_text(summ_summarizer *s, summ__model *m)
 {
     bool stem = s->stemmer && !(s->opts.flags & SUMM_FLAG_NO_STEMMING);
     size_t t;
     for (t = 0; t < m->n_vocab; t++)
         if (m->stem_of_term[t] < m->n_stems_seen)
-            m->term_of_stem[m->stem_of_term[t]] = SUMM__NO_TERM;
+            m->term_slots[m->stem_of_term[t] + 1] = SUMM__NO_TERM;
     m->n_sents = m->n_terms = m->n_bag = m->n_vocab = 0;
     if (summ__lexicon_begin(&s->lexicon, s->active, stem ? s->stemmer : NULL,
                             (s->opts.flags & SUMM_FLAG_KEEP_STOPWORDS) != 0))
         m->n_stems_seen = 0;
+    return reserve_term_slots(s, m, m->n_stems_seen);
 }
 
 int summ__model_build(summ_summarizer *s, const char *text)
@@ -265,8 +273,8 @@ int summ__model_build(summ_summarizer *s, const char *text)
     size_t i;
     int rc;
 
-    begin_text(s, m);
-    if ((rc = GROW(&s->alloc, m->sents, m->sents_cap, s->spans.len)) < 0)
+    if ((rc = begin_text(s, m)) < 0 ||
+        (rc = GROW(&s->alloc, m->sents, m->sents_cap, s->spans.len)) < 0)
         return rc;
     b.s = s;
     b.m = m;
@@ -303,8 +311,7 @@ int summ__model_term_of(summ_summarizer *s, const char *folded, size_t len, uint
     *term = SUMM__NO_TERM;
     if (rc < 0)
         return rc;
-    if (stem != SUMM__NO_TERM && stem < s->model.n_stems_seen)
-        *term = s->model.term_of_stem[stem];
+    *term = summ__model_term_of_stem(&s->model, stem);
     return SUMM_OK;
 }
 
@@ -317,7 +324,7 @@ void summ__model_dispose(summ__model *m, const summ_allocator *a)
     summ__free(a, m->term_sf, m->sf_cap * sizeof *m->term_sf);
     summ__free(a, m->term_tf, m->tf_cap * sizeof *m->term_tf);
     summ__free(a, m->stem_of_term, m->stem_of_term_cap * sizeof *m->stem_of_term);
-    summ__free(a, m->term_of_stem, m->term_of_stem_cap * sizeof *m->term_of_stem);
+    summ__free(a, m->term_slots, m->term_slots_cap * sizeof *m->term_slots);
     summ__free(a, m->scratch_u32, m->scratch_cap * sizeof *m->scratch_u32);
     memset(m, 0, sizeof *m);
 }

@@ -398,7 +398,8 @@ int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *b
         }
         we = i;
         if (ascii) {
-            out[j] = '\0';
+            /* Not terminated: a byte store right after the 8-byte ones
+             * would keep the word's 8-byte loads from being forwarded. */
             buf->len = j;
         } else if ((rc = summ__fold(text + ws, we - ws, buf)) < 0) {
             return rc;

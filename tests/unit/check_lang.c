@@ -252,8 +252,7 @@ static int check_stem(void *ud, size_t start, size_t end, const char *folded, si
         return 0;
     ck_assert_msg(summ__strmap_get(&c->s->lexicon.stems, (const char *)st,
                                    (size_t)sb_stemmer_length(c->ref), &id) &&
-                      id < c->s->model.n_stems_seen &&
-                      c->s->model.term_of_stem[id] != SUMM__NO_TERM,
+                      summ__model_term_of_stem(&c->s->model, id) != SUMM__NO_TERM,
                   "stem of '%.*s' missing", (int)len, folded);
     c->checked++;
     return 0;

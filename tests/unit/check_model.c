@@ -33,7 +33,7 @@ static bool has_stem(const char *stem, uint32_t *term)
 {
     uint32_t id, t;
     if (!summ__strmap_get(&sum->lexicon.stems, stem, strlen(stem), &id) ||
-        id >= sum->model.n_stems_seen || (t = sum->model.term_of_stem[id]) == SUMM__NO_TERM)
+        (t = summ__model_term_of_stem(&sum->model, id)) == SUMM__NO_TERM)
         return false;
     ck_assert_uint_eq(sum->model.stem_of_term[t], id);
     if (term)
