@@ -276,6 +276,19 @@ int summ__model_build(summ_summarizer *s, const char *text)
     if ((rc = begin_text(s, m)) < 0 ||
         (rc = GROW(&s->alloc, m->sents, m->sents_cap, s->spans.len)) < 0)
         return rc;
+    if (s->spans.len > 0) {
+        /* Room for what a text of this length usually needs (English news:
+         * a content word per 10 bytes, a new term per 100), so that the
+         * arrays are not copied over and over as they grow. */
+        size_t bytes = s->spans.items[s->spans.len - 1].end - s->spans.items[0].start;
+        if ((rc = GROW(&s->alloc, m->terms, m->terms_cap, bytes / 8 + 64)) < 0 ||
+            (rc = GROW(&s->alloc, m->bag_term, m->bag_term_cap, bytes / 8 + 64)) < 0 ||
+            (rc = GROW(&s->alloc, m->bag_count, m->bag_count_cap, bytes / 8 + 64)) < 0 ||
+            (rc = GROW(&s->alloc, m->term_sf, m->sf_cap, bytes / 64 + 64)) < 0 ||
+            (rc = GROW(&s->alloc, m->term_tf, m->tf_cap, bytes / 64 + 64)) < 0 ||
+            (rc = GROW(&s->alloc, m->stem_of_term, m->stem_of_term_cap, bytes / 64 + 64)) < 0)
+            return rc;
+    }
     b.s = s;
     b.m = m;
     b.lex = &s->lexicon;
