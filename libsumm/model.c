@@ -185,14 +185,9 @@ static int on_word(void *ud, size_t start, size_t end, const char *folded, size_
     return SUMM_OK;
 }
 
-/* Longer term lists than this are sorted with qsort. */
-#define SHORT_SORT 32
-
-static int cmp_u32(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return (x > y) - (x < y);
-}
+/* Longer term lists than this are sorted in blocks of this size, then
+ * merged. */
+#define SHORT_SORT 16
 
 /* Insertion sort without a branch on the terms: inserting x into the
  * sorted v[0, i), every slot j takes max(v[j-1], min(v[j], x)), which
@@ -211,6 +206,39 @@ static void sort_short(uint32_t *v, size_t n)
     }
 }
 
+/* Sorts v[0, n) (n > SHORT_SORT) with out[0, n) as room: blocks of
+ * SHORT_SORT sorted alone, then merged pairwise, each merge step choosing
+ * with a select rather than a branch. Returns where the sorted terms are:
+ * v or out. */
+static uint32_t *sort_long(uint32_t *v, uint32_t *out, size_t n)
+{
+    size_t width, lo;
+    for (lo = 0; lo < n; lo += SHORT_SORT)
+        sort_short(v + lo, n - lo < SHORT_SORT ? n - lo : SHORT_SORT);
+    for (width = SHORT_SORT; width < n; width *= 2) {
+        uint32_t *t;
+        for (lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = n - lo < width ? n : lo + width;
+            size_t hi = n - lo < 2 * width ? n : lo + 2 * width;
+            size_t i = lo, j = mid, k = lo;
+            while (i < mid && j < hi) {
+                bool right = v[j] < v[i];
+                out[k++] = right ? v[j] : v[i];
+                j += right;
+                i += !right;
+            }
+            while (i < mid)
+                out[k++] = v[i++];
+            while (j < hi)
+                out[k++] = v[j++];
+        }
+        t = v;
+        v = out;
+        out = t;
+    }
+    return v;
+}
+
 /* Fills the sentence's bag: its distinct terms, sorted, with counts. */
 static int build_bag(summ_summarizer *s, summ__model *m, summ__sentence *sent)
 {
@@ -223,16 +251,14 @@ static int build_bag(summ_summarizer *s, summ__model *m, summ__sentence *sent)
         sent->bag_end = m->n_bag;
         return SUMM_OK;
     }
-    if ((rc = GROW(&s->alloc, m->scratch_u32, m->scratch_cap, n)) < 0)
+    if ((rc = GROW(&s->alloc, m->scratch_u32, m->scratch_cap, 2 * n)) < 0)
         return rc;
     tmp = m->scratch_u32;
     memcpy(tmp, m->terms + sent->term_begin, n * sizeof *tmp);
-    if (n <= SHORT_SORT) {
+    if (n <= SHORT_SORT)
         sort_short(tmp, n);
-    } else {
-        /* Equal keys are identical integers, so qsort's instability is harmless. */
-        qsort(tmp, n, sizeof *tmp, cmp_u32);
-    }
+    else
+        tmp = sort_long(tmp, tmp + n, n);
     if ((rc = GROW(&s->alloc, m->bag_term, m->bag_term_cap, m->n_bag + n)) < 0)
         return rc;
     if ((rc = GROW(&s->alloc, m->bag_count, m->bag_count_cap, m->n_bag + n)) < 0)

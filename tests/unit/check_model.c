@@ -207,6 +207,45 @@ START_TEST(batched_lookups_match_word_by_word)
 }
 END_TEST
 
+/* Every sentence's bag holds its terms sorted and counted, for sentences
+ * of 1 to 300 words (short ones are sorted whole, long ones in blocks that
+ * are then merged), with repeats in every order. */
+START_TEST(bags_are_sorted_counts_of_every_length)
+{
+    static char text[300 * 301 * 5];
+    size_t len = 0, n, k, i;
+    const summ__model *m;
+    for (n = 1; n <= 300; n += (n < 40 ? 1 : 13)) {
+        /* A stopword with a capital starts each sentence. */
+        len += (size_t)sprintf(text + len, "The ");
+        for (k = 0; k < n; k++) {
+            /* Word w<d> for a pseudo-random d with repeats: 26 * 26 forms. */
+            size_t d = (k * 7919 + n * 104729) % (n < 20 ? 5 : 97);
+            len += (size_t)sprintf(text + len, "w%c%c ", (int)('a' + d % 26), (int)('a' + d / 26));
+        }
+        text[len - 1] = '.';
+        text[len++] = ' ';
+    }
+    text[len] = '\0';
+    m = build(text);
+    ck_assert_uint_gt(m->n_sents, 50);
+    for (i = 0; i < m->n_sents; i++) {
+        const summ__sentence *st = &m->sents[i];
+        size_t b, t, total = 0;
+        for (b = st->bag_begin; b < st->bag_end; b++) {
+            size_t count = 0;
+            if (b > st->bag_begin)
+                ck_assert_uint_lt(m->bag_term[b - 1], m->bag_term[b]);
+            for (t = st->term_begin; t < st->term_end; t++)
+                count += m->terms[t] == m->bag_term[b];
+            ck_assert_uint_eq(m->bag_count[b], count);
+            total += count;
+        }
+        ck_assert_uint_eq(total, st->term_end - st->term_begin);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("model");
@@ -216,6 +255,7 @@ int main(void)
     tcase_add_test(tc, bags_and_frequencies);
     tcase_add_test(tc, stemming_matches_libstemmer);
     tcase_add_test(tc, flags_keep_stopwords_and_no_stemming);
+    tcase_add_test(tc, bags_are_sorted_counts_of_every_length);
     tcase_add_test(tc, batched_lookups_match_word_by_word);
     suite_add_tcase(s, tc);
     return test_run_suite(s);
