@@ -183,9 +183,9 @@ static void sift_weakest(neighbour *h, size_t i, size_t n)
 
 /* What the accumulated overlap of sentences i and j is divided by (textrank
  * and cosine), or 0 when the similarity is not a quotient (BM25). */
-static double divisor(const builder *b, uint32_t i, uint32_t j)
+static double divisor(const builder *b, summ__sim_kind kind, uint32_t i, uint32_t j)
 {
-    switch (b->kind) {
+    switch (kind) {
     case SUMM__SIM_TEXTRANK:
         return b->sent_w[i] + b->sent_w[j];
     case SUMM__SIM_COSINE_IDF:
@@ -196,13 +196,14 @@ static double divisor(const builder *b, uint32_t i, uint32_t j)
     return 0.0;
 }
 
-static double finish(const builder *b, uint32_t i, uint32_t j, double acc, double threshold)
+static double finish(const builder *b, summ__sim_kind kind, uint32_t i, uint32_t j, double acc,
+                     double threshold)
 {
-    double d = divisor(b, i, j);
-    if (b->kind == SUMM__SIM_BM25)
+    double d = divisor(b, kind, i, j);
+    if (kind == SUMM__SIM_BM25)
         return acc / 2.0;
     acc = d > 0.0 ? acc / d : 0.0;
-    if (b->kind == SUMM__SIM_COSINE_IDF && threshold > 0.0)
+    if (kind == SUMM__SIM_COSINE_IDF && threshold > 0.0)
         return acc >= threshold ? 1.0 : 0.0;
     return acc;
 }
@@ -212,17 +213,24 @@ static double finish(const builder *b, uint32_t i, uint32_t j, double acc, doubl
  * margin (far above the rounding error of one product) leaves every close
  * call to finish(), so the kept neighbours are exactly the same. A
  * thresholded similarity (0 or 1) is not a quotient to bound. */
-static bool surely_weaker(const builder *b, uint32_t i, uint32_t j, double w, double threshold)
+static bool surely_weaker(const builder *b, summ__sim_kind kind, uint32_t i, uint32_t j, double w,
+                          double threshold)
 {
-    double d = divisor(b, i, j);
+    double d = divisor(b, kind, i, j);
     if (threshold > 0.0)
         return false;
     return d > 0.0 && b->acc[j].sum < w * d * (1.0 - 1e-9);
 }
 
 /* Similarities of sentence i to every sentence sharing a term with it
- * (within the window), strongest max_k kept, appended to g. */
-static int build_row(builder *b, summ__graph *g, uint32_t i, size_t max_k, double threshold)
+ * (within the window), strongest max_k kept, appended to g. Inlined into
+ * one copy per similarity (build_rows), so that the inner loops test no
+ * kind. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uint32_t i,
+                            size_t max_k, double threshold)
 {
     const summ__model *m = b->m;
     const summ__sentence *s = &m->sents[i];
@@ -244,7 +252,7 @@ static int build_row(builder *b, summ__graph *g, uint32_t i, size_t max_k, doubl
                 b->acc[j].sum = 0.0;
                 b->touched[n_touched++] = j;
             }
-            switch (b->kind) {
+            switch (kind) {
             case SUMM__SIM_TEXTRANK:
                 c = 1.0;
                 break;
@@ -266,9 +274,10 @@ static int build_row(builder *b, summ__graph *g, uint32_t i, size_t max_k, doubl
     for (k = 0; k < n_touched; k++) {
         neighbour nb;
         nb.j = b->touched[k];
-        if (n_cand == max_k && max_k > 0 && surely_weaker(b, i, nb.j, b->cand[0].w, threshold))
+        if (n_cand == max_k && max_k > 0 &&
+            surely_weaker(b, kind, i, nb.j, b->cand[0].w, threshold))
             continue;
-        nb.w = finish(b, i, nb.j, b->acc[nb.j].sum, threshold);
+        nb.w = finish(b, kind, i, nb.j, b->acc[nb.j].sum, threshold);
         if (!(nb.w > 0.0 && isfinite(nb.w)) || max_k == 0)
             continue;
         if (n_cand < max_k) {
@@ -301,11 +310,33 @@ static int build_row(builder *b, summ__graph *g, uint32_t i, size_t max_k, doubl
     return SUMM_OK;
 }
 
+/* Every row, with the similarity kind a constant in each copy of the loop. */
+static int build_rows(builder *b, summ__graph *g, size_t max_k, double threshold)
+{
+    size_t n = b->m->n_sents, i;
+    int rc = SUMM_OK;
+    switch (b->kind) {
+    case SUMM__SIM_TEXTRANK:
+        for (i = 0; i < n && rc >= 0; i++)
+            rc = build_row(b, SUMM__SIM_TEXTRANK, g, (uint32_t)i, max_k, threshold);
+        break;
+    case SUMM__SIM_COSINE_IDF:
+        for (i = 0; i < n && rc >= 0; i++)
+            rc = build_row(b, SUMM__SIM_COSINE_IDF, g, (uint32_t)i, max_k, threshold);
+        break;
+    case SUMM__SIM_BM25:
+        for (i = 0; i < n && rc >= 0; i++)
+            rc = build_row(b, SUMM__SIM_BM25, g, (uint32_t)i, max_k, threshold);
+        break;
+    }
+    return rc;
+}
+
 int summ__graph_build(const summ__score_ctx *ctx, summ__sim_kind kind, double threshold,
                       summ__graph *g)
 {
     builder b;
-    size_t n = ctx->model->n_sents, i;
+    size_t n = ctx->model->n_sents;
     int rc;
 
     memset(g, 0, sizeof *g);
@@ -335,9 +366,7 @@ int summ__graph_build(const summ__score_ctx *ctx, summ__sim_kind kind, double th
              (rc = summ__grow(b.a, (void **)&g->w, &g->w_cap, edges, sizeof *g->w)) < 0))
             goto out;
     }
-    for (i = 0; i < n; i++)
-        if ((rc = build_row(&b, g, (uint32_t)i, ctx->opts->max_neighbours, threshold)) < 0)
-            goto out;
+    rc = build_rows(&b, g, ctx->opts->max_neighbours, threshold);
 out:
     builder_free(&b);
     if (rc < 0)
