@@ -56,6 +56,7 @@ typedef struct builder {
                             BM25 length factor */
     acc_slot *acc;       /* per sentence: similarity to the row so far */
     uint32_t *touched;
+    uint32_t *order;     /* textrank: touched, those sharing several terms first */
     neighbour *cand;
     size_t cand_cap;
 } builder;
@@ -68,6 +69,7 @@ static void builder_free(builder *b)
     summ__free(b->a, b->sent_w, n * sizeof *b->sent_w);
     summ__free(b->a, b->acc, n * sizeof *b->acc);
     summ__free(b->a, b->touched, n * sizeof *b->touched);
+    summ__free(b->a, b->order, n * sizeof *b->order);
     summ__free(b->a, b->cand, b->cand_cap * sizeof *b->cand);
 }
 
@@ -94,6 +96,8 @@ static int builder_init(builder *b)
     b->sent_w = summ__alloc_array(b->a, n, sizeof *b->sent_w);
     b->acc = summ__alloc_array(b->a, n, sizeof *b->acc);
     b->touched = summ__alloc_array(b->a, n, sizeof *b->touched);
+    if (b->kind == SUMM__SIM_TEXTRANK && !(b->order = summ__alloc_array(b->a, n, sizeof *b->order)))
+        return SUMM_E_NOMEM;
     if (!b->term_w || !b->sent_w || !b->acc || !b->touched)
         return SUMM_E_NOMEM;
     if (summ__postings_build(&b->post, m, b->a) < 0)
@@ -160,6 +164,12 @@ static bool stronger(const neighbour *a, const neighbour *b)
     if (a->w != b->w)
         return a->w > b->w;
     return a->j < b->j;
+}
+
+static int by_column(const void *a, const void *b)
+{
+    uint32_t x = ((const neighbour *)a)->j, y = ((const neighbour *)b)->j;
+    return (x > y) - (x < y);
 }
 
 /* Min-heap on strength: the root is the weakest of the kept neighbours. */
@@ -235,6 +245,7 @@ static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uin
     const summ__model *m = b->m;
     const summ__sentence *s = &m->sents[i];
     size_t k, n_touched = 0, n_cand = 0, q;
+    const uint32_t *cands;
     int rc;
 
     for (k = s->bag_begin; k < s->bag_end; k++) {
@@ -270,10 +281,24 @@ static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uin
     if ((rc = summ__grow(b->a, (void **)&b->cand, &b->cand_cap, n_touched ? n_touched : 1,
                          sizeof *b->cand)) < 0)
         return rc;
+    cands = b->touched;
+    if (kind == SUMM__SIM_TEXTRANK && n_touched > max_k) {
+        /* Sentences sharing more than one term first, so that the heap
+         * fills with strong neighbours and surely_weaker turns away most of
+         * the many that share a single term. */
+        size_t at = 0;
+        for (k = 0; k < n_touched; k++)
+            if (b->acc[b->touched[k]].sum > 1.0)
+                b->order[at++] = b->touched[k];
+        for (k = 0; k < n_touched; k++)
+            if (!(b->acc[b->touched[k]].sum > 1.0))
+                b->order[at++] = b->touched[k];
+        cands = b->order;
+    }
     /* Keep the max_k strongest in a bounded heap: O(touched x log k). */
     for (k = 0; k < n_touched; k++) {
         neighbour nb;
-        nb.j = b->touched[k];
+        nb.j = cands[k];
         if (n_cand == max_k && max_k > 0 &&
             surely_weaker(b, kind, i, nb.j, b->cand[0].w, threshold))
             continue;
@@ -299,6 +324,19 @@ static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uin
         return rc;
     if ((rc = summ__grow(b->a, (void **)&g->w, &g->w_cap, g->n_edges + n_cand, sizeof *g->w)) < 0)
         return rc;
+    /* In column order: the edges, and the sum of their weights, then depend
+     * only on which neighbours are kept, not on the order the heap took
+     * them in. */
+    if (n_cand <= 32) {
+        for (k = 1; k < n_cand; k++) {
+            neighbour x = b->cand[k];
+            for (q = k; q > 0 && b->cand[q - 1].j > x.j; q--)
+                b->cand[q] = b->cand[q - 1];
+            b->cand[q] = x;
+        }
+    } else {
+        qsort(b->cand, n_cand, sizeof *b->cand, by_column);
+    }
     g->out[i] = 0.0;
     for (k = 0; k < n_cand; k++) {
         g->col[g->n_edges] = b->cand[k].j;
