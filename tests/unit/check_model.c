@@ -217,11 +217,15 @@ START_TEST(bags_are_sorted_counts_of_every_length)
     const summ__model *m;
     for (n = 1; n <= 300; n += (n < 40 ? 1 : 13)) {
         /* A stopword with a capital starts each sentence. */
-        len += (size_t)sprintf(text + len, "The ");
+        memcpy(text + len, "The ", 4);
+        len += 4;
         for (k = 0; k < n; k++) {
             /* Word w<d> for a pseudo-random d with repeats: 26 * 26 forms. */
             size_t d = (k * 7919 + n * 104729) % (n < 20 ? 5 : 97);
-            len += (size_t)sprintf(text + len, "w%c%c ", (int)('a' + d % 26), (int)('a' + d / 26));
+            text[len++] = 'w';
+            text[len++] = (char)('a' + d % 26);
+            text[len++] = (char)('a' + d / 26);
+            text[len++] = ' ';
         }
         text[len - 1] = '.';
         text[len++] = ' ';
