@@ -46,6 +46,13 @@ typedef struct acc_slot {
     uint32_t row; /* row index + 1 when touched */
 } acc_slot;
 
+/* The same for textrank, whose overlap is a count of shared terms: half the
+ * size, so that the slots of long texts stay in cache longer. */
+typedef struct count_slot {
+    uint32_t count;
+    uint32_t row;
+} count_slot;
+
 typedef struct builder {
     const summ_allocator *a;
     const summ__model *m;
@@ -55,6 +62,7 @@ typedef struct builder {
     double *sent_w;      /* per sentence: norm (cosine), log length (textrank),
                             BM25 length factor */
     acc_slot *acc;       /* per sentence: similarity to the row so far */
+    count_slot *cnt;     /* textrank: instead of acc */
     uint32_t *touched;
     uint32_t *order;     /* textrank: touched, those sharing several terms first */
     neighbour *cand;
@@ -68,6 +76,7 @@ static void builder_free(builder *b)
     summ__free(b->a, b->term_w, v * sizeof *b->term_w);
     summ__free(b->a, b->sent_w, n * sizeof *b->sent_w);
     summ__free(b->a, b->acc, n * sizeof *b->acc);
+    summ__free(b->a, b->cnt, n * sizeof *b->cnt);
     summ__free(b->a, b->touched, n * sizeof *b->touched);
     summ__free(b->a, b->order, n * sizeof *b->order);
     summ__free(b->a, b->cand, b->cand_cap * sizeof *b->cand);
@@ -94,18 +103,28 @@ static int builder_init(builder *b)
 
     b->term_w = summ__alloc_array(b->a, v, sizeof *b->term_w);
     b->sent_w = summ__alloc_array(b->a, n, sizeof *b->sent_w);
-    b->acc = summ__alloc_array(b->a, n, sizeof *b->acc);
     b->touched = summ__alloc_array(b->a, n, sizeof *b->touched);
-    if (b->kind == SUMM__SIM_TEXTRANK && !(b->order = summ__alloc_array(b->a, n, sizeof *b->order)))
+    if (b->kind == SUMM__SIM_TEXTRANK) {
+        b->cnt = summ__alloc_array(b->a, n, sizeof *b->cnt);
+        b->order = summ__alloc_array(b->a, n, sizeof *b->order);
+        if (!b->cnt || !b->order)
+            return SUMM_E_NOMEM;
+    } else if (!(b->acc = summ__alloc_array(b->a, n, sizeof *b->acc))) {
         return SUMM_E_NOMEM;
-    if (!b->term_w || !b->sent_w || !b->acc || !b->touched)
+    }
+    if (!b->term_w || !b->sent_w || !b->touched)
         return SUMM_E_NOMEM;
     if (summ__postings_build(&b->post, m, b->a) < 0)
         return SUMM_E_NOMEM;
 
     for (i = 0; i < n; i++) {
-        b->acc[i].sum = 0.0;
-        b->acc[i].row = 0;
+        if (b->cnt) {
+            b->cnt[i].count = 0;
+            b->cnt[i].row = 0;
+        } else {
+            b->acc[i].sum = 0.0;
+            b->acc[i].row = 0;
+        }
         avg_len += (double)sent_len(&m->sents[i]);
     }
     avg_len = n ? avg_len / (double)n : 0.0;
@@ -191,6 +210,12 @@ static void sift_weakest(neighbour *h, size_t i, size_t n)
     }
 }
 
+/* The similarity of sentence j to the row accumulated so far. */
+static double acc_of(const builder *b, summ__sim_kind kind, uint32_t j)
+{
+    return kind == SUMM__SIM_TEXTRANK ? (double)b->cnt[j].count : b->acc[j].sum;
+}
+
 /* What the accumulated overlap of sentences i and j is divided by (textrank
  * and cosine), or 0 when the similarity is not a quotient (BM25). */
 static double divisor(const builder *b, summ__sim_kind kind, uint32_t i, uint32_t j)
@@ -229,7 +254,7 @@ static bool surely_weaker(const builder *b, summ__sim_kind kind, uint32_t i, uin
     double d = divisor(b, kind, i, j);
     if (threshold > 0.0)
         return false;
-    return d > 0.0 && b->acc[j].sum < w * d * (1.0 - 1e-9);
+    return d > 0.0 && acc_of(b, kind, j) < w * d * (1.0 - 1e-9);
 }
 
 /* Similarities of sentence i to every sentence sharing a term with it
@@ -258,15 +283,22 @@ static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uin
             double c;
             if (j == i)
                 continue;
+            if (kind == SUMM__SIM_TEXTRANK) {
+                /* Every shared term counts 1. */
+                if (b->cnt[j].row != i + 1) {
+                    b->cnt[j].row = i + 1;
+                    b->cnt[j].count = 0;
+                    b->touched[n_touched++] = j;
+                }
+                b->cnt[j].count++;
+                continue;
+            }
             if (b->acc[j].row != i + 1) {
                 b->acc[j].row = i + 1;
                 b->acc[j].sum = 0.0;
                 b->touched[n_touched++] = j;
             }
             switch (kind) {
-            case SUMM__SIM_TEXTRANK:
-                c = 1.0;
-                break;
             case SUMM__SIM_COSINE_IDF:
                 c = (double)ci * (double)cj * wt * wt;
                 break;
@@ -288,10 +320,10 @@ static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uin
          * the many that share a single term. */
         size_t at = 0;
         for (k = 0; k < n_touched; k++)
-            if (b->acc[b->touched[k]].sum > 1.0)
+            if (b->cnt[b->touched[k]].count > 1)
                 b->order[at++] = b->touched[k];
         for (k = 0; k < n_touched; k++)
-            if (!(b->acc[b->touched[k]].sum > 1.0))
+            if (b->cnt[b->touched[k]].count <= 1)
                 b->order[at++] = b->touched[k];
         cands = b->order;
     }
@@ -302,7 +334,7 @@ static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uin
         if (n_cand == max_k && max_k > 0 &&
             surely_weaker(b, kind, i, nb.j, b->cand[0].w, threshold))
             continue;
-        nb.w = finish(b, kind, i, nb.j, b->acc[nb.j].sum, threshold);
+        nb.w = finish(b, kind, i, nb.j, acc_of(b, kind, nb.j), threshold);
         if (!(nb.w > 0.0 && isfinite(nb.w)) || max_k == 0)
             continue;
         if (n_cand < max_k) {
