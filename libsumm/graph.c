@@ -100,6 +100,7 @@ static int builder_init(builder *b)
     const summ__model *m = b->m;
     size_t n = m->n_sents, v = m->n_vocab, i, k;
     double avg_len = 0.0, idf_sum = 0.0;
+    int rc;
 
     b->term_w = summ__alloc_array(b->a, v, sizeof *b->term_w);
     b->sent_w = summ__alloc_array(b->a, n, sizeof *b->sent_w);
@@ -114,8 +115,8 @@ static int builder_init(builder *b)
     }
     if (!b->term_w || !b->sent_w || !b->touched)
         return SUMM_E_NOMEM;
-    if (summ__postings_build(&b->post, m, b->a) < 0)
-        return SUMM_E_NOMEM;
+    if ((rc = summ__postings_build(&b->post, m, b->a)) < 0)
+        return rc;
 
     for (i = 0; i < n; i++) {
         if (b->cnt) {
@@ -277,7 +278,7 @@ static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uin
         uint32_t t = m->bag_term[k], ci = m->bag_count[k];
         size_t lo, hi;
         double wt = b->term_w[t];
-        summ__postings_window(&b->post, t, (uint32_t)i, &lo, &hi);
+        summ__postings_window(&b->post, t, k, &lo, &hi);
         for (q = lo; q < hi; q++) {
             uint32_t j = b->post.sent[q], cj = b->post.cnt[q];
             double c;

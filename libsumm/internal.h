@@ -451,17 +451,20 @@ typedef struct summ__postings {
     size_t *off;    /* n_vocab + 1: term t's postings are [off[t], off[t + 1]) */
     uint32_t *sent; /* n_bag: the sentence of each posting, ascending per term */
     uint32_t *cnt;  /* n_bag: the term's count in that sentence */
+    uint32_t *at;   /* n_bag: the posting of each entry of the model's bags */
     size_t n_vocab, n_bag;
 } summ__postings;
 
-/* Builds the postings of every term of the model. On failure everything is
- * left for summ__postings_free(), which also accepts a zeroed struct. */
+/* Builds the postings of every term of the model (SUMM_E_NOMEM, or
+ * SUMM_E_TOO_LARGE past 2^32 postings). On failure everything is left for
+ * summ__postings_free(), which also accepts a zeroed struct. */
 int summ__postings_build(summ__postings *p, const summ__model *m, const summ_allocator *a);
 void summ__postings_free(summ__postings *p, const summ_allocator *a);
-/* The postings [*lo, *hi) of term t that sentence i is compared with: all
- * of them, or for a term in more than SUMM__GRAPH_WINDOW sentences the
- * window of that size around i's own posting. */
-void summ__postings_window(const summ__postings *p, uint32_t t, uint32_t i, size_t *lo,
+/* The postings [*lo, *hi) of term t = bag_term[k] that the sentence of bag
+ * entry k is compared with: all of them, or for a term in more than
+ * SUMM__GRAPH_WINDOW sentences the window of that size around the
+ * sentence's own posting. */
+void summ__postings_window(const summ__postings *p, uint32_t t, size_t k, size_t *lo,
                            size_t *hi);
 
 /* ---- similarity graph (graph.c) ---------------------------------------- */

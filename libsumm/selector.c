@@ -253,6 +253,7 @@ static int mmr_init(mmr *x, const double *scores, size_t limit)
     const summ__model *m = x->m;
     size_t n = m->n_sents, v = m->n_vocab, i, k;
     double lo, hi;
+    int rc;
 
     /* At most `limit` picks: a set of twice that size stays half empty. */
     x->set_cap = 16;
@@ -285,8 +286,8 @@ static int mmr_init(mmr *x, const double *scores, size_t limit)
     if (!x->heap || !x->mark || !x->touched || !x->idf || !x->norm || !x->rel || !x->maxsim ||
         !x->key || !x->acc)
         return SUMM_E_NOMEM;
-    if (summ__postings_build(&x->post, m, x->a) < 0)
-        return SUMM_E_NOMEM;
+    if ((rc = summ__postings_build(&x->post, m, x->a)) < 0)
+        return rc;
     for (k = 0; k < v; k++)
         x->idf[k] = log(1.0 + (double)n / (double)m->term_sf[k]);
 
@@ -332,7 +333,7 @@ static void mmr_update(mmr *x, uint32_t picked, uint32_t stamp)
         uint32_t t = m->bag_term[k];
         size_t lo, hi;
         double wt = (double)m->bag_count[k] * x->idf[t] * x->idf[t];
-        summ__postings_window(&x->post, t, picked, &lo, &hi);
+        summ__postings_window(&x->post, t, k, &lo, &hi);
         for (q = lo; q < hi; q++) {
             uint32_t j = x->post.sent[q];
             if (x->mark[j] != stamp) {
