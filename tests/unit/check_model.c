@@ -250,6 +250,54 @@ START_TEST(bags_are_sorted_counts_of_every_length)
 }
 END_TEST
 
+/* The postings of every term, and for each bag entry the window of
+ * postings its sentence meets: all of a term's postings, or for a term in
+ * more than SUMM__GRAPH_WINDOW sentences those around the sentence's own. */
+START_TEST(postings_and_their_windows)
+{
+    static char text[400 * 40];
+    summ_allocator a;
+    summ__postings p;
+    const summ__model *m;
+    size_t len = 0, n, i, k, q;
+    /* "common" in all 400 sentences, "rare<x>" in every tenth one. */
+    for (n = 0; n < 400; n++)
+        len += (size_t)snprintf(text + len, sizeof text - len, "Common word%zu rare%zu. ", n,
+                                n / 10 % 3);
+    m = build(text);
+    ck_assert_uint_eq(m->n_sents, 400);
+    summ__allocator_resolve(&a, NULL);
+    memset(&p, 0, sizeof p);
+    ck_assert_int_eq(summ__postings_build(&p, m, &a), 0);
+    for (i = 0; i < m->n_sents; i++) {
+        for (k = m->sents[i].bag_begin; k < m->sents[i].bag_end; k++) {
+            uint32_t t = m->bag_term[k];
+            size_t lo, hi, first = p.off[t], last = p.off[t + 1], own = last;
+            for (q = first; q < last; q++) {
+                if (q > first)
+                    ck_assert_uint_lt(p.sent[q - 1], p.sent[q]);
+                if (p.sent[q] == i)
+                    own = q;
+            }
+            ck_assert_uint_lt(own, last);
+            ck_assert_uint_eq(p.cnt[own], m->bag_count[k]);
+            summ__postings_window(&p, t, k, &lo, &hi);
+            if (last - first <= SUMM__GRAPH_WINDOW) {
+                ck_assert_uint_eq(lo, first);
+                ck_assert_uint_eq(hi, last);
+            } else {
+                ck_assert_uint_le(lo, own);
+                ck_assert_uint_lt(own, hi);
+                ck_assert_uint_le(hi - lo, SUMM__GRAPH_WINDOW + 1);
+                ck_assert_uint_eq(lo, own - first > SUMM__GRAPH_WINDOW / 2
+                                          ? own - SUMM__GRAPH_WINDOW / 2 : first);
+            }
+        }
+    }
+    summ__postings_free(&p, &a);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("model");
@@ -260,6 +308,7 @@ int main(void)
     tcase_add_test(tc, stemming_matches_libstemmer);
     tcase_add_test(tc, flags_keep_stopwords_and_no_stemming);
     tcase_add_test(tc, bags_are_sorted_counts_of_every_length);
+    tcase_add_test(tc, postings_and_their_windows);
     tcase_add_test(tc, batched_lookups_match_word_by_word);
     suite_add_tcase(s, tc);
     return test_run_suite(s);
