@@ -16,6 +16,7 @@ pairs/s on (LEAD-k, first reference) pairs, and, when `ots` is installed,
 OTS on the 1 MB input as a ratio to libsumm.
 
 Usage: bench/speed.py [DATA_DIR] [--exe build/bench/speed] [--markdown FILE]
+       bench/speed.py --ots-alternate N [--algorithms textrank,...]
 """
 import argparse
 import json
@@ -118,6 +119,25 @@ def time_ots(path, runs=3):
     return statistics.median(ts)
 
 
+def ots_alternate(args, path):
+    if not shutil.which("ots"):
+        raise SystemExit("ots is not installed (apt-get install ots)")
+    names = (args.algorithms or "textrank").split(",")
+    ratios = {n: [] for n in names}
+    for k in range(args.ots_alternate):
+        t_ots = time_ots(path, runs=1)
+        line = "round %d: OTS %.3f s" % (k + 1, t_ots)
+        for n in names:
+            r = speed(args.exe, "--runs", "5", "--algorithm", n, path)
+            ratios[n].append(t_ots / r["median_s"])
+            line += ", %s %.4f s (%.0fx)" % (n, r["median_s"], ratios[n][-1])
+        print(line)
+        sys.stdout.flush()
+    for n in names:
+        print("%s: %.0f-%.0fx faster than OTS on the 1 MB input (median %.0fx)"
+              % (n, min(ratios[n]), max(ratios[n]), statistics.median(ratios[n])))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data", nargs="?", default=os.path.join(S.ROOT, "..", "shared", "data", "summ"))
@@ -128,6 +148,9 @@ def main():
     ap.add_argument("--algorithms", help="comma-separated subset of the algorithms")
     ap.add_argument("--markdown", metavar="FILE")
     ap.add_argument("--no-ots", dest="ots", action="store_false")
+    ap.add_argument("--ots-alternate", type=int, metavar="N",
+                    help="only time OTS and --algorithms (default textrank) on the 1 MB input, "
+                         "one after the other N times, so that both see the same load")
     ap.add_argument("--max-seconds", type=float, default=20,
                     help="skip a larger input when one run is predicted (quadratically) to take "
                          "longer than this many CPU seconds (default %(default)s)")
@@ -136,6 +159,8 @@ def main():
         raise SystemExit("%s is missing: meson configure build -Dbench=true && ninja -C build"
                          % args.exe)
     paths, _ = make_inputs(args.data)
+    if args.ots_alternate:
+        return ots_alternate(args, paths["1 MB"])
     lib = S.load(args.lib)
     algos = S.algorithms(lib)
     if args.algorithms:
