@@ -270,7 +270,7 @@ typedef struct summ__model {
      * it; slot 0 belongs to stopwords (SUMM__NO_TERM + 1 wraps to 0). */
     uint32_t *term_slots;
     size_t n_stems_seen, term_slots_cap; /* stem slots set: the lexicon's stem count */
-    uint32_t *scratch_u32; /* per-sentence sort space */
+    uint32_t *scratch_u32; /* per-sentence sort space: two halves for the merges */
     size_t scratch_cap;
 } summ__model;
 

@@ -8,7 +8,6 @@
  */
 #include "internal.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 /* Words are looked up in batches that run across sentences: the lexicon's
