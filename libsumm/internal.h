@@ -41,6 +41,19 @@ char *summ__strdup(const summ_allocator *a, const char *s, size_t *size_out);
 
 #define SUMM__ERRMSG_SIZE 256
 
+/* The number of bits set in x. */
+static inline int summ__popcount64(uint64_t x)
+{
+#if defined(__GNUC__)
+    return __builtin_popcountll(x);
+#else
+    int n = 0;
+    for (; x; x &= x - 1)
+        n++;
+    return n;
+#endif
+}
+
 /* ---- hash map from byte strings to uint32 (strmap.c) ------------------ */
 
 typedef struct summ__strmap_entry {
@@ -75,10 +88,11 @@ int summ__strmap_intern_hashed(summ__strmap *m, const char *key, size_t len, uin
 /* Looks up n <= 64 keys at once: key i is bytes[off[i], off[i] + len[i])
  * with summ__hash hash[i], and 8 bytes after each key must be readable.
  * Bit i of the result tells whether key i is in the map, and then values[i]
- * receives its value. */
+ * receives its value. With `prefetch`, every key's record is requested from
+ * memory before any is compared: worth it when many are not in cache. */
 uint64_t summ__strmap_get_batch(const summ__strmap *m, const char *bytes, const uint16_t *off,
                                 const uint16_t *len, const uint32_t *hash, size_t n,
-                                uint32_t *values);
+                                bool prefetch, uint32_t *values);
 /* Hints that a key of this hash will be looked up soon, so that its slot is
  * fetched from memory meanwhile. Changes nothing but timing. */
 static inline void summ__strmap_prefetch_slot(const summ__strmap *m, uint32_t hash)

@@ -43,13 +43,6 @@ typedef struct detector {
     double score[SUMM__SCRIPT_COUNT][LANGID_N_LANGS]; /* votes of each script's words */
 } detector;
 
-static int popcount64(uint64_t x)
-{
-    int n = 0;
-    for (; x; x &= x - 1)
-        n++;
-    return n;
-}
 
 static uint32_t fnv1a(const char *s, size_t len)
 {
@@ -89,7 +82,7 @@ static const langid_letter *find_letter(int32_t cp)
 
 static void add_votes(double *score, uint64_t langs, double weight)
 {
-    double w = weight / popcount64(langs);
+    double w = weight / summ__popcount64(langs);
     int i;
     for (i = 0; langs; i++, langs >>= 1)
         if (langs & 1)
@@ -131,7 +124,7 @@ static int on_word(void *ud, size_t start, size_t end, const char *folded, size_
         if (n < 0)
             break;
         if (cp >= 0xC0 && (l = find_letter(cp)) != NULL &&
-            popcount64(l->langs) < LETTER_MAX_LANGS)
+            summ__popcount64(l->langs) < LETTER_MAX_LANGS)
             add_votes(score, l->langs, LETTER_WEIGHT);
     }
     return SUMM_OK;

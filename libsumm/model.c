@@ -25,6 +25,7 @@ typedef struct build_ctx {
     size_t open;  /* the sentence the next looked-up word belongs to */
     size_t total; /* sentences in the text */
     size_t n_batch, batch_len;
+    bool cold; /* the last batch missed the lexicon often: prefetch */
     uint32_t hash[BATCH_WORDS];
     uint32_t sent_of[BATCH_WORDS];
     uint16_t off[BATCH_WORDS], len[BATCH_WORDS];
@@ -127,7 +128,12 @@ static int flush_batch(build_ctx *b)
 
     if (n == 0)
         return SUMM_OK;
-    found = summ__strmap_get_batch(&b->lex->words, b->bytes, b->off, b->len, b->hash, n, ids);
+    found = summ__strmap_get_batch(&b->lex->words, b->bytes, b->off, b->len, b->hash, n, b->cold,
+                                   ids);
+    /* Words new to the lexicon come in runs (a new text, a new topic); while
+     * they do, the known ones around them tend to be out of cache too. */
+    b->cold = summ__popcount64(~found & (n == 64 ? ~(uint64_t)0 : ((uint64_t)1 << n) - 1)) >
+              BATCH_WORDS / 8;
     b->n_batch = 0;
     b->batch_len = 0;
     if ((rc = reserve_words(b, n)) < 0)
@@ -318,6 +324,7 @@ int summ__model_build(summ_summarizer *s, const char *text)
     b.m = m;
     b.lex = &s->lexicon;
     b.n_batch = b.batch_len = 0;
+    b.cold = true;
     memset(b.bytes, 0, sizeof b.bytes); /* what look-ups read past a word is defined */
     b.open = 0;
     b.total = s->spans.len;

@@ -291,7 +291,7 @@ int summ__strmap_intern(summ__strmap *m, const char *key, size_t len, uint32_t v
 
 uint64_t summ__strmap_get_batch(const summ__strmap *m, const char *bytes, const uint16_t *off,
                                 const uint16_t *len, const uint32_t *hash, size_t n,
-                                uint32_t *values)
+                                bool prefetch, uint32_t *values)
 {
     uint64_t found = 0;
     size_t i;
@@ -302,7 +302,7 @@ uint64_t summ__strmap_get_batch(const summ__strmap *m, const char *bytes, const 
          * for the slots with summ__strmap_prefetch_slot), so that the cache
          * misses of a batch overlap. */
 #if defined(__GNUC__)
-    for (i = 0; i < n; i++) {
+    for (i = 0; prefetch && i < n; i++) {
         const summ__strmap_entry *e = &m->slots[hash[i] & (m->cap - 1)];
         if (e->ref != 0 && e->hash == hash[i])
             __builtin_prefetch(record_at(m, e->ref));

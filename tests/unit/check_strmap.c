@@ -185,7 +185,7 @@ START_TEST(batched_lookups_agree_with_single_ones)
     len[0] = 1;
     bytes[0] = 'a';
     hash[0] = summ__hash("a", 1);
-    ck_assert_uint_eq(summ__strmap_get_batch(&m, bytes, off, len, hash, 1, values), 0);
+    ck_assert_uint_eq(summ__strmap_get_batch(&m, bytes, off, len, hash, 1, true, values), 0);
     for (i = 0; i < 500; i += 2) {
         char buf[32];
         size_t l = key_of(i, buf);
@@ -198,7 +198,7 @@ START_TEST(batched_lookups_agree_with_single_ones)
         hash[i] = summ__hash(bytes + used, l);
         used += l;
     }
-    found = summ__strmap_get_batch(&m, bytes, off, len, hash, 64, values);
+    found = summ__strmap_get_batch(&m, bytes, off, len, hash, 64, true, values);
     for (i = 0; i < 64; i++) {
         uint32_t v;
         bool in = summ__strmap_get(&m, bytes + off[i], len[i], &v);
@@ -254,7 +254,7 @@ START_TEST(padded_hash_and_lookups_ignore_what_follows)
         memcpy(bytes + off[i], probes[i].text, strlen(probes[i].text));
         hash[i] = summ__hash_padded(bytes + off[i], len[i]);
     }
-    found = summ__strmap_get_batch(&m, bytes, off, len, hash, 9, values);
+    found = summ__strmap_get_batch(&m, bytes, off, len, hash, 9, false, values);
     for (i = 0; i < 9; i++) {
         ck_assert_int_eq((int)(found >> i & 1), probes[i].value >= 0);
         if (probes[i].value >= 0)
