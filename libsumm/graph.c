@@ -278,6 +278,8 @@ static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uin
         uint32_t t = m->bag_term[k], ci = m->bag_count[k];
         size_t lo, hi;
         double wt = b->term_w[t];
+        /* BM25: the row's own half of each visit's weight, once per term. */
+        double own = kind == SUMM__SIM_BM25 ? bm25(wt, ci, b->sent_w[i]) : 0.0;
         summ__postings_window(&b->post, t, k, &lo, &hi);
         for (q = lo; q < hi; q++) {
             uint32_t j = b->post.sent[q], cj = b->post.cnt[q];
@@ -304,7 +306,7 @@ static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uin
                 c = (double)ci * (double)cj * wt * wt;
                 break;
             default:
-                c = bm25(wt, cj, b->sent_w[j]) + bm25(wt, ci, b->sent_w[i]);
+                c = bm25(wt, cj, b->sent_w[j]) + own;
                 break;
             }
             b->acc[j].sum += c;
