@@ -20,6 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* ---- memory (alloc.c) ------------------------------------------------- */
 
@@ -106,8 +107,48 @@ static inline void summ__strmap_prefetch_slot(const summ__strmap *m, uint32_t ha
 #endif
 }
 uint32_t summ__hash(const char *key, size_t len);
-/* summ__hash, the same value, for a key with 8 readable bytes after it. */
-uint32_t summ__hash_padded(const char *key, size_t len);
+
+/* The steps of summ__hash, shared with summ__hash_padded. */
+static inline uint64_t summ__hash_seed(size_t len)
+{
+    return 0x9E3779B97F4A7C15u ^ ((uint64_t)len * 0xD6E8FEB86659FD93u);
+}
+static inline uint64_t summ__hash_chunk(uint64_t h, uint64_t k)
+{
+    h = (h ^ k) * 0xFF51AFD7ED558CCDu;
+    return h ^ h >> 32;
+}
+static inline uint32_t summ__hash_finish(uint64_t h, uint64_t tail, size_t rest)
+{
+    if (rest)
+        h = (h ^ tail) * 0xC4CEB9FE1A85EC53u;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9u;
+    h ^= h >> 32;
+    return (uint32_t)h;
+}
+
+/* summ__hash, the same value, for a key with 8 readable bytes after it:
+ * the last bytes are one load and a mask, with no branch on how many are
+ * left. Inline, as the word model hashes every word with it. */
+static inline uint32_t summ__hash_padded(const char *key, size_t len)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t h = summ__hash_seed(len), k;
+    size_t rest = len;
+    while (rest >= 8) {
+        memcpy(&k, key, 8);
+        h = summ__hash_chunk(h, k);
+        key += 8;
+        rest -= 8;
+    }
+    memcpy(&k, key, 8);
+    k &= rest ? ~(uint64_t)0 >> (64 - 8 * rest) : 0;
+    return summ__hash_finish(h, k, rest);
+#else
+    return summ__hash(key, len);
+#endif
+}
 
 /* ---- UTF-8 (utf8.c) ---------------------------------------------------- */
 

@@ -32,24 +32,6 @@ static uint32_t load32(const unsigned char *p)
     return k;
 }
 
-#define HASH_SEED(len) (0x9E3779B97F4A7C15u ^ ((uint64_t)(len) * 0xD6E8FEB86659FD93u))
-
-static uint64_t hash_chunk(uint64_t h, uint64_t k)
-{
-    h = (h ^ k) * 0xFF51AFD7ED558CCDu;
-    return h ^ h >> 32;
-}
-
-static uint32_t hash_finish(uint64_t h, uint64_t tail, size_t rest)
-{
-    if (rest)
-        h = (h ^ tail) * 0xC4CEB9FE1A85EC53u;
-    h ^= h >> 29;
-    h *= 0xBF58476D1CE4E5B9u;
-    h ^= h >> 32;
-    return (uint32_t)h;
-}
-
 uint32_t summ__hash(const char *key, size_t len)
 {
     /* 64-bit multiply-mix over 8-byte chunks: words are short, so this is
@@ -58,11 +40,11 @@ uint32_t summ__hash(const char *key, size_t len)
      * little-endian load of just those bytes would give (what
      * summ__hash_padded reads at once). Only used for look-up, never for
      * output order. */
-    uint64_t h = HASH_SEED(len), k = 0;
+    uint64_t h = summ__hash_seed(len), k = 0;
     const unsigned char *p = (const unsigned char *)key;
     size_t rest = len;
     while (rest >= 8) {
-        h = hash_chunk(h, load64(p));
+        h = summ__hash_chunk(h, load64(p));
         p += 8;
         rest -= 8;
     }
@@ -71,26 +53,7 @@ uint32_t summ__hash(const char *key, size_t len)
     else if (rest)
         k = (uint64_t)p[0] | ((uint64_t)p[rest / 2] << (8 * (rest / 2))) |
             ((uint64_t)p[rest - 1] << (8 * (rest - 1)));
-    return hash_finish(h, k, rest);
-}
-
-uint32_t summ__hash_padded(const char *key, size_t len)
-{
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    uint64_t h = HASH_SEED(len), k;
-    const unsigned char *p = (const unsigned char *)key;
-    size_t rest = len;
-    while (rest >= 8) {
-        h = hash_chunk(h, load64(p));
-        p += 8;
-        rest -= 8;
-    }
-    /* One load and a mask, no branch on how many bytes are left. */
-    k = load64(p) & (rest ? ~(uint64_t)0 >> (64 - 8 * rest) : 0);
-    return hash_finish(h, k, rest);
-#else
-    return summ__hash(key, len);
-#endif
+    return summ__hash_finish(h, k, rest);
 }
 
 /* Whether two keys of length len are equal; short keys (most words) with
