@@ -75,6 +75,9 @@ void summ__strmap_init(summ__strmap *m, const summ_allocator *alloc);
 void summ__strmap_dispose(summ__strmap *m);
 /* Forgets every key but keeps the memory for reuse. */
 void summ__strmap_clear(summ__strmap *m);
+/* Room for `keys` keys of `key_bytes` bytes of records in all, so that
+ * inserting them neither rehashes nor moves the arena. */
+int summ__strmap_reserve(summ__strmap *m, size_t keys, size_t key_bytes);
 bool summ__strmap_get(const summ__strmap *m, const char *key, size_t len, uint32_t *value);
 /* Looks key up; if absent inserts it with value `value`. *value_out receives
  * the stored value, *inserted whether it was added now. */

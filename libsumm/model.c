@@ -8,6 +8,7 @@
  */
 #include "internal.h"
 
+#include <math.h>
 #include <string.h>
 
 /* Words are looked up in batches that run across sentences: the lexicon's
@@ -311,13 +312,24 @@ int summ__model_build(summ_summarizer *s, const char *text)
         /* Room for what a text of this length usually needs (English news:
          * a content word per 10 bytes, a new term per 100), so that the
          * arrays are not copied over and over as they grow. */
-        size_t bytes = s->spans.items[s->spans.len - 1].end - s->spans.items[0].start;
+        size_t bytes = s->spans.items[s->spans.len - 1].end - s->spans.items[0].start, words;
         if ((rc = GROW(&s->alloc, m->terms, m->terms_cap, bytes / 8 + 64)) < 0 ||
             (rc = GROW(&s->alloc, m->bag_term, m->bag_term_cap, bytes / 8 + 64)) < 0 ||
             (rc = GROW(&s->alloc, m->bag_count, m->bag_count_cap, bytes / 8 + 64)) < 0 ||
             (rc = GROW(&s->alloc, m->term_sf, m->sf_cap, bytes / 64 + 64)) < 0 ||
             (rc = GROW(&s->alloc, m->term_tf, m->tf_cap, bytes / 64 + 64)) < 0 ||
             (rc = GROW(&s->alloc, m->stem_of_term, m->stem_of_term_cap, bytes / 64 + 64)) < 0)
+            return rc;
+        /* The words of a text the lexicon has not met: about 30 x the
+         * square root of its word count (Heaps' law for English news, a
+         * word per 6 bytes), so that a long new text does not rehash the
+         * maps and move their keys over and over. */
+        words = (size_t)(30.0 * sqrt((double)bytes / 6.0));
+        if (words > SUMM__LEXICON_WORDS)
+            words = SUMM__LEXICON_WORDS;
+        if (s->lexicon.words.count < words &&
+            ((rc = summ__strmap_reserve(&s->lexicon.words, words, words * 20)) < 0 ||
+             (rc = summ__strmap_reserve(&s->lexicon.stems, words * 3 / 4, words * 15)) < 0))
             return rc;
     }
     b.s = s;

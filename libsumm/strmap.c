@@ -188,6 +188,28 @@ static int rehash(summ__strmap *m, size_t new_cap)
     return SUMM_OK;
 }
 
+int summ__strmap_reserve(summ__strmap *m, size_t keys, size_t key_bytes)
+{
+    size_t cap = m->cap ? m->cap : 64;
+    int rc;
+    while (keys > cap / 2) { /* the load factor stays under 1/2 */
+        if (cap > SIZE_MAX / 2 / sizeof *m->slots)
+            return SUMM_E_NOMEM;
+        cap *= 2;
+    }
+    if (cap > m->cap && (rc = rehash(m, cap)) < 0)
+        return rc;
+    if (key_bytes > SIZE_MAX - 8)
+        return SUMM_E_NOMEM;
+    if (key_bytes + 8 > m->keys_cap) {
+        void *p = m->keys;
+        if ((rc = summ__grow(&m->alloc, &p, &m->keys_cap, key_bytes + 8, 1)) < 0)
+            return rc;
+        m->keys = p;
+    }
+    return SUMM_OK;
+}
+
 int summ__strmap_intern_hashed(summ__strmap *m, const char *key, size_t len, uint32_t h,
                                uint32_t value, uint32_t *value_out, bool *inserted)
 {

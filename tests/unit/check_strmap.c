@@ -264,6 +264,41 @@ START_TEST(padded_hash_and_lookups_ignore_what_follows)
 }
 END_TEST
 
+/* After a reservation, inserting that many keys neither rehashes nor
+ * moves the arena, and every key is found. */
+START_TEST(reserved_room_is_not_regrown)
+{
+    summ_allocator a;
+    summ__strmap m;
+    size_t i, cap;
+    const void *keys;
+    summ__allocator_resolve(&a, NULL);
+    summ__strmap_init(&m, &a);
+    ck_assert_int_eq(summ__strmap_reserve(&m, 1000, 1000 * 20), 0);
+    cap = m.cap;
+    keys = m.keys;
+    ck_assert_uint_ge(cap, 2000);
+    for (i = 0; i < 1000; i++) {
+        char buf[32];
+        size_t l = (size_t)snprintf(buf, sizeof buf, "key%zu", i);
+        ck_assert_int_eq(summ__strmap_intern(&m, buf, l, (uint32_t)i, NULL, NULL), 0);
+    }
+    ck_assert_uint_eq(m.cap, cap);
+    ck_assert_ptr_eq(m.keys, keys);
+    for (i = 0; i < 1000; i++) {
+        char buf[32];
+        uint32_t v;
+        size_t l = (size_t)snprintf(buf, sizeof buf, "key%zu", i);
+        ck_assert(summ__strmap_get(&m, buf, l, &v));
+        ck_assert_uint_eq(v, i);
+    }
+    /* A smaller reservation changes nothing. */
+    ck_assert_int_eq(summ__strmap_reserve(&m, 10, 10), 0);
+    ck_assert_uint_eq(m.cap, cap);
+    summ__strmap_dispose(&m);
+}
+END_TEST
+
 START_TEST(allocation_failure_leaves_the_map_usable)
 {
     test_alloc t;
@@ -307,6 +342,7 @@ int main(void)
     tcase_add_test(tc, keys_with_the_same_hash_stay_apart);
     tcase_add_test(tc, batched_lookups_agree_with_single_ones);
     tcase_add_test(tc, padded_hash_and_lookups_ignore_what_follows);
+    tcase_add_test(tc, reserved_room_is_not_regrown);
     tcase_add_test(tc, allocation_failure_leaves_the_map_usable);
     suite_add_tcase(s, tc);
     return test_run_suite(s);
