@@ -39,19 +39,17 @@ typedef struct neighbour {
     uint32_t j;
 } neighbour;
 
-/* The running similarity of one sentence to the row being built, and which
- * row it belongs to; side by side so that a visit touches one cache line. */
-typedef struct acc_slot {
-    double sum;
-    uint32_t row; /* row index + 1 when touched */
-} acc_slot;
-
-/* The same for textrank, whose overlap is a count of shared terms: half the
- * size, so that the slots of long texts stay in cache longer. */
-typedef struct count_slot {
-    uint32_t count;
+/* Which row last met a sentence (row index + 1) and where that row keeps
+ * the sentence's running similarity. The similarities themselves live in
+ * short arrays in the order the row met the sentences, so that everything
+ * after the first meeting (later shared terms, the choice of neighbours)
+ * reads memory the row has just written instead of one slot per sentence
+ * spread over the whole text. */
+typedef struct met_slot {
     uint32_t row;
-} count_slot;
+    uint32_t at;
+    double w; /* the sentence's sent_w, on the line the meeting reads anyway */
+} met_slot;
 
 typedef struct builder {
     const summ_allocator *a;
@@ -61,10 +59,12 @@ typedef struct builder {
     double *term_w;      /* per term: idf (cosine) or BM25 idf */
     double *sent_w;      /* per sentence: norm (cosine), log length (textrank),
                             BM25 length factor */
-    acc_slot *acc;       /* per sentence: similarity to the row so far */
-    count_slot *cnt;     /* textrank: instead of acc */
-    uint32_t *touched;
-    uint32_t *order;     /* textrank: touched, those sharing several terms first */
+    met_slot *met;       /* per sentence */
+    uint32_t *touched;   /* per sentence the row met, in meeting order: */
+    double *acc;         /*   its overlap so far (textrank: shared terms) */
+    double *met_w;       /*   its sent_w */
+    uint32_t *order;     /* textrank: indices into touched, those sharing
+                            several terms first */
     neighbour *cand;
     size_t cand_cap;
 } builder;
@@ -75,8 +75,9 @@ static void builder_free(builder *b)
     summ__postings_free(&b->post, b->a);
     summ__free(b->a, b->term_w, v * sizeof *b->term_w);
     summ__free(b->a, b->sent_w, n * sizeof *b->sent_w);
+    summ__free(b->a, b->met, n * sizeof *b->met);
     summ__free(b->a, b->acc, n * sizeof *b->acc);
-    summ__free(b->a, b->cnt, n * sizeof *b->cnt);
+    summ__free(b->a, b->met_w, n * sizeof *b->met_w);
     summ__free(b->a, b->touched, n * sizeof *b->touched);
     summ__free(b->a, b->order, n * sizeof *b->order);
     summ__free(b->a, b->cand, b->cand_cap * sizeof *b->cand);
@@ -105,27 +106,19 @@ static int builder_init(builder *b)
     b->term_w = summ__alloc_array(b->a, v, sizeof *b->term_w);
     b->sent_w = summ__alloc_array(b->a, n, sizeof *b->sent_w);
     b->touched = summ__alloc_array(b->a, n, sizeof *b->touched);
-    if (b->kind == SUMM__SIM_TEXTRANK) {
-        b->cnt = summ__alloc_array(b->a, n, sizeof *b->cnt);
-        b->order = summ__alloc_array(b->a, n, sizeof *b->order);
-        if (!b->cnt || !b->order)
-            return SUMM_E_NOMEM;
-    } else if (!(b->acc = summ__alloc_array(b->a, n, sizeof *b->acc))) {
+    b->met = summ__alloc_array(b->a, n, sizeof *b->met);
+    b->acc = summ__alloc_array(b->a, n, sizeof *b->acc);
+    b->met_w = summ__alloc_array(b->a, n, sizeof *b->met_w);
+    if (b->kind == SUMM__SIM_TEXTRANK &&
+        !(b->order = summ__alloc_array(b->a, n, sizeof *b->order)))
         return SUMM_E_NOMEM;
-    }
-    if (!b->term_w || !b->sent_w || !b->touched)
+    if (!b->term_w || !b->sent_w || !b->touched || !b->met || !b->acc || !b->met_w)
         return SUMM_E_NOMEM;
     if ((rc = summ__postings_build(&b->post, m, b->a)) < 0)
         return rc;
 
     for (i = 0; i < n; i++) {
-        if (b->cnt) {
-            b->cnt[i].count = 0;
-            b->cnt[i].row = 0;
-        } else {
-            b->acc[i].sum = 0.0;
-            b->acc[i].row = 0;
-        }
+        b->met[i].row = 0;
         avg_len += (double)sent_len(&m->sents[i]);
     }
     avg_len = n ? avg_len / (double)n : 0.0;
@@ -169,6 +162,8 @@ static int builder_init(builder *b)
         }
         break;
     }
+    for (i = 0; i < n; i++)
+        b->met[i].w = b->sent_w[i];
     return SUMM_OK;
 }
 
@@ -178,12 +173,11 @@ static double bm25(double w, uint32_t c, double len_factor)
     return w * (double)c * (BM25_K1 + 1.0) / ((double)c + len_factor);
 }
 
-/* a is a stronger neighbour than b: larger weight, then lower index. */
-static bool stronger(const neighbour *a, const neighbour *b)
+/* a is a stronger neighbour than b: larger weight, then lower index.
+ * Without branches: the heap's comparisons are close to coin flips. */
+static inline bool stronger(const neighbour *a, const neighbour *b)
 {
-    if (a->w != b->w)
-        return a->w > b->w;
-    return a->j < b->j;
+    return (a->w > b->w) | ((a->w == b->w) & (a->j < b->j));
 }
 
 static int by_column(const void *a, const void *b)
@@ -192,50 +186,42 @@ static int by_column(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Min-heap on strength: the root is the weakest of the kept neighbours. */
-static void sift_weakest(neighbour *h, size_t i, size_t n)
+/* Min-heap on strength: the root is the weakest of the kept neighbours.
+ * Puts x, stronger than the root it replaces, where it belongs: each level
+ * picks the weaker child without a branch and moves it up. */
+static void replace_weakest(neighbour *h, size_t n, neighbour x)
 {
-    for (;;) {
-        size_t l = 2 * i + 1, weakest = i;
-        neighbour tmp;
-        if (l < n && stronger(&h[weakest], &h[l]))
-            weakest = l;
-        if (l + 1 < n && stronger(&h[weakest], &h[l + 1]))
-            weakest = l + 1;
-        if (weakest == i)
-            return;
-        tmp = h[i];
-        h[i] = h[weakest];
-        h[weakest] = tmp;
-        i = weakest;
+    size_t i = 0, l;
+    while ((l = 2 * i + 1) < n) {
+        size_t c = l;
+        if (l + 1 < n)
+            c += stronger(&h[l], &h[l + 1]);
+        if (!stronger(&x, &h[c]))
+            break;
+        h[i] = h[c];
+        i = c;
     }
-}
-
-/* The similarity of sentence j to the row accumulated so far. */
-static double acc_of(const builder *b, summ__sim_kind kind, uint32_t j)
-{
-    return kind == SUMM__SIM_TEXTRANK ? (double)b->cnt[j].count : b->acc[j].sum;
+    h[i] = x;
 }
 
 /* What the accumulated overlap of sentences i and j is divided by (textrank
  * and cosine), or 0 when the similarity is not a quotient (BM25). */
-static double divisor(const builder *b, summ__sim_kind kind, uint32_t i, uint32_t j)
+static double divisor(summ__sim_kind kind, double wi, double wj)
 {
     switch (kind) {
     case SUMM__SIM_TEXTRANK:
-        return b->sent_w[i] + b->sent_w[j];
+        return wi + wj;
     case SUMM__SIM_COSINE_IDF:
-        return b->sent_w[i] * b->sent_w[j];
+        return wi * wj;
     case SUMM__SIM_BM25:
         break;
     }
     return 0.0;
 }
 
-static double finish(const builder *b, summ__sim_kind kind, uint32_t i, uint32_t j, double acc,
-                     double threshold)
+static double finish(summ__sim_kind kind, double wi, double wj, double acc, double threshold)
 {
-    double d = divisor(b, kind, i, j);
+    double d = divisor(kind, wi, wj);
     if (kind == SUMM__SIM_BM25)
         return acc / 2.0;
     acc = d > 0.0 ? acc / d : 0.0;
@@ -249,13 +235,13 @@ static double finish(const builder *b, summ__sim_kind kind, uint32_t i, uint32_t
  * margin (far above the rounding error of one product) leaves every close
  * call to finish(), so the kept neighbours are exactly the same. A
  * thresholded similarity (0 or 1) is not a quotient to bound. */
-static bool surely_weaker(const builder *b, summ__sim_kind kind, uint32_t i, uint32_t j, double w,
+static bool surely_weaker(summ__sim_kind kind, double wi, double wj, double acc, double w,
                           double threshold)
 {
-    double d = divisor(b, kind, i, j);
+    double d = divisor(kind, wi, wj);
     if (threshold > 0.0)
         return false;
-    return d > 0.0 && acc_of(b, kind, j) < w * d * (1.0 - 1e-9);
+    return d > 0.0 && acc < w * d * (1.0 - 1e-9);
 }
 
 /* Similarities of sentence i to every sentence sharing a term with it
@@ -271,7 +257,7 @@ static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uin
     const summ__model *m = b->m;
     const summ__sentence *s = &m->sents[i];
     size_t k, n_touched = 0, n_cand = 0, q;
-    const uint32_t *cands;
+    double wi = b->sent_w[i];
     int rc;
 
     for (k = s->bag_begin; k < s->bag_end; k++) {
@@ -279,65 +265,69 @@ static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uin
         size_t lo, hi;
         double wt = b->term_w[t];
         /* BM25: the row's own half of each visit's weight, once per term. */
-        double own = kind == SUMM__SIM_BM25 ? bm25(wt, ci, b->sent_w[i]) : 0.0;
+        double own = kind == SUMM__SIM_BM25 ? bm25(wt, ci, wi) : 0.0;
         summ__postings_window(&b->post, t, k, &lo, &hi);
         for (q = lo; q < hi; q++) {
-            uint32_t j = b->post.sent[q], cj = b->post.cnt[q];
-            double c;
+            uint32_t j = b->post.sent[q], cj = b->post.cnt[q], at;
+            met_slot *mt = &b->met[j];
             if (j == i)
                 continue;
-            if (kind == SUMM__SIM_TEXTRANK) {
-                /* Every shared term counts 1. */
-                if (b->cnt[j].row != i + 1) {
-                    b->cnt[j].row = i + 1;
-                    b->cnt[j].count = 0;
-                    b->touched[n_touched++] = j;
-                }
-                b->cnt[j].count++;
-                continue;
+            if (mt->row != i + 1) {
+                mt->row = i + 1;
+                mt->at = (uint32_t)n_touched;
+                b->touched[n_touched] = j;
+                b->acc[n_touched] = 0.0;
+                b->met_w[n_touched] = mt->w;
+                n_touched++;
             }
-            if (b->acc[j].row != i + 1) {
-                b->acc[j].row = i + 1;
-                b->acc[j].sum = 0.0;
-                b->touched[n_touched++] = j;
-            }
+            at = mt->at;
             switch (kind) {
-            case SUMM__SIM_COSINE_IDF:
-                c = (double)ci * (double)cj * wt * wt;
+            case SUMM__SIM_TEXTRANK:
+                /* Every shared term counts 1. */
+                b->acc[at] += 1.0;
                 break;
-            default:
-                c = bm25(wt, cj, b->sent_w[j]) + own;
+            case SUMM__SIM_COSINE_IDF:
+                b->acc[at] += (double)ci * (double)cj * wt * wt;
+                break;
+            case SUMM__SIM_BM25:
+                b->acc[at] += bm25(wt, cj, b->met_w[at]) + own;
                 break;
             }
-            b->acc[j].sum += c;
         }
     }
 
     if ((rc = summ__grow(b->a, (void **)&b->cand, &b->cand_cap, n_touched ? n_touched : 1,
                          sizeof *b->cand)) < 0)
         return rc;
-    cands = b->touched;
     if (kind == SUMM__SIM_TEXTRANK && n_touched > max_k) {
         /* Sentences sharing more than one term first, so that the heap
          * fills with strong neighbours and surely_weaker turns away most of
          * the many that share a single term. */
-        size_t at = 0;
-        for (k = 0; k < n_touched; k++)
-            if (b->cnt[b->touched[k]].count > 1)
-                b->order[at++] = b->touched[k];
-        for (k = 0; k < n_touched; k++)
-            if (b->cnt[b->touched[k]].count <= 1)
-                b->order[at++] = b->touched[k];
-        cands = b->order;
+        size_t front = 0, back = n_touched;
+        for (k = 0; k < n_touched; k++) {
+            /* Without a branch: written at both ends, kept at one. */
+            size_t several = b->acc[k] > 1.0;
+            b->order[front] = (uint32_t)k;
+            b->order[back - 1] = (uint32_t)k;
+            front += several;
+            back -= 1 - several;
+        }
     }
-    /* Keep the max_k strongest in a bounded heap: O(touched x log k). */
+    /* Keep the max_k strongest in a bounded heap: O(touched x log k).
+     * Cosine and BM25 take the sentences last met first: a bag lists its
+     * terms in order of first use in the text, so its last terms tend to be
+     * the text's rarer words, whose high idf makes the strongest neighbours;
+     * the heap fills with those, and turns most of the rest away at once. */
     for (k = 0; k < n_touched; k++) {
         neighbour nb;
-        nb.j = cands[k];
+        size_t x = kind == SUMM__SIM_TEXTRANK ? (n_touched > max_k ? b->order[k] : k)
+                                              : n_touched - 1 - k;
+        double wj = b->met_w[x], acc = b->acc[x];
         if (n_cand == max_k && max_k > 0 &&
-            surely_weaker(b, kind, i, nb.j, b->cand[0].w, threshold))
+            surely_weaker(kind, wi, wj, acc, b->cand[0].w, threshold))
             continue;
-        nb.w = finish(b, kind, i, nb.j, acc_of(b, kind, nb.j), threshold);
+        nb.j = b->touched[x];
+        nb.w = finish(kind, wi, wj, acc, threshold);
         if (!(nb.w > 0.0 && isfinite(nb.w)) || max_k == 0)
             continue;
         if (n_cand < max_k) {
@@ -350,8 +340,7 @@ static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uin
                 c = (c - 1) / 2;
             }
         } else if (stronger(&nb, &b->cand[0])) {
-            b->cand[0] = nb;
-            sift_weakest(b->cand, 0, n_cand);
+            replace_weakest(b->cand, n_cand, nb);
         }
     }
     if ((rc = summ__grow(b->a, (void **)&g->col, &g->col_cap, g->n_edges + n_cand,
@@ -391,15 +380,21 @@ static int build_rows(builder *b, summ__graph *g, size_t max_k, double threshold
     switch (b->kind) {
     case SUMM__SIM_TEXTRANK:
         for (i = 0; i < n && rc >= 0; i++)
-            rc = build_row(b, SUMM__SIM_TEXTRANK, g, (uint32_t)i, max_k, threshold);
+            rc = build_row(b, SUMM__SIM_TEXTRANK, g, (uint32_t)i, max_k, 0.0);
         break;
     case SUMM__SIM_COSINE_IDF:
-        for (i = 0; i < n && rc >= 0; i++)
-            rc = build_row(b, SUMM__SIM_COSINE_IDF, g, (uint32_t)i, max_k, threshold);
+        /* The plain cosine (threshold 0) as its own copy too. */
+        if (threshold > 0.0) {
+            for (i = 0; i < n && rc >= 0; i++)
+                rc = build_row(b, SUMM__SIM_COSINE_IDF, g, (uint32_t)i, max_k, threshold);
+        } else {
+            for (i = 0; i < n && rc >= 0; i++)
+                rc = build_row(b, SUMM__SIM_COSINE_IDF, g, (uint32_t)i, max_k, 0.0);
+        }
         break;
     case SUMM__SIM_BM25:
         for (i = 0; i < n && rc >= 0; i++)
-            rc = build_row(b, SUMM__SIM_BM25, g, (uint32_t)i, max_k, threshold);
+            rc = build_row(b, SUMM__SIM_BM25, g, (uint32_t)i, max_k, 0.0);
         break;
     }
     return rc;
