@@ -174,7 +174,7 @@ static double bm25(double w, uint32_t c, double len_factor)
 }
 
 /* a is a stronger neighbour than b: larger weight, then lower index.
- * Without branches: the heap's comparisons are close to coin flips. */
+ * Without branches: selection compares close to coin flips. */
 static inline bool stronger(const neighbour *a, const neighbour *b)
 {
     return (a->w > b->w) | ((a->w == b->w) & (a->j < b->j));
@@ -186,22 +186,44 @@ static int by_column(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Min-heap on strength: the root is the weakest of the kept neighbours.
- * Puts x, stronger than the root it replaces, where it belongs: each level
- * picks the weaker child without a branch and moves it up. */
-static void replace_weakest(neighbour *h, size_t n, neighbour x)
+/* Moves the k strongest of h[0..n) (0 < k <= n) to h[0..k), the weakest of
+ * them to h[k - 1]: quickselect, partitioning without branches (an element
+ * is swapped into place either way and the boundary moves only if it is
+ * stronger than the pivot). */
+static void keep_strongest(neighbour *h, size_t n, size_t k)
 {
-    size_t i = 0, l;
-    while ((l = 2 * i + 1) < n) {
-        size_t c = l;
-        if (l + 1 < n)
-            c += stronger(&h[l], &h[l + 1]);
-        if (!stronger(&x, &h[c]))
-            break;
-        h[i] = h[c];
-        i = c;
+    size_t lo = 0, hi = n, want = k - 1;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2, x, store = lo;
+        neighbour pivot, t;
+        /* Median of three as the pivot, parked at hi - 1. */
+        if (stronger(&h[mid], &h[lo])) {
+            t = h[mid]; h[mid] = h[lo]; h[lo] = t;
+        }
+        if (stronger(&h[hi - 1], &h[lo])) {
+            t = h[hi - 1]; h[hi - 1] = h[lo]; h[lo] = t;
+        }
+        if (stronger(&h[mid], &h[hi - 1])) {
+            t = h[mid]; h[mid] = h[hi - 1]; h[hi - 1] = t;
+        }
+        pivot = h[hi - 1];
+        for (x = lo; x < hi - 1; x++) {
+            bool s;
+            t = h[x];
+            s = stronger(&t, &pivot);
+            h[x] = h[store];
+            h[store] = t;
+            store += s;
+        }
+        h[hi - 1] = h[store];
+        h[store] = pivot;
+        if (store == want)
+            return;
+        if (want < store)
+            hi = store;
+        else
+            lo = store + 1;
     }
-    h[i] = x;
 }
 
 /* What the accumulated overlap of sentences i and j is divided by (textrank
@@ -231,7 +253,7 @@ static double finish(summ__sim_kind kind, double wi, double wj, double acc, doub
 }
 
 /* Whether sentence j's similarity to row i is certainly below w, found
- * without the division: most candidates of a full heap fail this way. The
+ * without the division: most candidates fail this way once max_k are kept. The
  * margin (far above the rounding error of one product) leaves every close
  * call to finish(), so the kept neighbours are exactly the same. A
  * thresholded similarity (0 or 1) is not a quotient to bound. */
@@ -257,7 +279,10 @@ static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uin
     const summ__model *m = b->m;
     const summ__sentence *s = &m->sents[i];
     size_t k, n_touched = 0, n_cand = 0, q;
+    size_t room = max_k <= SIZE_MAX / 2 ? 2 * max_k : SIZE_MAX;
     double wi = b->sent_w[i];
+    neighbour floor = {0.0, 0};
+    bool kept = false;
     int rc;
 
     for (k = s->bag_begin; k < s->bag_end; k++) {
@@ -300,8 +325,8 @@ static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uin
                          sizeof *b->cand)) < 0)
         return rc;
     if (kind == SUMM__SIM_TEXTRANK && n_touched > max_k) {
-        /* Sentences sharing more than one term first, so that the heap
-         * fills with strong neighbours and surely_weaker turns away most of
+        /* Sentences sharing more than one term first, so that the floor
+         * rises with strong neighbours and surely_weaker turns away most of
          * the many that share a single term. */
         size_t front = 0, back = n_touched;
         for (k = 0; k < n_touched; k++) {
@@ -313,35 +338,38 @@ static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uin
             back -= 1 - several;
         }
     }
-    /* Keep the max_k strongest in a bounded heap: O(touched x log k).
+    /* Keep the max_k strongest: candidates stronger than the weakest kept
+     * so far (floor) gather in cand; when 2 x max_k have gathered, the
+     * max_k strongest of them stay and the weakest of those is the new
+     * floor. O(touched) in all.
      * Cosine and BM25 take the sentences last met first: a bag lists its
      * terms in order of first use in the text, so its last terms tend to be
      * the text's rarer words, whose high idf makes the strongest neighbours;
-     * the heap fills with those, and turns most of the rest away at once. */
+     * the floor rises with those, and turns most of the rest away at once. */
     for (k = 0; k < n_touched; k++) {
         neighbour nb;
         size_t x = kind == SUMM__SIM_TEXTRANK ? (n_touched > max_k ? b->order[k] : k)
                                               : n_touched - 1 - k;
         double wj = b->met_w[x], acc = b->acc[x];
-        if (n_cand == max_k && max_k > 0 &&
-            surely_weaker(kind, wi, wj, acc, b->cand[0].w, threshold))
+        if (kept && surely_weaker(kind, wi, wj, acc, floor.w, threshold))
             continue;
         nb.j = b->touched[x];
         nb.w = finish(kind, wi, wj, acc, threshold);
         if (!(nb.w > 0.0 && isfinite(nb.w)) || max_k == 0)
             continue;
-        if (n_cand < max_k) {
-            size_t c = n_cand++;
-            b->cand[c] = nb;
-            while (c > 0 && stronger(&b->cand[(c - 1) / 2], &b->cand[c])) {
-                neighbour tmp = b->cand[c];
-                b->cand[c] = b->cand[(c - 1) / 2];
-                b->cand[(c - 1) / 2] = tmp;
-                c = (c - 1) / 2;
-            }
-        } else if (stronger(&nb, &b->cand[0])) {
-            replace_weakest(b->cand, n_cand, nb);
+        if (kept && !stronger(&nb, &floor))
+            continue;
+        b->cand[n_cand++] = nb;
+        if (n_cand == room) {
+            keep_strongest(b->cand, n_cand, max_k);
+            n_cand = max_k;
+            floor = b->cand[max_k - 1];
+            kept = true;
         }
+    }
+    if (n_cand > max_k) {
+        keep_strongest(b->cand, n_cand, max_k);
+        n_cand = max_k;
     }
     if ((rc = summ__grow(b->a, (void **)&g->col, &g->col_cap, g->n_edges + n_cand,
                          sizeof *g->col)) < 0)
@@ -349,7 +377,7 @@ static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uin
     if ((rc = summ__grow(b->a, (void **)&g->w, &g->w_cap, g->n_edges + n_cand, sizeof *g->w)) < 0)
         return rc;
     /* In column order: the edges, and the sum of their weights, then depend
-     * only on which neighbours are kept, not on the order the heap took
+     * only on which neighbours are kept, not on the order the selection took
      * them in. */
     if (n_cand <= 32) {
         for (k = 1; k < n_cand; k++) {
