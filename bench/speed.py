@@ -17,6 +17,7 @@ OTS on the 1 MB input as a ratio to libsumm.
 
 Usage: bench/speed.py [DATA_DIR] [--exe build/bench/speed] [--markdown FILE]
        bench/speed.py --ots-alternate N [--algorithms textrank,...]
+       bench/speed.py --growth-alternate N [--algorithms textrank,...]
 """
 import argparse
 import json
@@ -135,6 +136,26 @@ def ots_alternate(args, path):
               % (n, min(ratios[n]), max(ratios[n]), statistics.median(ratios[n])))
 
 
+def growth_alternate(args, paths, algos):
+    """Growth exponents from rounds that time 100 KB, 1 MB and 10 MB one after
+    the other, so that the sizes of one round see the same load; a busy
+    machine then spreads the rounds instead of skewing one size."""
+    sizes = [s for s in SIZES if s[0] in ("100 KB", "1 MB", "10 MB")]
+    exps = {a: [] for a in algos}
+    for k in range(args.growth_alternate):
+        line = "round %d:" % (k + 1)
+        for a in algos:
+            ts = [speed(args.exe, "--runs", str(runs), "--algorithm", a, paths[label])["median_s"]
+                  for label, _, runs in sizes]
+            exps[a].append(slope([size for _, size, _ in sizes], ts))
+            line += " %s %.2f" % (a, exps[a][-1])
+        print(line)
+        sys.stdout.flush()
+    for a in algos:
+        print("%s: growth exponent %.2f-%.2f (median %.2f of %d rounds)"
+              % (a, min(exps[a]), max(exps[a]), statistics.median(exps[a]), len(exps[a])))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data", nargs="?", default=os.path.join(S.ROOT, "..", "shared", "data", "summ"))
@@ -148,6 +169,9 @@ def main():
     ap.add_argument("--ots-alternate", type=int, metavar="N",
                     help="only time OTS and --algorithms (default textrank) on the 1 MB input, "
                          "one after the other N times, so that both see the same load")
+    ap.add_argument("--growth-alternate", type=int, metavar="N",
+                    help="only the growth exponents of --algorithms (default: all), from N rounds "
+                         "that each time 100 KB, 1 MB and 10 MB one after the other")
     ap.add_argument("--max-seconds", type=float, default=20,
                     help="skip a larger input when one run is predicted (quadratically) to take "
                          "longer than this many CPU seconds (default %(default)s)")
@@ -162,6 +186,8 @@ def main():
     algos = S.algorithms(lib)
     if args.algorithms:
         algos = [a for a in args.algorithms.split(",") if a in algos]
+    if args.growth_alternate:
+        return growth_alternate(args, paths, algos)
     modes = [("split only", ["--split"])] + [(a, ["--algorithm", a]) for a in algos]
     sizes = [s for s in SIZES if s[0] in args.sizes.split(",")]
     lines = []
