@@ -74,29 +74,29 @@ static double length_cost(const klsum *kl, double len)
     return log((kl->length + len + kl->dv) / (kl->length + kl->dv));
 }
 
-static bool above(const klsum *kl, uint32_t x, uint32_t y)
+/* x before y: larger bound, then lower index. Without branches: the
+ * heaps' comparisons are close to coin flips. */
+static inline bool above(const klsum *kl, uint32_t x, uint32_t y)
 {
-    if (kl->a[x] != kl->a[y])
-        return kl->a[x] > kl->a[y];
-    return x < y;
+    return (kl->a[x] > kl->a[y]) | ((kl->a[x] == kl->a[y]) & (x < y));
 }
 
+/* Moves the entry at i down to its place: each level takes the child
+ * that goes first, chosen without a branch, up into the hole. */
 static void sift_down(const klsum *kl, group *g, size_t i)
 {
-    for (;;) {
-        size_t l = 2 * i + 1, best = i;
-        uint32_t tmp;
-        if (l < g->n && above(kl, g->idx[l], g->idx[best]))
-            best = l;
-        if (l + 1 < g->n && above(kl, g->idx[l + 1], g->idx[best]))
-            best = l + 1;
-        if (best == i)
-            return;
-        tmp = g->idx[i];
-        g->idx[i] = g->idx[best];
-        g->idx[best] = tmp;
-        i = best;
+    uint32_t x = g->idx[i];
+    size_t l;
+    while ((l = 2 * i + 1) < g->n) {
+        size_t c = l;
+        if (l + 1 < g->n)
+            c += above(kl, g->idx[l + 1], g->idx[l]);
+        if (!above(kl, g->idx[c], x))
+            break;
+        g->idx[i] = g->idx[c];
+        i = c;
     }
+    g->idx[i] = x;
 }
 
 /* The group whose top has the largest gain bound (ties: lower index), or
