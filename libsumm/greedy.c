@@ -30,30 +30,30 @@ typedef struct heap {
     size_t n;
 } heap;
 
-/* a ranks above b: larger key, then lower index. */
-static bool above(const heap *h, uint32_t a, uint32_t b)
+/* a ranks above b: larger key, then lower index. Without branches: the
+ * heap's comparisons are close to coin flips. */
+static inline bool above(const heap *h, uint32_t a, uint32_t b)
 {
-    if (h->key[a] != h->key[b])
-        return h->key[a] > h->key[b];
-    return a < b;
+    return (h->key[a] > h->key[b]) | ((h->key[a] == h->key[b]) & (a < b));
 }
 
+/* Moves the entry at i down to its place: each level takes the child that
+ * ranks above, chosen without a branch, up into the hole. A total order,
+ * so pops come in the same order whatever the heap's shape. */
 static void sift_down(heap *h, size_t i)
 {
-    for (;;) {
-        size_t l = 2 * i + 1, best = i;
-        uint32_t tmp;
-        if (l < h->n && above(h, h->idx[l], h->idx[best]))
-            best = l;
-        if (l + 1 < h->n && above(h, h->idx[l + 1], h->idx[best]))
-            best = l + 1;
-        if (best == i)
-            return;
-        tmp = h->idx[i];
-        h->idx[i] = h->idx[best];
-        h->idx[best] = tmp;
-        i = best;
+    uint32_t x = h->idx[i];
+    size_t l;
+    while ((l = 2 * i + 1) < h->n) {
+        size_t c = l;
+        if (l + 1 < h->n)
+            c += above(h, h->idx[l + 1], h->idx[l]);
+        if (!above(h, h->idx[c], x))
+            break;
+        h->idx[i] = h->idx[c];
+        i = c;
     }
+    h->idx[i] = x;
 }
 
 static void sift_up(heap *h, size_t i)
