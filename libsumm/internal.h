@@ -479,6 +479,23 @@ int summ__score_pacsum(const summ__score_ctx *ctx, double *scores);
 /* n x size bytes, or NULL on overflow or failure. */
 void *summ__alloc_array(const summ_allocator *a, size_t n, size_t size);
 
+/* ---- max-heap of sentence indices by key (index_heap.c) --------------- */
+
+typedef struct summ__heap {
+    uint32_t *idx;     /* the heap's sentence indices */
+    const double *key; /* per sentence */
+    size_t n;
+} summ__heap;
+
+/* a ranks above b: larger key, then lower index; without branches. */
+static inline bool summ__heap_above(const summ__heap *h, uint32_t a, uint32_t b)
+{
+    return (h->key[a] > h->key[b]) | ((h->key[a] == h->key[b]) & (a < b));
+}
+
+void summ__heap_sift_down(summ__heap *h, size_t i);
+void summ__heap_sift_up(summ__heap *h, size_t i);
+
 /* ---- lazy greedy selection (greedy.c) ---------------------------------- */
 
 /* Candidates re-evaluated per pick, at most (greedy.c, scorer_klsum.c).

@@ -38,8 +38,7 @@
  * orders the group, and the best candidate overall is among the group
  * tops, each bounded exactly for the current summary length. */
 typedef struct group {
-    uint32_t *idx; /* heap of sentence indices, in the shared idx array */
-    size_t n;
+    summ__heap h; /* keyed by klsum.a, in the shared idx array */
     double len;
     double cost; /* the length term for the current summary length */
 } group;
@@ -74,31 +73,6 @@ static double length_cost(const klsum *kl, double len)
     return log((kl->length + len + kl->dv) / (kl->length + kl->dv));
 }
 
-/* x before y: larger bound, then lower index. Without branches: the
- * heaps' comparisons are close to coin flips. */
-static inline bool above(const klsum *kl, uint32_t x, uint32_t y)
-{
-    return (kl->a[x] > kl->a[y]) | ((kl->a[x] == kl->a[y]) & (x < y));
-}
-
-/* Moves the entry at i down to its place: each level takes the child
- * that goes first, chosen without a branch, up into the hole. */
-static void sift_down(const klsum *kl, group *g, size_t i)
-{
-    uint32_t x = g->idx[i];
-    size_t l;
-    while ((l = 2 * i + 1) < g->n) {
-        size_t c = l;
-        if (l + 1 < g->n)
-            c += above(kl, g->idx[l + 1], g->idx[l]);
-        if (!above(kl, g->idx[c], x))
-            break;
-        g->idx[i] = g->idx[c];
-        i = c;
-    }
-    g->idx[i] = x;
-}
-
 /* The group whose top has the largest gain bound (ties: lower index), or
  * SIZE_MAX when all are empty. */
 static size_t best_group(const klsum *kl, const group *g, size_t n_groups, double *bound)
@@ -107,11 +81,11 @@ static size_t best_group(const klsum *kl, const group *g, size_t n_groups, doubl
     double best_v = 0.0;
     for (b = 0; b < n_groups; b++) {
         double v;
-        if (g[b].n == 0)
+        if (g[b].h.n == 0)
             continue;
-        v = kl->a[g[b].idx[0]] - g[b].cost;
+        v = kl->a[g[b].h.idx[0]] - g[b].cost;
         if (best == SIZE_MAX || v > best_v ||
-            (v == best_v && g[b].idx[0] < g[best].idx[0])) {
+            (v == best_v && g[b].h.idx[0] < g[best].h.idx[0])) {
             best = b;
             best_v = v;
         }
@@ -191,8 +165,9 @@ int summ__score_klsum(const summ__score_ctx *ctx, double *scores)
                 group_of_len[i] = SIZE_MAX;
                 continue;
             }
-            groups[g].idx = idx + start;
-            groups[g].n = 0;
+            groups[g].h.idx = idx + start;
+            groups[g].h.key = kl.a;
+            groups[g].h.n = 0;
             groups[g].len = (double)i;
             group_of_len[i] = g++;
             start += count;
@@ -201,11 +176,11 @@ int summ__score_klsum(const summ__score_ctx *ctx, double *scores)
     for (i = 0; i < n; i++) {
         group *g = &groups[group_of_len[m->sents[i].term_end - m->sents[i].term_begin]];
         kl.a[i] = coverage(&kl, (uint32_t)i);
-        g->idx[g->n++] = (uint32_t)i;
+        g->h.idx[g->h.n++] = (uint32_t)i;
     }
     for (b = 0; b < n_groups; b++)
-        for (i = groups[b].n / 2; i-- > 0;)
-            sift_down(&kl, &groups[b], i);
+        for (i = groups[b].h.n / 2; i-- > 0;)
+            summ__heap_sift_down(&groups[b].h, i);
 
     for (;;) {
         /* Re-evaluate group tops until the best current gain is at least
@@ -224,14 +199,14 @@ int summ__score_klsum(const summ__score_ctx *ctx, double *scores)
                 break;
             if (evaluated++ >= SUMM__GREEDY_MAX_EVALUATIONS)
                 break; /* see greedy.c: the best of those seen */
-            top = groups[gb].idx[0];
+            top = groups[gb].h.idx[0];
             kl.a[top] = coverage(&kl, top);
             gain = kl.a[top] - groups[gb].cost;
             if (best == UINT32_MAX || gain > best_gain || (gain == best_gain && top < best)) {
                 best = top;
                 best_gain = gain;
             }
-            sift_down(&kl, &groups[gb], 0);
+            summ__heap_sift_down(&groups[gb].h, 0);
             if (gain == bound && top == best)
                 break; /* its exact gain is the largest bound */
         }
@@ -249,17 +224,14 @@ int summ__score_klsum(const summ__score_ctx *ctx, double *scores)
         {
             group *g = &groups[group_of_len[m->sents[best].term_end - m->sents[best].term_begin]];
             size_t pos = 0;
-            while (g->idx[pos] != best)
+            while (g->h.idx[pos] != best)
                 pos++;
-            g->idx[pos] = g->idx[--g->n];
-            /* The moved entry may need to go up or down. */
-            while (pos > 0 && above(&kl, g->idx[pos], g->idx[(pos - 1) / 2])) {
-                uint32_t tmp = g->idx[pos];
-                g->idx[pos] = g->idx[(pos - 1) / 2];
-                g->idx[(pos - 1) / 2] = tmp;
-                pos = (pos - 1) / 2;
+            g->h.idx[pos] = g->h.idx[--g->h.n];
+            if (pos < g->h.n) {
+                /* The moved entry may need to go up or down. */
+                summ__heap_sift_up(&g->h, pos);
+                summ__heap_sift_down(&g->h, pos);
             }
-            sift_down(&kl, g, pos);
         }
         scores[best] = (double)(n - rank) / (double)n;
         rank++;
@@ -274,10 +246,10 @@ int summ__score_klsum(const summ__score_ctx *ctx, double *scores)
         if (gb == SIZE_MAX)
             break;
         g = &groups[gb];
-        scores[g->idx[0]] = (double)(n - rank) / (double)n;
+        scores[g->h.idx[0]] = (double)(n - rank) / (double)n;
         rank++;
-        g->idx[0] = g->idx[--g->n];
-        sift_down(&kl, g, 0);
+        g->h.idx[0] = g->h.idx[--g->h.n];
+        summ__heap_sift_down(&g->h, 0);
     }
 out:
     summ__free(ctx->alloc, kl.lg, (max_tf + 1) * sizeof *kl.lg);

@@ -40,6 +40,7 @@ build = {
             "libsumm/error.c",
             "libsumm/graph.c",
             "libsumm/greedy.c",
+            "libsumm/index_heap.c",
             "libsumm/lang.c",
             "libsumm/langid.c",
             "libsumm/lexicon.c",

@@ -1,0 +1,39 @@
+/*
+ * A max-heap of sentence indices ordered by a key array: larger key first,
+ * then lower index. That is a total order, so entries leave the heap in the
+ * same order whatever its shape; the lazy greedy selections (greedy.c,
+ * scorer_klsum.c) rely on it for picks that do not depend on how the heap
+ * was built.
+ */
+#include "internal.h"
+
+void summ__heap_sift_down(summ__heap *h, size_t i)
+{
+    /* Each level takes the child that ranks above, chosen without a branch
+     * (the comparisons are close to coin flips), up into the hole. */
+    uint32_t x = h->idx[i];
+    size_t l;
+    while ((l = 2 * i + 1) < h->n) {
+        size_t c = l;
+        if (l + 1 < h->n)
+            c += summ__heap_above(h, h->idx[l + 1], h->idx[l]);
+        if (!summ__heap_above(h, h->idx[c], x))
+            break;
+        h->idx[i] = h->idx[c];
+        i = c;
+    }
+    h->idx[i] = x;
+}
+
+void summ__heap_sift_up(summ__heap *h, size_t i)
+{
+    uint32_t x = h->idx[i];
+    while (i > 0) {
+        size_t parent = (i - 1) / 2;
+        if (!summ__heap_above(h, x, h->idx[parent]))
+            break;
+        h->idx[i] = h->idx[parent];
+        i = parent;
+    }
+    h->idx[i] = x;
+}
