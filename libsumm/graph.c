@@ -281,7 +281,7 @@ static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uin
     size_t k, n_touched = 0, n_cand = 0, q;
     size_t room = max_k <= SIZE_MAX / 2 ? 2 * max_k : SIZE_MAX;
     double wi = b->sent_w[i];
-    neighbour floor = {0.0, 0};
+    neighbour bar = {0.0, 0}; /* the weakest kept at the last cut */
     bool kept = false;
     int rc;
 
@@ -325,7 +325,7 @@ static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uin
                          sizeof *b->cand)) < 0)
         return rc;
     if (kind == SUMM__SIM_TEXTRANK && n_touched > max_k) {
-        /* Sentences sharing more than one term first, so that the floor
+        /* Sentences sharing more than one term first, so that the bar
          * rises with strong neighbours and surely_weaker turns away most of
          * the many that share a single term. */
         size_t front = 0, back = n_touched;
@@ -339,31 +339,31 @@ static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uin
         }
     }
     /* Keep the max_k strongest: candidates stronger than the weakest kept
-     * so far (floor) gather in cand; when 2 x max_k have gathered, the
+     * so far (the bar) gather in cand; when 2 x max_k have gathered, the
      * max_k strongest of them stay and the weakest of those is the new
-     * floor. O(touched) in all.
+     * bar. O(touched) in all.
      * Cosine and BM25 take the sentences last met first: a bag lists its
      * terms in order of first use in the text, so its last terms tend to be
      * the text's rarer words, whose high idf makes the strongest neighbours;
-     * the floor rises with those, and turns most of the rest away at once. */
+     * the bar rises with those, and turns most of the rest away at once. */
     for (k = 0; k < n_touched; k++) {
         neighbour nb;
         size_t x = kind == SUMM__SIM_TEXTRANK ? (n_touched > max_k ? b->order[k] : k)
                                               : n_touched - 1 - k;
         double wj = b->met_w[x], acc = b->acc[x];
-        if (kept && surely_weaker(kind, wi, wj, acc, floor.w, threshold))
+        if (kept && surely_weaker(kind, wi, wj, acc, bar.w, threshold))
             continue;
         nb.j = b->touched[x];
         nb.w = finish(kind, wi, wj, acc, threshold);
         if (!(nb.w > 0.0 && isfinite(nb.w)) || max_k == 0)
             continue;
-        if (kept && !stronger(&nb, &floor))
+        if (kept && !stronger(&nb, &bar))
             continue;
         b->cand[n_cand++] = nb;
         if (n_cand == room) {
             keep_strongest(b->cand, n_cand, max_k);
             n_cand = max_k;
-            floor = b->cand[max_k - 1];
+            bar = b->cand[max_k - 1];
             kept = true;
         }
     }
