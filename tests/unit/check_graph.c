@@ -52,14 +52,19 @@ static void rank_entries(const summ__model *m, size_t *rank, size_t *sf)
             rank[k] = sf[m->bag_term[k]]++;
 }
 
-/* The bag entry of term t in sentence j, or SIZE_MAX. */
+/* The bag entry of term t in sentence j, or SIZE_MAX (bags are sorted by
+ * term). */
 static size_t entry_in(const summ__model *m, size_t j, uint32_t t)
 {
-    size_t k;
-    for (k = m->sents[j].bag_begin; k < m->sents[j].bag_end; k++)
-        if (m->bag_term[k] == t)
-            return k;
-    return SIZE_MAX;
+    size_t lo = m->sents[j].bag_begin, hi = m->sents[j].bag_end;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (m->bag_term[mid] < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < m->sents[j].bag_end && m->bag_term[lo] == t ? lo : SIZE_MAX;
 }
 
 static double bm25_of(double idf, uint32_t c, double len_factor)
@@ -293,6 +298,8 @@ static Suite *graph_suite(void)
 {
     Suite *s = suite_create("graph");
     TCase *tc = tcase_create("core");
+    /* Brute force over every pair: seconds under the sanitizers. */
+    tcase_set_timeout(tc, 300);
     tcase_add_test(tc, short_text_exact_graph);
     tcase_add_test(tc, short_text_strongest_kept);
     tcase_add_test(tc, long_text_window_and_default_neighbours);
