@@ -256,13 +256,16 @@ static double finish(summ__sim_kind kind, double wi, double wj, double acc, doub
  * without the division: most candidates fail this way once max_k are kept. The
  * margin (far above the rounding error of one product) leaves every close
  * call to finish(), so the kept neighbours are exactly the same. A
- * thresholded similarity (0 or 1) is not a quotient to bound. */
+ * thresholded similarity (0 or 1) is not a quotient to bound; BM25's is
+ * half the sum, so the sum is checked against twice w. */
 static bool surely_weaker(summ__sim_kind kind, double wi, double wj, double acc, double w,
                           double threshold)
 {
     double d = divisor(kind, wi, wj);
     if (threshold > 0.0)
         return false;
+    if (kind == SUMM__SIM_BM25)
+        return acc < 2.0 * w * (1.0 - 1e-9);
     return d > 0.0 && acc < w * d * (1.0 - 1e-9);
 }
 
