@@ -48,7 +48,9 @@ typedef struct neighbour {
 typedef struct met_slot {
     uint32_t row;
     uint32_t at;
-    double w; /* the sentence's sent_w, on the line the meeting reads anyway */
+    double w; /* the sentence's own weight: norm (cosine), log length
+                 (textrank), BM25 length factor; on the line a meeting
+                 reads anyway */
 } met_slot;
 
 typedef struct builder {
@@ -57,12 +59,10 @@ typedef struct builder {
     summ__sim_kind kind;
     summ__postings post;
     double *term_w;      /* per term: idf (cosine) or BM25 idf */
-    double *sent_w;      /* per sentence: norm (cosine), log length (textrank),
-                            BM25 length factor */
     met_slot *met;       /* per sentence */
     uint32_t *touched;   /* per sentence the row met, in meeting order: */
     double *acc;         /*   its overlap so far (textrank: shared terms) */
-    double *met_w;       /*   its sent_w */
+    double *met_w;       /*   its weight (met_slot.w) */
     uint32_t *order;     /* textrank: indices into touched, those sharing
                             several terms first */
     neighbour *cand;
@@ -74,7 +74,6 @@ static void builder_free(builder *b)
     size_t n = b->m->n_sents, v = b->m->n_vocab;
     summ__postings_free(&b->post, b->a);
     summ__free(b->a, b->term_w, v * sizeof *b->term_w);
-    summ__free(b->a, b->sent_w, n * sizeof *b->sent_w);
     summ__free(b->a, b->met, n * sizeof *b->met);
     summ__free(b->a, b->acc, n * sizeof *b->acc);
     summ__free(b->a, b->met_w, n * sizeof *b->met_w);
@@ -104,7 +103,6 @@ static int builder_init(builder *b)
     int rc;
 
     b->term_w = summ__alloc_array(b->a, v, sizeof *b->term_w);
-    b->sent_w = summ__alloc_array(b->a, n, sizeof *b->sent_w);
     b->touched = summ__alloc_array(b->a, n, sizeof *b->touched);
     b->met = summ__alloc_array(b->a, n, sizeof *b->met);
     b->acc = summ__alloc_array(b->a, n, sizeof *b->acc);
@@ -112,7 +110,7 @@ static int builder_init(builder *b)
     if (b->kind == SUMM__SIM_TEXTRANK &&
         !(b->order = summ__alloc_array(b->a, n, sizeof *b->order)))
         return SUMM_E_NOMEM;
-    if (!b->term_w || !b->sent_w || !b->touched || !b->met || !b->acc || !b->met_w)
+    if (!b->term_w || !b->touched || !b->met || !b->acc || !b->met_w)
         return SUMM_E_NOMEM;
     if ((rc = summ__postings_build(&b->post, m, b->a)) < 0)
         return rc;
@@ -129,7 +127,7 @@ static int builder_init(builder *b)
             b->term_w[k] = 1.0;
         for (i = 0; i < n; i++) {
             size_t len = sent_len(&m->sents[i]);
-            b->sent_w[i] = len ? log((double)len) : 0.0;
+            b->met[i].w = len ? log((double)len) : 0.0;
         }
         break;
     case SUMM__SIM_COSINE_IDF:
@@ -142,7 +140,7 @@ static int builder_init(builder *b)
                 double x = (double)m->bag_count[k] * b->term_w[m->bag_term[k]];
                 sq += x * x;
             }
-            b->sent_w[i] = sqrt(sq);
+            b->met[i].w = sqrt(sq);
         }
         break;
     case SUMM__SIM_BM25:
@@ -158,12 +156,10 @@ static int builder_init(builder *b)
                 b->term_w[k] = BM25_EPSILON * (v ? idf_sum / (double)v : 0.0);
         for (i = 0; i < n; i++) {
             double len = (double)sent_len(&m->sents[i]);
-            b->sent_w[i] = BM25_K1 * (1.0 - BM25_B + BM25_B * (avg_len > 0.0 ? len / avg_len : 0.0));
+            b->met[i].w = BM25_K1 * (1.0 - BM25_B + BM25_B * (avg_len > 0.0 ? len / avg_len : 0.0));
         }
         break;
     }
-    for (i = 0; i < n; i++)
-        b->met[i].w = b->sent_w[i];
     return SUMM_OK;
 }
 
@@ -283,7 +279,7 @@ static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uin
     const summ__sentence *s = &m->sents[i];
     size_t k, n_touched = 0, n_cand = 0, q;
     size_t room = max_k <= SIZE_MAX / 2 ? 2 * max_k : SIZE_MAX;
-    double wi = b->sent_w[i];
+    double wi = b->met[i].w;
     neighbour bar = {0.0, 0}; /* the weakest kept at the last cut */
     bool kept = false;
     int rc;
