@@ -263,34 +263,19 @@ static void check_all_kinds(size_t n_sents, unsigned seed, uint32_t k)
     free(text);
 }
 
-START_TEST(short_text_exact_graph)
-{
-    check_all_kinds(40, 1, 100000);
-}
-END_TEST
+/* Texts and neighbour caps: every similarity kept (short text, and a long
+ * one where k exceeds what any row meets), a few, the default, one. */
+static const struct {
+    size_t n_sents;
+    unsigned seed;
+    uint32_t max_neighbours;
+} cases[] = {
+    { 40, 1, 100000 }, { 40, 2, 3 }, { 700, 3, 32 }, { 700, 4, 1 }, { 700, 5, 1000 },
+};
 
-START_TEST(short_text_strongest_kept)
+START_TEST(graph_matches_brute_force)
 {
-    check_all_kinds(40, 2, 3);
-}
-END_TEST
-
-START_TEST(long_text_window_and_default_neighbours)
-{
-    check_all_kinds(700, 3, 32);
-}
-END_TEST
-
-START_TEST(long_text_one_neighbour)
-{
-    check_all_kinds(700, 4, 1);
-}
-END_TEST
-
-START_TEST(long_text_many_neighbours)
-{
-    /* More than any row meets: every similarity is an edge. */
-    check_all_kinds(700, 5, 1000);
+    check_all_kinds(cases[_i].n_sents, cases[_i].seed, cases[_i].max_neighbours);
 }
 END_TEST
 
@@ -300,11 +285,7 @@ static Suite *graph_suite(void)
     TCase *tc = tcase_create("core");
     /* Brute force over every pair: seconds under the sanitizers. */
     tcase_set_timeout(tc, 300);
-    tcase_add_test(tc, short_text_exact_graph);
-    tcase_add_test(tc, short_text_strongest_kept);
-    tcase_add_test(tc, long_text_window_and_default_neighbours);
-    tcase_add_test(tc, long_text_one_neighbour);
-    tcase_add_test(tc, long_text_many_neighbours);
+    tcase_add_loop_test(tc, graph_matches_brute_force, 0, (int)(sizeof cases / sizeof cases[0]));
     suite_add_tcase(s, tc);
     return s;
 }
