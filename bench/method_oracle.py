@@ -21,8 +21,9 @@ import quality  # noqa: E402
 import summ_ctypes as S  # noqa: E402
 
 
-def per_document(lib, docs, algo):
-    """R-1 F1 and the sentence count of every document, for one algorithm."""
+def per_document(lib, docs, algo, ratios=False):
+    """R-1 F1 of every document for one algorithm, and with ratios=True also
+    its compression ratio (budget / the text's sentences), as (r1, ratio)."""
     langs = sorted({d["lang"] for d in docs})
     summ = {lang: S.Summarizer(lib, lang, algo) for lang in langs}
     scorers = {lang: quality.Scorer(lib, lang) for lang in langs}
@@ -33,9 +34,8 @@ def per_document(lib, docs, algo):
         s.budget(max_sentences=k)
         text = d["text"].encode()
         cand = b"\n".join(s.summarize(text))
-        n = max(1, len(s.split(text)))
         r1 = scorers[d["lang"]].score(cand, [r.encode() for r in d["references"]])[0]
-        out.append((r1, k / n))
+        out.append((r1, k / max(1, len(s.split(text))) if ratios else None))
     for lang in langs:
         summ[lang].close()
         scorers[lang].rouge.close()
@@ -56,17 +56,20 @@ def main():
     files = quality.load_sets(args.paths)
     if not files:
         sys.exit("no *.jsonl files in %s" % " ".join(args.paths))
-    head = ["set", a, b, a + " wins", "oracle"] + ["switch r<%g" % r for r in ratios]
+    head = ["set", a, b, a + " wins", b + " wins", "oracle"] + ["switch r<%g" % r for r in ratios]
     print("| " + " | ".join(head) + " |")
     print("|---" * len(head) + "|")
     for path in files:
         docs = quality.read_jsonl(path, 0)
-        ra, rb = per_document(lib, docs, a), per_document(lib, docs, b)
+        ra, rb = per_document(lib, docs, a, ratios=True), per_document(lib, docs, b)
         n = len(docs)
-        mean = lambda xs: 100 * sum(xs) / n  # noqa: E731
+
+        def mean(xs):
+            return 100 * sum(xs) / n
         row = [os.path.basename(path).split(".")[0],
                "%.2f" % mean([x[0] for x in ra]), "%.2f" % mean([x[0] for x in rb]),
                "%.0f %%" % mean([x[0] > y[0] for x, y in zip(ra, rb)]),
+               "%.0f %%" % mean([y[0] > x[0] for x, y in zip(ra, rb)]),
                "%.2f" % mean([max(x[0], y[0]) for x, y in zip(ra, rb)])]
         for r in ratios:
             row.append("%.2f" % mean([x[0] if x[1] < r else y[0] for x, y in zip(ra, rb)]))
