@@ -20,10 +20,26 @@ int summ__score_tfidf(const summ__score_ctx *ctx, double *scores)
     /* w per term, once: a log per term rather than per sentence it is in. */
     double *w = summ__alloc_array(ctx->alloc, m->n_vocab ? m->n_vocab : 1, sizeof *w);
 
+    /* idf by sentence frequency, for the small ones that nearly every term
+     * has (0: not computed yet; every idf is at least log 2): a text's
+     * terms share a few dozen distinct sf values, and a log costs more than
+     * the rest of this function per term. */
+    double idf_of_sf[64] = {0.0};
+
     if (!w)
         return SUMM_E_NOMEM;
-    for (i = 0; i < m->n_vocab; i++)
-        w[i] = (double)m->term_tf[i] * log(1.0 + n_sents / (double)m->term_sf[i]);
+    for (i = 0; i < m->n_vocab; i++) {
+        uint32_t sf = m->term_sf[i];
+        double idf;
+        if (sf < 64) {
+            if (idf_of_sf[sf] == 0.0)
+                idf_of_sf[sf] = log(1.0 + n_sents / (double)sf);
+            idf = idf_of_sf[sf];
+        } else {
+            idf = log(1.0 + n_sents / (double)sf);
+        }
+        w[i] = (double)m->term_tf[i] * idf;
+    }
     for (i = 0; i < m->n_sents; i++) {
         const summ__sentence *s = &m->sents[i];
         double sum = 0.0;

@@ -95,6 +95,92 @@ static size_t ascii_run8(const char *text, size_t i, size_t end, char *out)
     return n;
 }
 
+/* ASCII text is scanned 64 bytes at a time where SSE2 is there to classify
+ * them: one pass finds every letter and digit and folds the whole chunk, and
+ * its words then come out of the bit masks, without a test per byte or a
+ * branch per word end (which a byte loop mispredicts once a word).
+ * SUMM_TOKENIZER_PORTABLE leaves it out: the unit tests build the tokenizer
+ * that way too, as the reference the chunk path must match. */
+#if defined(__SSE2__) && defined(__GNUC__) && !defined(SUMM_TOKENIZER_PORTABLE)
+#include <emmintrin.h>
+#define HAVE_CHUNKS 1
+#define CHUNK 64
+
+/* The 16 bytes at p: bit k of *word is set where p[k] is an ASCII letter or
+ * digit, bit k of *special where it is an apostrophe or not ASCII (the
+ * general path decides what those do); returns the bytes folded (ASCII upper
+ * case to lower). Signed compares put bytes from 0x80 up below every bound,
+ * so they are never letters or digits. */
+static inline __m128i classes16(const char *p, uint64_t *word, uint64_t *special)
+{
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i lower = _mm_or_si128(x, _mm_set1_epi8(0x20));
+    __m128i alpha = _mm_and_si128(_mm_cmpgt_epi8(lower, _mm_set1_epi8('a' - 1)),
+                                  _mm_cmplt_epi8(lower, _mm_set1_epi8('z' + 1)));
+    __m128i upper = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('A' - 1)),
+                                  _mm_cmplt_epi8(x, _mm_set1_epi8('Z' + 1)));
+    __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                  _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+    __m128i apos = _mm_cmpeq_epi8(x, _mm_set1_epi8('\''));
+    *word = (uint32_t)_mm_movemask_epi8(_mm_or_si128(alpha, digit));
+    *special = (uint32_t)_mm_movemask_epi8(_mm_or_si128(x, apos));
+    return _mm_or_si128(x, _mm_and_si128(upper, _mm_set1_epi8(0x20)));
+}
+
+/* Emits the plain ASCII words of the chunk at text[*pos] (the rest of the
+ * span when it is shorter, as if spaces followed) and moves *pos past them.
+ * It stops early, with *general set, at the first word or byte it cannot
+ * take alone: an apostrophe or a non-ASCII byte, a word followed by one, or
+ * a word running past the chunk; *pos is then where the general path must
+ * go on. *productive: whether it emitted a word.
+ * fold has CHUNK + 16 bytes; its last 16 are zero, so that every word has
+ * 16 defined bytes after it. */
+static int tokenize_chunk(const char *text, size_t *pos, size_t end, char *fold,
+                          summ__word_fn fn, void *ud, bool *general, bool *productive)
+{
+    size_t base = *pos, avail = end - base;
+    const char *src = text + base;
+    char padded[CHUNK];
+    uint64_t word = 0, special = 0, done = 0;
+    int k, rc;
+
+    if (avail < CHUNK) {
+        memcpy(padded, src, avail);
+        memset(padded + avail, ' ', CHUNK - avail);
+        src = padded;
+    }
+    for (k = 0; k < CHUNK / 16; k++) {
+        uint64_t w, sp;
+        __m128i f = classes16(src + 16 * k, &w, &sp);
+        _mm_storeu_si128((__m128i *)(void *)(fold + 16 * k), f);
+        word |= w << (16 * k);
+        special |= sp << (16 * k);
+    }
+    *productive = false;
+    for (;;) {
+        uint64_t events = (word | special) & ~done, rest;
+        unsigned s, e;
+        if (events == 0) {
+            *pos = base + (avail < CHUNK ? avail : CHUNK);
+            *general = false;
+            return SUMM_OK;
+        }
+        s = (unsigned)__builtin_ctzll(events);
+        rest = ~(word >> s);
+        e = rest ? s + (unsigned)__builtin_ctzll(rest) : CHUNK;
+        if ((special >> s & 1) || e >= CHUNK || (special >> e & 1)) {
+            *pos = base + s;
+            *general = true;
+            return SUMM_OK;
+        }
+        if ((rc = fn(ud, base + s, base + e, fold + s, e - s)) < 0)
+            return rc;
+        *productive = true;
+        done = ((uint64_t)1 << e) - 1;
+    }
+}
+#endif
+
 void summ__fold_buf_dispose(summ__fold_buf *b)
 {
     if (!b->alloc)
@@ -308,6 +394,11 @@ int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *b
 {
     size_t i = start;
     int rc;
+#ifdef HAVE_CHUNKS
+    char chunk[CHUNK + 16]; /* a chunk, folded; see tokenize_chunk */
+    size_t chunk_from = start;
+    memset(chunk + CHUNK, 0, 16);
+#endif
 
     /* ASCII words are folded into buf while they are scanned; no word is
      * longer than the span. */
@@ -320,8 +411,22 @@ int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *b
         int32_t cp;
         int n;
 
+        unsigned char c;
+#ifdef HAVE_CHUNKS
+        if (i >= chunk_from) {
+            bool general, productive;
+            if ((rc = tokenize_chunk(text, &i, end, chunk, fn, ud, &general, &productive)) < 0)
+                return rc;
+            if (!general)
+                continue;
+            /* One word or byte the general way. The rest of a chunk that
+             * gave no word (text in another script) is left to the general
+             * path too, rather than classified again word after word. */
+            chunk_from = productive ? i : i + CHUNK;
+        }
+#endif
         /* Skip to the next word character. */
-        unsigned char c = (unsigned char)text[i];
+        c = (unsigned char)text[i];
         if (c < 0x80) {
             if (ascii_fold[c] == 0) {
                 i++;

@@ -1,6 +1,7 @@
 /* Word tokenizer: Unicode categories, case folding, apostrophes, hyphens. */
 #include "test_util.h"
 
+#include <stdio.h>
 #include <string.h>
 
 typedef struct collect {
@@ -175,6 +176,93 @@ START_TEST(ascii_words_every_byte_and_offset)
 }
 END_TEST
 
+/* The tokenizer once more, built without its 16-byte path: the reference
+ * for the test below. */
+void ref_fold_buf_dispose(summ__fold_buf *b);
+bool ref_is_word_cp(int32_t cp);
+int ref_fold(const char *text, size_t len, summ__fold_buf *b);
+int ref_tokenize(const char *text, size_t start, size_t end, summ__fold_buf *buf,
+                 summ__word_fn fn, void *ud);
+#define SUMM_TOKENIZER_PORTABLE 1
+#define summ__fold_buf_dispose ref_fold_buf_dispose
+#define summ__is_word_cp ref_is_word_cp
+#define summ__fold ref_fold
+#define summ__tokenize ref_tokenize
+#include "tokenizer.c"
+#undef summ__fold_buf_dispose
+#undef summ__is_word_cp
+#undef summ__fold
+#undef summ__tokenize
+
+/* Each word as start, end and folded form, one line each. */
+typedef struct word_log {
+    char buf[16384];
+    size_t pos;
+} word_log;
+
+static int log_word(void *ud, size_t start, size_t end, const char *folded, size_t len)
+{
+    word_log *l = ud;
+    int n = snprintf(l->buf + l->pos, sizeof l->buf - l->pos, "%zu %zu %.*s\n", start, end,
+                     (int)len, folded);
+    ck_assert(n > 0 && (size_t)n < sizeof l->buf - l->pos);
+    l->pos += (size_t)n;
+    return 0;
+}
+
+/* Texts pieced together at random from letters of both cases, digits,
+ * apostrophes (ASCII and U+2019), punctuation, accented, CJK and invalid
+ * bytes, and words of 15, 16 and 20 letters, tokenized from every start:
+ * the 16-byte path gives the same words, offsets and folds as the
+ * byte-by-byte one. */
+START_TEST(block_path_matches_byte_path)
+{
+    static const char *const pieces[] = {
+        "a", "Z", "q", "7", "'", " ", "  ", ".", "-", ",\n", "\xe2\x80\x99", "\xc3\xa9",
+        "\xc3\x89", "\xe6\x9d\xb1\xe4\xba\xac", "\xff", "\xef\xac\x81", "don't",
+        "abcdefghijklmno", "ABCDEFGHIJKLMNOP", "Internationalized", "x1y2z3", "@[`{", "\t",
+        "Pneumonoultramicroscopicsilicovolcanoconiosis0123456789abcdefghijklmnopqrstuvwxyz"};
+    const size_t n_pieces = sizeof pieces / sizeof *pieces;
+    static word_log got, want;
+    summ_allocator a;
+    summ__fold_buf fb1, fb2;
+    uint32_t seed = 12345;
+    int round;
+
+    summ__allocator_resolve(&a, NULL);
+    memset(&fb1, 0, sizeof fb1);
+    memset(&fb2, 0, sizeof fb2);
+    fb1.alloc = fb2.alloc = &a;
+    for (round = 0; round < 3000; round++) {
+        char text[512];
+        size_t len = 0, start, target;
+        seed = seed * 1103515245u + 12345u;
+        target = (seed >> 16) % 300;
+        while (len < target) {
+            const char *p;
+            size_t n;
+            seed = seed * 1103515245u + 12345u;
+            p = pieces[(seed >> 16) % n_pieces];
+            n = strlen(p);
+            if (len + n >= sizeof text)
+                break;
+            memcpy(text + len, p, n);
+            len += n;
+        }
+        for (start = 0; start <= len && start < 70; start += 1 + start / 8) {
+            got.pos = want.pos = 0;
+            got.buf[0] = want.buf[0] = '\0';
+            ck_assert_int_eq(summ__tokenize(text, start, len, &fb1, log_word, &got), 0);
+            ck_assert_int_eq(ref_tokenize(text, start, len, &fb2, log_word, &want), 0);
+            ck_assert_msg(strcmp(got.buf, want.buf) == 0, "round %d, start %zu:\n%s\nvs\n%s",
+                          round, start, got.buf, want.buf);
+        }
+    }
+    summ__fold_buf_dispose(&fb1);
+    ref_fold_buf_dispose(&fb2);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("tokenizer");
@@ -186,6 +274,7 @@ int main(void)
     tcase_add_test(tc, thai_bigrams_keep_marks_with_their_letter);
     tcase_add_test(tc, bigram_positions_are_original_bytes);
     tcase_add_test(tc, ascii_words_every_byte_and_offset);
+    tcase_add_test(tc, block_path_matches_byte_path);
     suite_add_tcase(s, tc);
     return test_run_suite(s);
 }
