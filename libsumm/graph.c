@@ -4,17 +4,24 @@
  *
  * Building: an inverted index maps each term to the sentences containing it
  * (with counts), so a sentence meets only the sentences it shares a term
- * with; pairs sharing nothing cost nothing. Two bounds keep long texts
+ * with; pairs sharing nothing cost nothing. Three bounds keep long texts
  * (books) fast and small:
  *  - a term found in more than SUMM__GRAPH_WINDOW sentences links each
  *    sentence only to the SUMM__GRAPH_WINDOW / 2 nearest occurrences on
  *    either side, in document order. Such terms carry little information
  *    (their idf is small) and the cap turns the worst case (one word in every
  *    sentence) from quadratic into linear work;
+ *  - sentences more than SUMM__GRAPH_REACH apart never meet: past a few
+ *    thousand sentences, each sentence's work would otherwise keep growing
+ *    with the text, as ever more of its terms fill their windows from all
+ *    over it. The graph of a long text is local; texts of up to
+ *    SUMM__GRAPH_REACH + 1 sentences (news, and encyclopedia articles of
+ *    up to 20,000 words) are untouched;
  *  - each sentence keeps its opts->max_neighbours strongest similarities
  *    (ties: lower index), so memory is O(S x k).
- * Texts where no term is in more than SUMM__GRAPH_WINDOW sentences and no
- * sentence has more than k neighbours get the exact graph.
+ * Texts where no term is in more than SUMM__GRAPH_WINDOW sentences, none
+ * longer than SUMM__GRAPH_REACH + 1 sentences and no sentence with more
+ * than k neighbours get the exact graph.
  *
  * Cost: O(T x min(sf, W)) to build, for T term occurrences; O(S x k) memory
  * for the edges plus O(T) for the index. PageRank: O(iterations x S x k).
@@ -265,6 +272,35 @@ static bool surely_weaker(summ__sim_kind kind, double wi, double wj, double acc,
     return d > 0.0 && acc < w * d * (1.0 - 1e-9);
 }
 
+/* Narrows the postings [*lo, *hi) (ascending sentences) to the sentences
+ * within SUMM__GRAPH_REACH of sentence i. */
+static inline void narrow_to_reach(const uint32_t *sent, uint32_t i, size_t *lo, size_t *hi)
+{
+    size_t a = *lo, z = *hi;
+    uint32_t first = i > SUMM__GRAPH_REACH ? i - SUMM__GRAPH_REACH : 0;
+    uint32_t last = i < UINT32_MAX - SUMM__GRAPH_REACH ? i + SUMM__GRAPH_REACH : UINT32_MAX;
+    if (a == z || (sent[a] >= first && sent[z - 1] <= last))
+        return;
+    /* First posting at or after `first`, then first one after `last`. */
+    while (a < z) {
+        size_t mid = a + (z - a) / 2;
+        if (sent[mid] < first)
+            a = mid + 1;
+        else
+            z = mid;
+    }
+    *lo = a;
+    z = *hi;
+    while (a < z) {
+        size_t mid = a + (z - a) / 2;
+        if (sent[mid] <= last)
+            a = mid + 1;
+        else
+            z = mid;
+    }
+    *hi = a;
+}
+
 /* Similarities of sentence i to every sentence sharing a term with it
  * (within the window), strongest max_k kept, appended to g. Inlined into
  * one copy per similarity (build_rows), so that the inner loops test no
@@ -291,6 +327,7 @@ static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uin
         /* BM25: the row's own half of each visit's weight, once per term. */
         double own = kind == SUMM__SIM_BM25 ? bm25(wt, ci, wi) : 0.0;
         summ__postings_window(&b->post, t, k, &lo, &hi);
+        narrow_to_reach(b->post.sent, i, &lo, &hi);
         for (q = lo; q < hi; q++) {
             uint32_t j = b->post.sent[q], cj = b->post.cnt[q], at;
             met_slot *mt = &b->met[j];

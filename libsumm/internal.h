@@ -521,6 +521,9 @@ int summ__lazy_greedy(const summ__score_ctx *ctx, summ__gain_fn gain, summ__pick
 /* Terms in more sentences than this link each sentence only to the nearest
  * W/2 occurrences on either side (graph.c, selector.c). */
 #define SUMM__GRAPH_WINDOW 128
+/* Sentences further apart than this never meet in a similarity graph
+ * (graph.c): about 25,000 words, a long chapter. */
+#define SUMM__GRAPH_REACH 1024
 
 typedef struct summ__postings {
     size_t *off;    /* n_vocab + 1: term t's postings are [off[t], off[t + 1]) */

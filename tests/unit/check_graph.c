@@ -1,6 +1,8 @@
 /* Similarity graphs (graph.c) against a brute-force reference: every pair
  * of sentences, the similarity formulas written out again, the window rule
- * for frequent terms, and the strongest max_neighbours kept per row. */
+ * for frequent terms, the reach (no pair further apart than
+ * SUMM__GRAPH_REACH sentences), and the strongest max_neighbours kept per
+ * row. */
 #include "test_util.h"
 
 #include <math.h>
@@ -144,7 +146,7 @@ static void check_graph(summ_summarizer *s, summ__sim_kind kind, double threshol
             sent_w[i] = sqrt(sq);
             break;
         case SUMM__SIM_BM25:
-            sent_w[i] = 1.2 * (1.0 - 0.75 + 0.75 * len / avg_len);
+            sent_w[i] = 1.2 * (1.0 - 0.75 + 0.75 * (len / avg_len));
             break;
         }
     }
@@ -163,7 +165,7 @@ static void check_graph(summ_summarizer *s, summ__sim_kind kind, double threshol
         for (j = 0; j < n; j++) {
             double acc = 0.0, d = 0.0, w;
             bool met = false;
-            if (j == i)
+            if (j == i || (i > j ? i - j : j - i) > SUMM__GRAPH_REACH)
                 continue;
             /* In the order of i's bag, as sums of doubles depend on order. */
             for (k = m->sents[i].bag_begin; k < m->sents[i].bag_end; k++) {
@@ -220,8 +222,8 @@ static void check_graph(summ_summarizer *s, summ__sim_kind kind, double threshol
                       g.row[i + 1] - g.row[i], n_row);
         for (e = 0; e < n_row; e++) {
             ck_assert_uint_eq(g.col[g.row[i] + e], row[e].j);
-            ck_assert_msg(g.w[g.row[i] + e] == row[e].w, "row %zu edge %zu: %.17g, expected %.17g",
-                          i, e, g.w[g.row[i] + e], row[e].w);
+            ck_assert_msg(g.w[g.row[i] + e] == row[e].w, "kind %d row %zu edge %zu: %.17g, expected %.17g",
+                          (int)kind, i, e, g.w[g.row[i] + e], row[e].w);
             out += row[e].w;
         }
         ck_assert(g.out[i] == out);
@@ -254,6 +256,25 @@ static void check_all_kinds(size_t n_sents, unsigned seed, uint32_t k)
     /* The long texts exercise the window. */
     if (n_sents > 2 * SUMM__GRAPH_WINDOW)
         ck_assert_uint_gt(frequent, 2);
+    /* The longest ones the reach: a rare term (inside the window) in two
+     * sentences further apart than it. */
+    if (n_sents > 2 * SUMM__GRAPH_REACH) {
+        const summ__model *m = &s->model;
+        size_t *first = calloc(m->n_vocab, sizeof *first), i, kk, far = 0;
+        size_t *last = calloc(m->n_vocab, sizeof *last);
+        ck_assert(first && last);
+        for (i = 0; i < m->n_sents; i++)
+            for (kk = m->sents[i].bag_begin; kk < m->sents[i].bag_end; kk++) {
+                if (!last[m->bag_term[kk]])
+                    first[m->bag_term[kk]] = i + 1;
+                last[m->bag_term[kk]] = i + 1;
+            }
+        for (t = 0; t < m->n_vocab; t++)
+            far += m->term_sf[t] <= SUMM__GRAPH_WINDOW && last[t] - first[t] > SUMM__GRAPH_REACH;
+        ck_assert_uint_gt(far, 2);
+        free(first);
+        free(last);
+    }
     check_graph(s, SUMM__SIM_TEXTRANK, 0.0);
     check_graph(s, SUMM__SIM_COSINE_IDF, 0.0);
     check_graph(s, SUMM__SIM_COSINE_IDF, 0.1);
@@ -271,6 +292,7 @@ static const struct {
     uint32_t max_neighbours;
 } cases[] = {
     { 40, 1, 100000 }, { 40, 2, 3 }, { 700, 3, 32 }, { 700, 4, 1 }, { 700, 5, 1000 },
+    { 2 * SUMM__GRAPH_REACH + 300, 6, 32 },
 };
 
 START_TEST(graph_matches_brute_force)
