@@ -8,6 +8,8 @@
  *   tokenizer.c   words by Unicode category, case folded
  *   lang.c        language table, stopwords, abbreviations
  *   model.c       term/sentence model (stemming each distinct word once)
+ *   lexicon.c     words a summarizer has stemmed, kept between texts
+ *   stem_english.c  Snowball English stems of ASCII words, without libstemmer
  *   scorer_*.c    one file per scoring algorithm, listed in scorers.c
  *   selector.c    length budget and document order
  *   summarizer.c  the public entry points that run the stages
@@ -182,6 +184,9 @@ struct summ_lang {
     summ_allocator alloc;
     const summ__lang_info *info;
     uint32_t flags; /* SUMM_LANG_* */
+    /* English with stemming, and summ__stem_english() agrees with the
+     * libstemmer at hand: plain ASCII words take the fast stemmer. */
+    bool stem_english_fast;
     summ__strmap stopwords;
     summ__strmap abbreviations; /* value: 1 */
     /* "auto" only: one language per table entry (summ__lang_at order); the
@@ -210,6 +215,20 @@ const char *const *summ__sentence_starters(const char *code);
  * titles ("mr", "dr") are abbreviations that never end a sentence. */
 bool summ__lang_is_abbreviation(const summ_lang *lang, const char *word, size_t len);
 bool summ__lang_is_title(const summ_lang *lang, const char *word, size_t len);
+
+/* ---- the English stemmer (stem_english.c) ------------------------------ */
+
+/* Longest word the fast English stemmer takes, in bytes. */
+#define SUMM__STEM_ENGLISH_MAX 64
+/* Writes the Snowball English stem of a word made of a-z, 0-9 and ' to out
+ * (room for len bytes; a stem is never longer than its word) and returns its
+ * length, which is 0 where libstemmer's is (the caller then keeps the word).
+ * Returns -1 for any other word, or one longer than SUMM__STEM_ENGLISH_MAX:
+ * libstemmer stems those. */
+int summ__stem_english(const char *word, size_t len, char *out);
+/* Whether summ__stem_english() gives libstemmer's english stems on words
+ * that take every rule of the algorithm (another Snowball release may differ). */
+bool summ__stem_english_agrees(void);
 
 /* ---- scripts (script.c) ------------------------------------------------ */
 

@@ -195,6 +195,9 @@ static int lang_create(summ_lang **out, const summ__lang_info *info, const summ_
     lang->alloc = *a;
     lang->info = info;
     lang->flags = cfg ? cfg->flags : 0;
+    lang->stem_english_fast = info->stemmer && strcmp(info->stemmer, "english") == 0 &&
+                              !(lang->flags & SUMM_LANG_NO_STEMMING) &&
+                              summ__stem_english_agrees();
     summ__strmap_init(&lang->stopwords, &lang->alloc);
     summ__strmap_init(&lang->abbreviations, &lang->alloc);
 

@@ -67,6 +67,7 @@ build = {
             "libsumm/script.c",
             "libsumm/selector.c",
             "libsumm/splitter.c",
+            "libsumm/stem_english.c",
             "libsumm/strmap.c",
             "libsumm/summarizer.c",
             "libsumm/tokenizer.c",

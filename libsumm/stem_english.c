@@ -1,0 +1,486 @@
+/*
+ * The Snowball English stemmer ("Porter2") for plain ASCII words, written
+ * for speed: libstemmer's generated code takes about 200 ns a word, and a
+ * summarizer that meets a text's words for the first time stems each
+ * distinct one, which made stemming a third of the work on a new English
+ * text. This one works on a small array in place and takes each step's
+ * longest suffix by a switch on the last letter.
+ *
+ * It follows the algorithm as libstemmer 2.2 implements it (its english
+ * stemmer), and gives the same stem for every word tests/unit/
+ * check_stem_english.c tries. summ__stem_english_agrees() compares it with
+ * the libstemmer at hand on words that exercise every rule, and
+ * summ_lang_new only turns it on when they agree, so a different Snowball
+ * release never mixes two sets of stems. Words with other characters, and
+ * long ones, are left to libstemmer.
+ */
+#include "internal.h"
+
+#include <libstemmer.h>
+#include <string.h>
+
+/* Bytes the fast path takes: what the tokenizer's ASCII words are made of. */
+static const unsigned char takes[256] = {
+    ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1,
+    ['h'] = 1, ['i'] = 1, ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1,
+    ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1, ['s'] = 1, ['t'] = 1, ['u'] = 1,
+    ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+    ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['\''] = 1,
+};
+
+/* The algorithm's groupings. 'Y' (a consonant y, set by the prelude) is in
+ * none but v_WXY. */
+enum { V = 1, V_WXY = 2, LI = 4 };
+static const unsigned char group[256] = {
+    ['a'] = V | V_WXY, ['e'] = V | V_WXY | LI, ['i'] = V | V_WXY, ['o'] = V | V_WXY,
+    ['u'] = V | V_WXY, ['y'] = V | V_WXY, ['w'] = V_WXY, ['x'] = V_WXY, ['Y'] = V_WXY,
+    ['c'] = LI, ['d'] = LI, ['g'] = LI, ['h'] = LI, ['k'] = LI, ['m'] = LI, ['n'] = LI,
+    ['r'] = LI, ['t'] = LI,
+};
+
+typedef struct word {
+    char s[SUMM__STEM_ENGLISH_MAX];
+    int n;      /* current length */
+    int p1, p2; /* the regions R1 and R2 start here */
+} word;
+
+static inline bool is_v(char c)
+{
+    return group[(unsigned char)c] & V;
+}
+
+/* Suffixes are a few bytes: a loop from the end stops at the first
+ * difference, usually the first byte, where a memcmp call costs more. */
+static inline bool ends(const word *w, const char *suf, int k)
+{
+    int i;
+    if (w->n < k)
+        return false;
+    for (i = k - 1; i >= 0; i--)
+        if (w->s[w->n - k + i] != suf[i])
+            return false;
+    return true;
+}
+
+/* Replaces the last k bytes by the r bytes of rep. */
+static inline void set_to(word *w, int k, const char *rep, int r)
+{
+    int i;
+    for (i = 0; i < r; i++)
+        w->s[w->n - k + i] = rep[i];
+    w->n = w->n - k + r;
+}
+
+/* Whether the word up to `end` ends in a short syllable: consonant, vowel,
+ * consonant other than w, x and Y; or vowel, consonant at the very start. */
+static bool short_syllable(const word *w, int end)
+{
+    const char *s = w->s;
+    if (end >= 3 && !(group[(unsigned char)s[end - 1]] & V_WXY) && is_v(s[end - 2]) &&
+        !is_v(s[end - 3]))
+        return true;
+    return end == 2 && !is_v(s[1]) && is_v(s[0]);
+}
+
+/* Whole words the algorithm treats as exceptions before anything else. */
+static const struct {
+    const char *word, *stem;
+    unsigned char len, stem_len;
+} exception1[] = {
+    {"skis", "ski", 4, 3},     {"skies", "sky", 5, 3},      {"dying", "die", 5, 3},
+    {"lying", "lie", 5, 3},    {"tying", "tie", 5, 3},      {"idly", "idl", 4, 3},
+    {"gently", "gentl", 6, 5}, {"ugly", "ugli", 4, 4},      {"early", "earli", 5, 5},
+    {"only", "onli", 4, 4},    {"singly", "singl", 6, 5},   {"sky", "sky", 3, 3},
+    {"news", "news", 4, 4},    {"howe", "howe", 4, 4},      {"atlas", "atlas", 5, 5},
+    {"cosmos", "cosmos", 6, 6}, {"bias", "bias", 4, 4},     {"andes", "andes", 5, 5},
+};
+
+/* Words left as they are once step 1a has run. */
+static const struct {
+    const char *word;
+    unsigned char len;
+} exception2[] = {
+    {"inning", 6}, {"outing", 6},  {"canning", 7}, {"herring", 7},
+    {"earring", 7}, {"proceed", 7}, {"exceed", 6}, {"succeed", 7},
+};
+
+static void prelude(word *w, bool *y_found)
+{
+    int i;
+    if (w->s[0] == '\'') {
+        memmove(w->s, w->s + 1, (size_t)w->n - 1);
+        w->n--;
+    }
+    *y_found = false;
+    if (w->n > 0 && w->s[0] == 'y') {
+        w->s[0] = 'Y';
+        *y_found = true;
+    }
+    /* Left to right, so that in "ayy" only the first y follows a vowel. */
+    for (i = 1; i < w->n; i++) {
+        if (w->s[i] == 'y' && is_v(w->s[i - 1])) {
+            w->s[i] = 'Y';
+            *y_found = true;
+        }
+    }
+}
+
+/* R1 starts after the first consonant that follows a vowel (or after one of
+ * a few prefixes); R2 is the same rule applied again inside R1. */
+static void mark_regions(word *w)
+{
+    int i = 0;
+    w->p1 = w->p2 = w->n;
+    if (w->n >= 5 && (memcmp(w->s, "gener", 5) == 0 || memcmp(w->s, "arsen", 5) == 0)) {
+        i = 5;
+    } else if (w->n >= 6 && memcmp(w->s, "commun", 6) == 0) {
+        i = 6;
+    } else {
+        while (i < w->n && !is_v(w->s[i]))
+            i++;
+        while (i < w->n && is_v(w->s[i]))
+            i++;
+        if (i >= w->n)
+            return;
+        i++;
+    }
+    w->p1 = i;
+    while (i < w->n && !is_v(w->s[i]))
+        i++;
+    while (i < w->n && is_v(w->s[i]))
+        i++;
+    if (i >= w->n)
+        return;
+    w->p2 = i + 1;
+}
+
+static bool has_vowel(const word *w, int end)
+{
+    int i;
+    for (i = 0; i < end; i++)
+        if (is_v(w->s[i]))
+            return true;
+    return false;
+}
+
+static void step_1a(word *w)
+{
+    if (ends(w, "'s'", 3))
+        w->n -= 3;
+    else if (ends(w, "'s", 2))
+        w->n -= 2;
+    else if (ends(w, "'", 1))
+        w->n -= 1;
+
+    if (ends(w, "sses", 4)) {
+        w->n -= 2;
+    } else if (ends(w, "ied", 3) || ends(w, "ies", 3)) {
+        if (w->n - 3 >= 2)
+            set_to(w, 3, "i", 1);
+        else
+            set_to(w, 3, "ie", 2);
+    } else if (ends(w, "us", 2) || ends(w, "ss", 2)) {
+        /* kept */
+    } else if (ends(w, "s", 1)) {
+        /* Deleted when a vowel comes before the letter in front of it. */
+        if (w->n >= 3 && has_vowel(w, w->n - 2))
+            w->n--;
+    }
+}
+
+static bool is_exception2(const word *w)
+{
+    size_t i;
+    if (w->n < 6 || w->n > 7)
+        return false;
+    for (i = 0; i < sizeof exception2 / sizeof *exception2; i++)
+        if (exception2[i].len == w->n && exception2[i].word[0] == w->s[0] &&
+            memcmp(w->s, exception2[i].word, (size_t)w->n) == 0)
+            return true;
+    return false;
+}
+
+static void step_1b(word *w)
+{
+    int k;
+    char a, b;
+    if (ends(w, "eedly", 5) || ends(w, "eed", 3)) {
+        k = w->s[w->n - 1] == 'y' ? 5 : 3;
+        if (w->n - k >= w->p1)
+            set_to(w, k, "ee", 2);
+        return;
+    }
+    if (ends(w, "ingly", 5) || ends(w, "edly", 4))
+        k = w->s[w->n - 4] == 'e' ? 4 : 5;
+    else if (ends(w, "ing", 3))
+        k = 3;
+    else if (ends(w, "ed", 2))
+        k = 2;
+    else
+        return;
+    if (!has_vowel(w, w->n - k))
+        return;
+    w->n -= k;
+    if (w->n < 2) {
+        /* Only the short-word rule can apply, and no word is that short. */
+        return;
+    }
+    a = w->s[w->n - 2];
+    b = w->s[w->n - 1];
+    if ((a == 'a' && b == 't') || (a == 'b' && b == 'l') || (a == 'i' && b == 'z')) {
+        w->s[w->n++] = 'e';
+    } else if (a == b && (a == 'b' || a == 'd' || a == 'f' || a == 'g' || a == 'm' || a == 'n' ||
+                          a == 'p' || a == 'r' || a == 't')) {
+        w->n--;
+    } else if (w->n == w->p1 && short_syllable(w, w->n)) {
+        w->s[w->n++] = 'e';
+    }
+}
+
+static void step_1c(word *w)
+{
+    char c;
+    if (w->n < 3)
+        return;
+    c = w->s[w->n - 1];
+    if ((c == 'y' || c == 'Y') && !is_v(w->s[w->n - 2]))
+        w->s[w->n - 1] = 'i';
+}
+
+/* One suffix of a step: replace it by `to`, under a condition. */
+enum cond { ANY, AFTER_L, AFTER_LI, IN_R2, AFTER_S_T };
+typedef struct rule {
+    const char *suffix;
+    unsigned char len;
+    unsigned char cond;
+    const char *to;
+    unsigned char to_len;
+} rule;
+
+/* Suffix tables by last letter, longest first within each, so the first
+ * match is the algorithm's longest suffix. */
+static const rule step2_i[] = {
+    {"biliti", 6, ANY, "ble", 3}, {"lessli", 6, ANY, "less", 4}, {"aliti", 5, ANY, "al", 2},
+    {"iviti", 5, ANY, "ive", 3},  {"entli", 5, ANY, "ent", 3},   {"ousli", 5, ANY, "ous", 3},
+    {"fulli", 5, ANY, "ful", 3},  {"enci", 4, ANY, "ence", 4},   {"anci", 4, ANY, "ance", 4},
+    {"abli", 4, ANY, "able", 4},  {"alli", 4, ANY, "al", 2},     {"bli", 3, ANY, "ble", 3},
+    {"ogi", 3, AFTER_L, "og", 2}, {"li", 2, AFTER_LI, "", 0},    {NULL, 0, 0, NULL, 0},
+};
+static const rule step2_l[] = {
+    {"ational", 7, ANY, "ate", 3}, {"tional", 6, ANY, "tion", 4}, {NULL, 0, 0, NULL, 0},
+};
+static const rule step2_n[] = {
+    {"ization", 7, ANY, "ize", 3}, {"ation", 5, ANY, "ate", 3}, {NULL, 0, 0, NULL, 0},
+};
+static const rule step2_r[] = {
+    {"izer", 4, ANY, "ize", 3}, {"ator", 4, ANY, "ate", 3}, {NULL, 0, 0, NULL, 0},
+};
+static const rule step2_m[] = {
+    {"alism", 5, ANY, "al", 2}, {NULL, 0, 0, NULL, 0},
+};
+static const rule step2_s[] = {
+    {"fulness", 7, ANY, "ful", 3}, {"ousness", 7, ANY, "ous", 3}, {"iveness", 7, ANY, "ive", 3},
+    {NULL, 0, 0, NULL, 0},
+};
+
+static const rule step3_l[] = {
+    {"ational", 7, ANY, "ate", 3}, {"tional", 6, ANY, "tion", 4}, {"ical", 4, ANY, "ic", 2},
+    {"ful", 3, ANY, "", 0},       {NULL, 0, 0, NULL, 0},
+};
+static const rule step3_e[] = {
+    {"alize", 5, ANY, "al", 2}, {"icate", 5, ANY, "ic", 2}, {"ative", 5, IN_R2, "", 0},
+    {NULL, 0, 0, NULL, 0},
+};
+static const rule step3_i[] = {
+    {"iciti", 5, ANY, "ic", 2}, {NULL, 0, 0, NULL, 0},
+};
+static const rule step3_s[] = {
+    {"ness", 4, ANY, "", 0}, {NULL, 0, 0, NULL, 0},
+};
+
+static const rule step4_l[] = {{"al", 2, ANY, "", 0}, {NULL, 0, 0, NULL, 0}};
+static const rule step4_e[] = {
+    {"ance", 4, ANY, "", 0}, {"ence", 4, ANY, "", 0}, {"able", 4, ANY, "", 0}, {"ible", 4, ANY, "", 0},
+    {"ate", 3, ANY, "", 0},  {"ive", 3, ANY, "", 0},  {"ize", 3, ANY, "", 0},  {NULL, 0, 0, NULL, 0},
+};
+static const rule step4_r[] = {{"er", 2, ANY, "", 0}, {NULL, 0, 0, NULL, 0}};
+static const rule step4_c[] = {{"ic", 2, ANY, "", 0}, {NULL, 0, 0, NULL, 0}};
+static const rule step4_t[] = {
+    {"ement", 5, ANY, "", 0}, {"ment", 4, ANY, "", 0}, {"ant", 3, ANY, "", 0}, {"ent", 3, ANY, "", 0},
+    {NULL, 0, 0, NULL, 0},
+};
+static const rule step4_m[] = {{"ism", 3, ANY, "", 0}, {NULL, 0, 0, NULL, 0}};
+static const rule step4_i[] = {{"iti", 3, ANY, "", 0}, {NULL, 0, 0, NULL, 0}};
+static const rule step4_s[] = {{"ous", 3, ANY, "", 0}, {NULL, 0, 0, NULL, 0}};
+static const rule step4_n[] = {{"ion", 3, AFTER_S_T, "", 0}, {NULL, 0, 0, NULL, 0}};
+
+/* Finds the longest suffix of the table; when it starts at or after `from`
+ * (the step's region) and its condition holds, replaces it. */
+static void apply(word *w, const rule *table, int from)
+{
+    const rule *r;
+    int at;
+    if (!table)
+        return;
+    for (r = table; r->suffix; r++)
+        if (ends(w, r->suffix, r->len))
+            break;
+    if (!r->suffix)
+        return;
+    at = w->n - r->len;
+    if (at < from)
+        return;
+    switch (r->cond) {
+    case AFTER_L:
+        if (at < 1 || w->s[at - 1] != 'l')
+            return;
+        break;
+    case AFTER_LI:
+        if (at < 1 || !(group[(unsigned char)w->s[at - 1]] & LI))
+            return;
+        break;
+    case IN_R2:
+        if (at < w->p2)
+            return;
+        break;
+    case AFTER_S_T:
+        if (at < 1 || (w->s[at - 1] != 's' && w->s[at - 1] != 't'))
+            return;
+        break;
+    default:
+        break;
+    }
+    set_to(w, r->len, r->to, r->to_len);
+}
+
+static const rule *step2_table(char last)
+{
+    switch (last) {
+    case 'i': return step2_i;
+    case 'l': return step2_l;
+    case 'n': return step2_n;
+    case 'r': return step2_r;
+    case 'm': return step2_m;
+    case 's': return step2_s;
+    default: return NULL;
+    }
+}
+
+static const rule *step3_table(char last)
+{
+    switch (last) {
+    case 'l': return step3_l;
+    case 'e': return step3_e;
+    case 'i': return step3_i;
+    case 's': return step3_s;
+    default: return NULL;
+    }
+}
+
+static const rule *step4_table(char last)
+{
+    switch (last) {
+    case 'l': return step4_l;
+    case 'e': return step4_e;
+    case 'r': return step4_r;
+    case 'c': return step4_c;
+    case 't': return step4_t;
+    case 'm': return step4_m;
+    case 'i': return step4_i;
+    case 's': return step4_s;
+    case 'n': return step4_n;
+    default: return NULL;
+    }
+}
+
+static void step_5(word *w)
+{
+    int at = w->n - 1;
+    if (at < 0)
+        return;
+    if (w->s[at] == 'e') {
+        if (at >= w->p2 || (at >= w->p1 && !short_syllable(w, at)))
+            w->n--;
+    } else if (w->s[at] == 'l') {
+        if (at >= w->p2 && at >= 1 && w->s[at - 1] == 'l')
+            w->n--;
+    }
+}
+
+int summ__stem_english(const char *in, size_t len, char *out)
+{
+    word w;
+    bool y_found;
+    size_t i;
+
+    if (len == 0 || len > SUMM__STEM_ENGLISH_MAX)
+        return -1;
+    for (i = 0; i < len; i++)
+        if (!takes[(unsigned char)in[i]])
+            return -1;
+    if (len >= 3 && len <= 6) {
+        for (i = 0; i < sizeof exception1 / sizeof *exception1; i++) {
+            if (exception1[i].len == len && exception1[i].word[0] == in[0] &&
+                memcmp(in, exception1[i].word, len) == 0) {
+                memcpy(out, exception1[i].stem, exception1[i].stem_len);
+                return exception1[i].stem_len;
+            }
+        }
+    }
+    if (len < 3) {
+        memcpy(out, in, len);
+        return (int)len;
+    }
+    memcpy(w.s, in, len);
+    w.n = (int)len;
+    prelude(&w, &y_found);
+    mark_regions(&w);
+    step_1a(&w);
+    if (!is_exception2(&w)) {
+        step_1b(&w);
+        step_1c(&w);
+        if (w.n > 0)
+            apply(&w, step2_table(w.s[w.n - 1]), w.p1);
+        if (w.n > 0)
+            apply(&w, step3_table(w.s[w.n - 1]), w.p1);
+        if (w.n > 0)
+            apply(&w, step4_table(w.s[w.n - 1]), w.p2);
+        step_5(&w);
+    }
+    for (i = 0; y_found && i < (size_t)w.n; i++)
+        if (w.s[i] == 'Y')
+            w.s[i] = 'y';
+    memcpy(out, w.s, (size_t)w.n);
+    return w.n;
+}
+
+/* Words that between them take every step and most rules, the exceptions
+ * and the prefixes that move R1 (those later Snowball releases added among
+ * them), for comparing with the libstemmer at hand before the fast path is
+ * trusted with a language. Kept short: each language object pays for them. */
+static const char *const probes[] = {
+    "caresses", "ponies", "ties", "gaps", "gas", "'tis", "dogs'", "agreed", "bleed",
+    "conflated", "troubled", "hopping", "hoping", "cry", "relational", "digitizer",
+    "hopefulness", "sensibiliti", "logi", "triplicate", "formative", "adjustment", "adoption",
+    "controll", "generously", "communities", "sayings", "skies", "innings", "universal",
+    "emergency", "organization", "lateral", "pastoral",
+};
+
+bool summ__stem_english_agrees(void)
+{
+    struct sb_stemmer *sb = sb_stemmer_new("english", "UTF_8");
+    char buf[SUMM__STEM_ENGLISH_MAX];
+    size_t i;
+    bool ok = sb != NULL;
+
+    for (i = 0; ok && i < sizeof probes / sizeof *probes; i++) {
+        size_t len = strlen(probes[i]);
+        const sb_symbol *want = sb_stemmer_stem(sb, (const sb_symbol *)probes[i], (int)len);
+        int n = summ__stem_english(probes[i], len, buf);
+        ok = want && n >= 0 && sb_stemmer_length(sb) == n && memcmp(want, buf, (size_t)n) == 0;
+    }
+    if (sb)
+        sb_stemmer_delete(sb);
+    return ok;
+}
