@@ -9,6 +9,9 @@
  *   speed ... --documents --warm OTHER FILE                that summarizer
  *                     first goes through the corpus OTHER, untimed
  *   speed [--runs N] --rouge PAIRS                          ROUGE-1/2/L per pair
+ *         [--rouge-unicode] [--rouge-stemmer NAME|none]      tokenizer (default
+ *         [--rouge-metrics 1,2,L,Lsum]                       ASCII), stemmer
+ *                     (default porter), metrics (default 1,2,L)
  *
  * Every run gets a new summarizer, so nothing it kept from an earlier run
  * (its stem cache, the capacity of its tables) makes a text look cheaper
@@ -22,7 +25,8 @@
  * shared), the median wall time, MB/s (10^6 bytes per CPU second) or pairs/s, the peak resident set size
  * of the process and how much it grew during the runs (the input itself is
  * read before the baseline is taken). PAIRS is a file of records separated
- * by 0x1E, each "candidate 0x1F reference", as bench/speed.py writes them.
+ * by 0x1E, each "candidate 0x1F reference [0x1F reference ...]", as
+ * bench/speed.py and bench/rouge_crosscheck.py write them.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -92,12 +96,35 @@ static char *read_file(const char *path, size_t *len)
     return buf;
 }
 
+/* One record of a PAIRS file: a candidate and its references. */
 typedef struct pair {
-    const char *cand, *ref;
-    size_t cand_len, ref_len;
+    const char *cand;
+    size_t cand_len;
+    const char **refs;
+    size_t *ref_lens;
+    size_t n_refs;
 } pair;
 
-/* Splits the PAIRS file in place into records. */
+/* How run_rouge scores each record: the scorer's options and the metrics,
+ * a list such as "1,2,L" (N for ROUGE-N, L, Lsum). */
+typedef struct rouge_setup {
+    summ_rouge_options opts;
+    const char *metrics;
+} rouge_setup;
+
+static void free_pairs(pair *p, size_t n)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        free(p[i].refs);
+        free(p[i].ref_lens);
+    }
+    free(p);
+}
+
+/* Splits the PAIRS file into records, each "candidate 0x1F reference
+ * [0x1F reference ...]", separated by 0x1E. Returns NULL when out of
+ * memory; records without a reference are skipped. */
 static pair *parse_pairs(char *buf, size_t len, size_t *n_out)
 {
     size_t cap = 1024, n = 0, i = 0;
@@ -105,38 +132,88 @@ static pair *parse_pairs(char *buf, size_t len, size_t *n_out)
     if (!p)
         return NULL;
     while (i < len) {
-        char *rec = buf + i, *end = memchr(rec, 0x1E, len - i), *sep;
-        size_t rlen = end ? (size_t)(end - rec) : len - i;
+        char *rec = buf + i, *end = memchr(rec, 0x1E, len - i), *field;
+        size_t rlen = end ? (size_t)(end - rec) : len - i, k, fields = 1;
         i += rlen + 1;
-        sep = memchr(rec, 0x1F, rlen);
-        if (!sep)
+        for (k = 0; k < rlen; k++)
+            fields += rec[k] == 0x1F;
+        if (fields < 2)
             continue;
         if (n == cap) {
             pair *np = realloc(p, 2 * cap * sizeof *p);
             if (!np) {
-                free(p);
+                free_pairs(p, n);
                 return NULL;
             }
             p = np;
             cap *= 2;
         }
-        p[n].cand = rec;
-        p[n].cand_len = (size_t)(sep - rec);
-        p[n].ref = sep + 1;
-        p[n].ref_len = rlen - p[n].cand_len - 1;
+        p[n].refs = malloc((fields - 1) * sizeof *p[n].refs);
+        p[n].ref_lens = malloc((fields - 1) * sizeof *p[n].ref_lens);
+        if (!p[n].refs || !p[n].ref_lens) {
+            free(p[n].refs);
+            free(p[n].ref_lens);
+            free_pairs(p, n);
+            return NULL;
+        }
+        p[n].n_refs = 0;
+        field = rec;
+        for (k = 0; k <= rlen; k++) {
+            if (k == rlen || rec[k] == 0x1F) {
+                size_t flen = (size_t)(rec + k - field);
+                if (field == rec) {
+                    p[n].cand = field;
+                    p[n].cand_len = flen;
+                } else {
+                    p[n].refs[p[n].n_refs] = field;
+                    p[n].ref_lens[p[n].n_refs++] = flen;
+                }
+                field = rec + k + 1;
+            }
+        }
         n++;
     }
     *n_out = n;
     return p;
 }
 
-static int run_rouge(const char *path, int runs)
+/* Scores one record with every metric of the list; 0 or a summ status. */
+static int score_pair(summ_rouge *r, const char *metrics, const pair *p)
+{
+    const char *m = metrics;
+    while (*m) {
+        summ_rouge_result res;
+        int metric = SUMM_ROUGE_N, rc;
+        unsigned int n = 0;
+        if (strncmp(m, "Lsum", 4) == 0) {
+            metric = SUMM_ROUGE_LSUM;
+            m += 4;
+        } else if (*m == 'L') {
+            metric = SUMM_ROUGE_L;
+            m++;
+        } else {
+            char *end;
+            n = (unsigned int)strtoul(m, &end, 10);
+            if (end == m)
+                return SUMM_E_INVALID_ARG;
+            m = end;
+        }
+        rc = summ_rouge_score(r, metric, n, p->cand, p->cand_len, p->refs, p->ref_lens,
+                              p->n_refs, &res);
+        if (rc < 0)
+            return rc;
+        if (*m == ',')
+            m++;
+    }
+    return 0;
+}
+
+static int run_rouge(const char *path, int runs, const rouge_setup *setup)
 {
     size_t len, n, i;
     char *buf = read_file(path, &len);
     pair *pairs;
     summ_rouge *r = NULL;
-    summ_rouge_options o = SUMM_ROUGE_OPTIONS_INIT;
     double t[MAX_RUNS], w[MAX_RUNS];
     long base;
     int k;
@@ -145,23 +222,17 @@ static int run_rouge(const char *path, int runs)
         fprintf(stderr, "speed: cannot read pairs from %s\n", path);
         return 1;
     }
-    o.stemmer = "porter";
-    if (summ_rouge_new(&r, &o, NULL) < 0)
+    if (summ_rouge_new(&r, &setup->opts, NULL) < 0) {
+        fprintf(stderr, "speed: cannot create the ROUGE scorer (stemmer %s?)\n",
+                setup->opts.stemmer ? setup->opts.stemmer : "none");
         return 1;
+    }
     base = peak_rss_kb();
     for (k = -1; k < runs; k++) {
         timer t0 = timer_start();
         double cpu, wall;
         for (i = 0; i < n; i++) {
-            summ_rouge_result s;
-            const char *ref = pairs[i].ref;
-            size_t rl = pairs[i].ref_len;
-            if (summ_rouge_score(r, SUMM_ROUGE_N, 1, pairs[i].cand, pairs[i].cand_len, &ref, &rl,
-                                 1, &s) < 0 ||
-                summ_rouge_score(r, SUMM_ROUGE_N, 2, pairs[i].cand, pairs[i].cand_len, &ref, &rl,
-                                 1, &s) < 0 ||
-                summ_rouge_score(r, SUMM_ROUGE_L, 0, pairs[i].cand, pairs[i].cand_len, &ref, &rl,
-                                 1, &s) < 0) {
+            if (score_pair(r, setup->metrics, &pairs[i]) < 0) {
                 fprintf(stderr, "speed: pair %zu: %s\n", i, summ_rouge_errmsg(r));
                 return 1;
             }
@@ -174,13 +245,13 @@ static int run_rouge(const char *path, int runs)
     }
     qsort(t, (size_t)runs, sizeof *t, cmp_double);
     qsort(w, (size_t)runs, sizeof *w, cmp_double);
-    printf("{\"mode\": \"rouge\", \"pairs\": %zu, \"runs\": %d, \"median_s\": %.6f, "
-           "\"median_wall_s\": %.6f, \"pairs_per_s\": %.1f, \"peak_rss_kb\": %ld, "
-           "\"rss_growth_kb\": %ld}\n",
-           n, runs, t[runs / 2], w[runs / 2], (double)n / t[runs / 2], peak_rss_kb(),
-           peak_rss_kb() - base);
+    printf("{\"mode\": \"rouge\", \"pairs\": %zu, \"metrics\": \"%s\", \"runs\": %d, "
+           "\"median_s\": %.6f, \"min_s\": %.6f, \"median_wall_s\": %.6f, \"pairs_per_s\": %.1f, "
+           "\"peak_rss_kb\": %ld, \"rss_growth_kb\": %ld}\n",
+           n, setup->metrics, runs, t[runs / 2], t[0], w[runs / 2], (double)n / t[runs / 2],
+           peak_rss_kb(), peak_rss_kb() - base);
     summ_rouge_free(r);
-    free(pairs);
+    free_pairs(pairs, n);
     free(buf);
     return 0;
 }
@@ -245,7 +316,10 @@ int main(int argc, char **argv)
     summ_options o = SUMM_OPTIONS_INIT;
     double t[MAX_RUNS], w[MAX_RUNS];
     corpus text = { 0 }, warm = { 0 };
+    rouge_setup rouge = { SUMM_ROUGE_OPTIONS_INIT, "1,2,L" };
     long base;
+
+    rouge.opts.stemmer = "porter";
 
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc)
@@ -262,11 +336,19 @@ int main(int argc, char **argv)
             warm_path = argv[++i];
         else if (strcmp(argv[i], "--rouge") == 0 && i + 1 < argc)
             pairs = argv[++i];
+        else if (strcmp(argv[i], "--rouge-unicode") == 0)
+            rouge.opts.tokenizer = SUMM_ROUGE_TOKENIZER_UNICODE;
+        else if (strcmp(argv[i], "--rouge-stemmer") == 0 && i + 1 < argc) {
+            i++;
+            rouge.opts.stemmer = strcmp(argv[i], "none") == 0 ? NULL : argv[i];
+        } else if (strcmp(argv[i], "--rouge-metrics") == 0 && i + 1 < argc)
+            rouge.metrics = argv[++i];
         else if (argv[i][0] != '-' && !path)
             path = argv[i];
         else {
             fprintf(stderr, "usage: speed [--runs N] [--lang CODE] [--documents [--warm OTHER]] "
-                            "(--algorithm NAME | --split) FILE | speed [--runs N] --rouge PAIRS\n");
+                            "(--algorithm NAME | --split) FILE | speed [--runs N] --rouge PAIRS "
+                            "[--rouge-unicode] [--rouge-stemmer NAME|none] [--rouge-metrics 1,2,L,Lsum]\n");
             return 2;
         }
     }
@@ -275,7 +357,7 @@ int main(int argc, char **argv)
         return 2;
     }
     if (pairs)
-        return run_rouge(pairs, runs);
+        return run_rouge(pairs, runs, &rouge);
     if (!path || (!algo && !split)) {
         fprintf(stderr, "speed: need FILE and --algorithm NAME or --split\n");
         return 2;

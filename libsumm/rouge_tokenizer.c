@@ -183,6 +183,15 @@ static int tokenize_unicode(summ_rouge *r, const char *text, size_t len, summ__r
         int32_t cp;
         int n;
         while (i < len) {
+            unsigned char c = (unsigned char)text[i];
+            if (c < 0x80) {
+                /* ASCII word characters are letters and digits (as
+                 * summ__is_word_cp says), without a decode and two calls. */
+                if ((unsigned)((c | 0x20) - 'a') >= 26u && (unsigned)(c - '0') >= 10u)
+                    break;
+                i++;
+                continue;
+            }
             n = summ__utf8_decode(text, len, i, &cp);
             if (n < 0 || !summ__is_word_cp(cp))
                 break;

@@ -171,6 +171,16 @@ START_TEST(unicode_tokenizer)
     /* The German stemmer joins "Häuser" and "Haus". */
     expect(score(r, SUMM_ROUGE_N, 1, "H\xC3\xA4user", "Haus"), 0, 0, 0);
     expect(score(de, SUMM_ROUGE_N, 1, "H\xC3\xA4user", "Haus"), 1, 1, 1);
+    /* ASCII bytes join a word exactly when the summarizer's tokenizer
+     * counts them as word characters: "aXa" is one token or two. */
+    {
+        int c;
+        for (c = 1; c < 0x80; c++) {
+            char cand[4] = {'a', (char)c, 'a', '\0'};
+            summ_rouge_result s = score(r, SUMM_ROUGE_N, 1, cand, "a a");
+            ck_assert_msg((s.f1 == 0.0) == summ__is_word_cp(c), "byte 0x%02X", (unsigned)c);
+        }
+    }
     summ_rouge_free(de);
     summ_rouge_free(r);
 }
@@ -268,6 +278,24 @@ START_TEST(bad_arguments)
     ck_assert_int_eq(summ_rouge_score(r, SUMM_ROUGE_L, 0, "a", 1, refs, lens, 1, &s), 0);
     ck_assert_str_eq(summ_rouge_errmsg(r), "");
     expect(s, 1, 1, 1);
+    /* Texts held from the last call skip validation; bytes changed in the
+     * same buffer, at the same length, are validated again. */
+    {
+        char cand[] = "ab cd", ref[] = "ab ef";
+        const char *rr[] = {ref};
+        size_t rl[] = {5};
+        ck_assert_int_eq(summ_rouge_score(r, SUMM_ROUGE_N, 1, cand, 5, rr, rl, 1, &s), 0);
+        ck_assert_int_eq(summ_rouge_score(r, SUMM_ROUGE_L, 0, cand, 5, rr, rl, 1, &s), 0);
+        cand[3] = '\xFF';
+        ck_assert_int_eq(summ_rouge_score(r, SUMM_ROUGE_L, 0, cand, 5, rr, rl, 1, &s),
+                         SUMM_E_INVALID_UTF8);
+        ck_assert_str_eq(summ_rouge_errmsg(r), "candidate: invalid UTF-8 at byte 3");
+        cand[3] = 'c';
+        ref[4] = '\xC3';
+        ck_assert_int_eq(summ_rouge_score(r, SUMM_ROUGE_L, 0, cand, 5, rr, rl, 1, &s),
+                         SUMM_E_INVALID_UTF8);
+        ck_assert_str_eq(summ_rouge_errmsg(r), "reference 0: invalid UTF-8 at byte 4");
+    }
     summ_rouge_free(r);
     summ_rouge_free(NULL);
     ck_assert_str_ne(summ_rouge_errmsg(NULL), "");
