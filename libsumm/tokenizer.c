@@ -327,27 +327,49 @@ static int reserve_bytes(summ__fold_buf *b, size_t n)
     return rc;
 }
 
+/* Whether text is ASCII and the letters of Latin-1 only: U+00C0 to U+00FF
+ * (UTF-8 C3 80 to C3 BF) but the signs U+00D7 and U+00F7 and U+00DF ß,
+ * which case folds to "ss". Under NFKC and case folding each of those
+ * letters is its own lower case, one code point that nothing composes
+ * with, so such a word folds byte by byte. Any other byte (a combining
+ * mark, ª, µ, a letter of another block) needs utf8proc. */
+static bool latin1_letters(const char *text, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)text[i], d;
+        if (c < 0x80)
+            continue;
+        if (c != 0xC3 || i + 1 >= len)
+            return false;
+        d = (unsigned char)text[++i];
+        if (d < 0x80 || d > 0xBF || d == 0x97 || d == 0x9F || d == 0xB7)
+            return false;
+    }
+    return true;
+}
+
 int summ__fold(const char *text, size_t len, summ__fold_buf *b)
 {
     const utf8proc_option_t opt =
         UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT | UTF8PROC_CASEFOLD;
     utf8proc_ssize_t n;
     size_t i, j, bytes;
-    bool ascii = true;
     int rc;
 
-    for (i = 0; i < len; i++) {
-        if ((unsigned char)text[i] >= 0x80) {
-            ascii = false;
-            break;
-        }
-    }
-    if (ascii) {
+    if (latin1_letters(text, len)) {
+        /* ASCII capitals and U+00C0 to U+00DE (C3 80 to C3 9E) lie 0x20
+         * below their lower case; the accented words of French, German,
+         * Spanish or Portuguese stay clear of utf8proc. */
+        bool after_c3 = false;
         if ((rc = reserve_bytes(b, len + 1)) < 0)
             return rc;
         for (i = 0; i < len; i++) {
-            char c = text[i];
-            b->bytes[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+            unsigned char c = (unsigned char)text[i];
+            if ((c >= 'A' && c <= 'Z') || (after_c3 && c <= 0x9E))
+                c = (unsigned char)(c + 0x20);
+            after_c3 = c == 0xC3;
+            b->bytes[i] = (char)c;
         }
         b->bytes[len] = '\0';
         b->len = len;

@@ -2,6 +2,7 @@
 #include "test_util.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct collect {
@@ -263,6 +264,67 @@ START_TEST(block_path_matches_byte_path)
 }
 END_TEST
 
+/* What utf8proc gives for text under the options summ__fold uses. */
+static char *utf8proc_fold(const char *text, size_t len)
+{
+    utf8proc_uint8_t *out = NULL;
+    utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)text, (utf8proc_ssize_t)len, &out,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+                                          UTF8PROC_CASEFOLD);
+    ck_assert_int_ge(n, 0);
+    return (char *)out;
+}
+
+/* Words of ASCII and Latin-1 letters are folded without utf8proc: each
+ * code point of U+0080 to U+00FF alone and after an ASCII letter, and
+ * random words over ASCII, Latin-1, a combining accent and other letters,
+ * fold exactly as utf8proc folds them (the mark and the others take the
+ * utf8proc path, and must still fold the Latin-1 letters around them). */
+START_TEST(latin1_fold_matches_utf8proc)
+{
+    static const char *const pieces[] = {"a", "Q", "z", "0", "\xc3\xa9", "\xc3\x89", "\xc3\x80",
+                                         "\xc3\x9e", "\xc3\xbf", "\xc3\x9f", "\xc3\x97",
+                                         "\xcc\x81", "\xc2\xb5", "\xc5\x93", "\xc4\xb0", "'"};
+    const size_t n_pieces = sizeof pieces / sizeof *pieces;
+    summ_allocator a;
+    summ__fold_buf fb;
+    uint32_t seed = 777, cp;
+    int round;
+
+    summ__allocator_resolve(&a, NULL);
+    memset(&fb, 0, sizeof fb);
+    fb.alloc = &a;
+    for (cp = 0x80; cp <= 0xFF; cp++) {
+        char text[4] = {'e', (char)(0xC0 | (cp >> 6)), (char)(0x80 | (cp & 0x3F)), 0};
+        int k;
+        for (k = 0; k < 2; k++) {
+            char *want = utf8proc_fold(text + k, 3 - (size_t)k);
+            ck_assert_int_eq(summ__fold(text + k, 3 - (size_t)k, &fb), 0);
+            ck_assert_msg(strcmp(fb.bytes, want) == 0 && fb.len == strlen(want), "U+%04X", cp);
+            free(want);
+        }
+    }
+    for (round = 0; round < 20000; round++) {
+        char text[128];
+        size_t len = 0, k, n = 1 + (seed >> 16) % 12;
+        char *want;
+        for (k = 0; k < n; k++) {
+            const char *p;
+            seed = seed * 1103515245u + 12345u;
+            p = pieces[(seed >> 16) % n_pieces];
+            memcpy(text + len, p, strlen(p));
+            len += strlen(p);
+        }
+        text[len] = '\0';
+        want = utf8proc_fold(text, len);
+        ck_assert_int_eq(summ__fold(text, len, &fb), 0);
+        ck_assert_msg(strcmp(fb.bytes, want) == 0 && fb.len == strlen(want), "%s", text);
+        free(want);
+    }
+    summ__fold_buf_dispose(&fb);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("tokenizer");
@@ -275,6 +337,7 @@ int main(void)
     tcase_add_test(tc, bigram_positions_are_original_bytes);
     tcase_add_test(tc, ascii_words_every_byte_and_offset);
     tcase_add_test(tc, block_path_matches_byte_path);
+    tcase_add_test(tc, latin1_fold_matches_utf8proc);
     suite_add_tcase(s, tc);
     return test_run_suite(s);
 }
