@@ -126,33 +126,28 @@ static void prelude(word *w, bool *y_found)
     }
 }
 
-/* R1 starts after the first consonant that follows a vowel (or after one of
- * a few prefixes); R2 is the same rule applied again inside R1. */
-static void mark_regions(word *w)
+/* Where a region starting its search at i begins: just after the first
+ * consonant that follows a vowel, or at the end of the word. */
+static int region_after(const word *w, int i)
 {
-    int i = 0;
-    w->p1 = w->p2 = w->n;
-    if (w->n >= 5 && (memcmp(w->s, "gener", 5) == 0 || memcmp(w->s, "arsen", 5) == 0)) {
-        i = 5;
-    } else if (w->n >= 6 && memcmp(w->s, "commun", 6) == 0) {
-        i = 6;
-    } else {
-        while (i < w->n && !is_v(w->s[i]))
-            i++;
-        while (i < w->n && is_v(w->s[i]))
-            i++;
-        if (i >= w->n)
-            return;
-        i++;
-    }
-    w->p1 = i;
     while (i < w->n && !is_v(w->s[i]))
         i++;
     while (i < w->n && is_v(w->s[i]))
         i++;
-    if (i >= w->n)
-        return;
-    w->p2 = i + 1;
+    return i < w->n ? i + 1 : w->n;
+}
+
+/* R1 is the region after the start of the word (or after one of a few
+ * prefixes); R2 is the region after R1's start. */
+static void mark_regions(word *w)
+{
+    if (w->n >= 5 && (memcmp(w->s, "gener", 5) == 0 || memcmp(w->s, "arsen", 5) == 0))
+        w->p1 = 5;
+    else if (w->n >= 6 && memcmp(w->s, "commun", 6) == 0)
+        w->p1 = 6;
+    else
+        w->p1 = region_after(w, 0);
+    w->p2 = region_after(w, w->p1);
 }
 
 static bool has_vowel(const word *w, int end)
