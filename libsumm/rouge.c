@@ -453,12 +453,6 @@ static int rouge_lsum(summ_rouge *r, const summ__rouge_seq *c, const summ__rouge
     return SUMM_OK;
 }
 
-/* Whether seq holds the tokens of exactly this text. */
-static bool holds(const summ__rouge_seq *seq, const char *text, size_t len)
-{
-    return seq->valid && seq->text_len == len && (len == 0 || memcmp(seq->text, text, len) == 0);
-}
-
 int summ_rouge_score(summ_rouge *r, int metric, unsigned int n, const char *cand,
                      size_t cand_len, const char *const *refs, const size_t *ref_lens,
                      size_t n_refs, summ_rouge_result *out)
@@ -482,10 +476,6 @@ int summ_rouge_score(summ_rouge *r, int metric, unsigned int n, const char *cand
         return fail(r, SUMM_E_INVALID_ARG, "candidate is NULL but its length is %zu", cand_len);
     if (cand_len > SUMM_MAX_INPUT_BYTES)
         return fail(r, SUMM_E_TOO_LARGE, "candidate of %zu bytes is over the limit", cand_len);
-    /* A text the scorer holds tokenized from the last call (the same pair
-     * scored with another metric) was valid then: skip its validation. */
-    if (!holds(&r->cand, cand, cand_len) && !summ__utf8_valid(cand, cand_len, &bad))
-        return fail(r, SUMM_E_INVALID_UTF8, "candidate: invalid UTF-8 at byte %zu", bad);
     for (i = 0; i < n_refs; i++) {
         if (!refs[i] && ref_lens[i])
             return fail(r, SUMM_E_INVALID_ARG, "reference %zu is NULL but its length is %zu", i,
@@ -493,10 +483,6 @@ int summ_rouge_score(summ_rouge *r, int metric, unsigned int n, const char *cand
         if (ref_lens[i] > SUMM_MAX_INPUT_BYTES)
             return fail(r, SUMM_E_TOO_LARGE, "reference %zu of %zu bytes is over the limit", i,
                         ref_lens[i]);
-        if (!(i < r->refs_cap && holds(&r->refs[i], refs[i], ref_lens[i])) &&
-            !summ__utf8_valid(refs[i], ref_lens[i], &bad))
-            return fail(r, SUMM_E_INVALID_UTF8, "reference %zu: invalid UTF-8 at byte %zu", i,
-                        bad);
     }
 
     if (r->words.count > VOCAB_RESET_WORDS)
@@ -509,12 +495,19 @@ int summ_rouge_score(summ_rouge *r, int metric, unsigned int n, const char *cand
         r->refs = p;
         memset(r->refs + old, 0, (r->refs_cap - old) * sizeof *r->refs);
     }
-    if ((rc = summ__rouge_tokenize(r, cand ? cand : "", cand_len, &r->cand)) < 0)
+    /* UTF-8 is checked as each text is tokenized, and not again for a text
+     * the scorer still holds from the last call. */
+    rc = summ__rouge_tokenize(r, cand ? cand : "", cand_len, &r->cand, &bad);
+    if (rc == SUMM_E_INVALID_UTF8)
+        return fail(r, rc, "candidate: invalid UTF-8 at byte %zu", bad);
+    if (rc < 0)
         return fail(r, rc, "%s", summ_strerror(rc));
     memset(&best, 0, sizeof best);
     for (i = 0; i < n_refs; i++) {
         const summ__rouge_seq *f = &r->refs[i];
-        rc = summ__rouge_tokenize(r, refs[i] ? refs[i] : "", ref_lens[i], &r->refs[i]);
+        rc = summ__rouge_tokenize(r, refs[i] ? refs[i] : "", ref_lens[i], &r->refs[i], &bad);
+        if (rc == SUMM_E_INVALID_UTF8)
+            return fail(r, rc, "reference %zu: invalid UTF-8 at byte %zu", i, bad);
         if (rc == SUMM_OK) {
             if (metric == SUMM_ROUGE_N)
                 rc = rouge_n(r, n, &r->cand, f, &cur);

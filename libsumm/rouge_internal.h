@@ -51,10 +51,14 @@ struct summ_rouge {
     char errmsg[SUMM__ERRMSG_SIZE];
 };
 
-/* Tokenizes text[0, len) (valid UTF-8) into seq, replacing its contents,
- * with r's tokenizer and stemmer; does nothing when seq already holds the
- * tokens of the same text. Returns SUMM_OK or SUMM_E_NOMEM. */
-int summ__rouge_tokenize(summ_rouge *r, const char *text, size_t len, summ__rouge_seq *seq);
+/* Tokenizes text[0, len) into seq, replacing its contents, with r's
+ * tokenizer and stemmer; does nothing when seq already holds the tokens of
+ * the same text (validated when they were made, so the same pair scored
+ * with several metrics is read once). Returns SUMM_OK, SUMM_E_NOMEM, or
+ * SUMM_E_INVALID_UTF8 with the offset of the first bad byte in *bad (seq
+ * then unchanged). */
+int summ__rouge_tokenize(summ_rouge *r, const char *text, size_t len, summ__rouge_seq *seq,
+                         size_t *bad);
 /* Forgets the term ids (keeps the memory) and with them every cached
  * sequence; called between scoring calls when the vocabulary has grown large. */
 void summ__rouge_vocab_reset(summ_rouge *r);

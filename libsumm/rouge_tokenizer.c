@@ -212,11 +212,14 @@ static int tokenize_unicode(summ_rouge *r, const char *text, size_t len, summ__r
     return end_line(r, seq);
 }
 
-int summ__rouge_tokenize(summ_rouge *r, const char *text, size_t len, summ__rouge_seq *seq)
+int summ__rouge_tokenize(summ_rouge *r, const char *text, size_t len, summ__rouge_seq *seq,
+                         size_t *bad)
 {
     int rc;
     if (seq->valid && seq->text_len == len && (len == 0 || memcmp(seq->text, text, len) == 0))
         return SUMM_OK;
+    if (!summ__utf8_valid(text, len, bad))
+        return SUMM_E_INVALID_UTF8;
     seq->valid = false;
     seq->len = 0;
     seq->n_lines = 0;
