@@ -106,11 +106,51 @@ typedef struct pair {
 } pair;
 
 /* How run_rouge scores each record: the scorer's options and the metrics,
- * a list such as "1,2,L" (N for ROUGE-N, L, Lsum). */
+ * given as a list such as "1,2,L" (N for ROUGE-N, L, Lsum) and parsed once,
+ * before anything is timed. */
+#define MAX_METRICS 16
 typedef struct rouge_setup {
     summ_rouge_options opts;
     const char *metrics;
+    int metric[MAX_METRICS];
+    unsigned int n[MAX_METRICS];
+    size_t n_metrics;
 } rouge_setup;
+
+/* Parses setup->metrics into setup->metric and setup->n; 0, or -1 when
+ * the list is not one run_rouge can score. */
+static int parse_metrics(rouge_setup *setup)
+{
+    const char *m = setup->metrics;
+    setup->n_metrics = 0;
+    while (*m) {
+        size_t k = setup->n_metrics;
+        if (k == MAX_METRICS)
+            return -1;
+        setup->n[k] = 0;
+        if (strncmp(m, "Lsum", 4) == 0) {
+            setup->metric[k] = SUMM_ROUGE_LSUM;
+            m += 4;
+        } else if (*m == 'L') {
+            setup->metric[k] = SUMM_ROUGE_L;
+            m++;
+        } else {
+            char *end;
+            unsigned long n = strtoul(m, &end, 10);
+            if (end == m || n == 0 || n > 64)
+                return -1;
+            setup->metric[k] = SUMM_ROUGE_N;
+            setup->n[k] = (unsigned int)n;
+            m = end;
+        }
+        setup->n_metrics++;
+        if (*m == ',')
+            m++;
+        else if (*m)
+            return -1;
+    }
+    return setup->n_metrics ? 0 : -1;
+}
 
 static void free_pairs(pair *p, size_t n)
 {
@@ -177,33 +217,16 @@ static pair *parse_pairs(char *buf, size_t len, size_t *n_out)
     return p;
 }
 
-/* Scores one record with every metric of the list; 0 or a summ status. */
-static int score_pair(summ_rouge *r, const char *metrics, const pair *p)
+/* Scores one record with every metric of the setup; 0 or a summ status. */
+static int score_pair(summ_rouge *r, const rouge_setup *setup, const pair *p)
 {
-    const char *m = metrics;
-    while (*m) {
+    size_t k;
+    for (k = 0; k < setup->n_metrics; k++) {
         summ_rouge_result res;
-        int metric = SUMM_ROUGE_N, rc;
-        unsigned int n = 0;
-        if (strncmp(m, "Lsum", 4) == 0) {
-            metric = SUMM_ROUGE_LSUM;
-            m += 4;
-        } else if (*m == 'L') {
-            metric = SUMM_ROUGE_L;
-            m++;
-        } else {
-            char *end;
-            n = (unsigned int)strtoul(m, &end, 10);
-            if (end == m)
-                return SUMM_E_INVALID_ARG;
-            m = end;
-        }
-        rc = summ_rouge_score(r, metric, n, p->cand, p->cand_len, p->refs, p->ref_lens,
-                              p->n_refs, &res);
+        int rc = summ_rouge_score(r, setup->metric[k], setup->n[k], p->cand, p->cand_len,
+                                  p->refs, p->ref_lens, p->n_refs, &res);
         if (rc < 0)
             return rc;
-        if (*m == ',')
-            m++;
     }
     return 0;
 }
@@ -232,7 +255,7 @@ static int run_rouge(const char *path, int runs, const rouge_setup *setup)
         timer t0 = timer_start();
         double cpu, wall;
         for (i = 0; i < n; i++) {
-            if (score_pair(r, setup->metrics, &pairs[i]) < 0) {
+            if (score_pair(r, setup, &pairs[i]) < 0) {
                 fprintf(stderr, "speed: pair %zu: %s\n", i, summ_rouge_errmsg(r));
                 return 1;
             }
@@ -316,7 +339,7 @@ int main(int argc, char **argv)
     summ_options o = SUMM_OPTIONS_INIT;
     double t[MAX_RUNS], w[MAX_RUNS];
     corpus text = { 0 }, warm = { 0 };
-    rouge_setup rouge = { SUMM_ROUGE_OPTIONS_INIT, "1,2,L" };
+    rouge_setup rouge = { SUMM_ROUGE_OPTIONS_INIT, "1,2,L", { 0 }, { 0 }, 0 };
     long base;
 
     rouge.opts.stemmer = "porter";
@@ -356,8 +379,13 @@ int main(int argc, char **argv)
         fprintf(stderr, "speed: --runs must be 1..%d\n", MAX_RUNS);
         return 2;
     }
-    if (pairs)
+    if (pairs) {
+        if (parse_metrics(&rouge) < 0) {
+            fprintf(stderr, "speed: --rouge-metrics wants a list such as 1,2,L,Lsum\n");
+            return 2;
+        }
         return run_rouge(pairs, runs, &rouge);
+    }
     if (!path || (!algo && !split)) {
         fprintf(stderr, "speed: need FILE and --algorithm NAME or --split\n");
         return 2;
