@@ -83,17 +83,22 @@ static bool short_syllable(const word *w, int end)
     return end == 2 && !is_v(s[1]) && is_v(s[0]);
 }
 
+/* Table entries with their lengths taken from the literals. */
+#define EXC1(word, stem) {word, stem, sizeof word - 1, sizeof stem - 1}
+#define EXC2(word) {word, sizeof word - 1}
+#define RULE(suffix, cond, to) {suffix, sizeof suffix - 1, cond, to, sizeof to - 1}
+
 /* Whole words the algorithm treats as exceptions before anything else. */
 static const struct {
     const char *word, *stem;
     unsigned char len, stem_len;
 } exception1[] = {
-    {"skis", "ski", 4, 3},     {"skies", "sky", 5, 3},      {"dying", "die", 5, 3},
-    {"lying", "lie", 5, 3},    {"tying", "tie", 5, 3},      {"idly", "idl", 4, 3},
-    {"gently", "gentl", 6, 5}, {"ugly", "ugli", 4, 4},      {"early", "earli", 5, 5},
-    {"only", "onli", 4, 4},    {"singly", "singl", 6, 5},   {"sky", "sky", 3, 3},
-    {"news", "news", 4, 4},    {"howe", "howe", 4, 4},      {"atlas", "atlas", 5, 5},
-    {"cosmos", "cosmos", 6, 6}, {"bias", "bias", 4, 4},     {"andes", "andes", 5, 5},
+    EXC1("skis", "ski"),     EXC1("skies", "sky"),      EXC1("dying", "die"),
+    EXC1("lying", "lie"),    EXC1("tying", "tie"),      EXC1("idly", "idl"),
+    EXC1("gently", "gentl"), EXC1("ugly", "ugli"),      EXC1("early", "earli"),
+    EXC1("only", "onli"),    EXC1("singly", "singl"),   EXC1("sky", "sky"),
+    EXC1("news", "news"),    EXC1("howe", "howe"),      EXC1("atlas", "atlas"),
+    EXC1("cosmos", "cosmos"), EXC1("bias", "bias"),     EXC1("andes", "andes"),
 };
 
 /* Words left as they are once step 1a has run. */
@@ -101,8 +106,8 @@ static const struct {
     const char *word;
     unsigned char len;
 } exception2[] = {
-    {"inning", 6}, {"outing", 6},  {"canning", 7}, {"herring", 7},
-    {"earring", 7}, {"proceed", 7}, {"exceed", 6}, {"succeed", 7},
+    EXC2("inning"), EXC2("outing"),  EXC2("canning"), EXC2("herring"),
+    EXC2("earring"), EXC2("proceed"), EXC2("exceed"), EXC2("succeed"),
 };
 
 static void prelude(word *w, bool *y_found)
@@ -256,59 +261,59 @@ typedef struct rule {
 /* Suffix tables by last letter, longest first within each, so the first
  * match is the algorithm's longest suffix. */
 static const rule step2_i[] = {
-    {"biliti", 6, ANY, "ble", 3}, {"lessli", 6, ANY, "less", 4}, {"aliti", 5, ANY, "al", 2},
-    {"iviti", 5, ANY, "ive", 3},  {"entli", 5, ANY, "ent", 3},   {"ousli", 5, ANY, "ous", 3},
-    {"fulli", 5, ANY, "ful", 3},  {"enci", 4, ANY, "ence", 4},   {"anci", 4, ANY, "ance", 4},
-    {"abli", 4, ANY, "able", 4},  {"alli", 4, ANY, "al", 2},     {"bli", 3, ANY, "ble", 3},
-    {"ogi", 3, AFTER_L, "og", 2}, {"li", 2, AFTER_LI, "", 0},    {NULL, 0, 0, NULL, 0},
+    RULE("biliti", ANY, "ble"), RULE("lessli", ANY, "less"), RULE("aliti", ANY, "al"),
+    RULE("iviti", ANY, "ive"),  RULE("entli", ANY, "ent"),   RULE("ousli", ANY, "ous"),
+    RULE("fulli", ANY, "ful"),  RULE("enci", ANY, "ence"),   RULE("anci", ANY, "ance"),
+    RULE("abli", ANY, "able"),  RULE("alli", ANY, "al"),     RULE("bli", ANY, "ble"),
+    RULE("ogi", AFTER_L, "og"), RULE("li", AFTER_LI, ""),    {NULL, 0, 0, NULL, 0},
 };
 static const rule step2_l[] = {
-    {"ational", 7, ANY, "ate", 3}, {"tional", 6, ANY, "tion", 4}, {NULL, 0, 0, NULL, 0},
+    RULE("ational", ANY, "ate"), RULE("tional", ANY, "tion"), {NULL, 0, 0, NULL, 0},
 };
 static const rule step2_n[] = {
-    {"ization", 7, ANY, "ize", 3}, {"ation", 5, ANY, "ate", 3}, {NULL, 0, 0, NULL, 0},
+    RULE("ization", ANY, "ize"), RULE("ation", ANY, "ate"), {NULL, 0, 0, NULL, 0},
 };
 static const rule step2_r[] = {
-    {"izer", 4, ANY, "ize", 3}, {"ator", 4, ANY, "ate", 3}, {NULL, 0, 0, NULL, 0},
+    RULE("izer", ANY, "ize"), RULE("ator", ANY, "ate"), {NULL, 0, 0, NULL, 0},
 };
 static const rule step2_m[] = {
-    {"alism", 5, ANY, "al", 2}, {NULL, 0, 0, NULL, 0},
+    RULE("alism", ANY, "al"), {NULL, 0, 0, NULL, 0},
 };
 static const rule step2_s[] = {
-    {"fulness", 7, ANY, "ful", 3}, {"ousness", 7, ANY, "ous", 3}, {"iveness", 7, ANY, "ive", 3},
+    RULE("fulness", ANY, "ful"), RULE("ousness", ANY, "ous"), RULE("iveness", ANY, "ive"),
     {NULL, 0, 0, NULL, 0},
 };
 
 static const rule step3_l[] = {
-    {"ational", 7, ANY, "ate", 3}, {"tional", 6, ANY, "tion", 4}, {"ical", 4, ANY, "ic", 2},
-    {"ful", 3, ANY, "", 0},       {NULL, 0, 0, NULL, 0},
+    RULE("ational", ANY, "ate"), RULE("tional", ANY, "tion"), RULE("ical", ANY, "ic"),
+    RULE("ful", ANY, ""),       {NULL, 0, 0, NULL, 0},
 };
 static const rule step3_e[] = {
-    {"alize", 5, ANY, "al", 2}, {"icate", 5, ANY, "ic", 2}, {"ative", 5, IN_R2, "", 0},
+    RULE("alize", ANY, "al"), RULE("icate", ANY, "ic"), RULE("ative", IN_R2, ""),
     {NULL, 0, 0, NULL, 0},
 };
 static const rule step3_i[] = {
-    {"iciti", 5, ANY, "ic", 2}, {NULL, 0, 0, NULL, 0},
+    RULE("iciti", ANY, "ic"), {NULL, 0, 0, NULL, 0},
 };
 static const rule step3_s[] = {
-    {"ness", 4, ANY, "", 0}, {NULL, 0, 0, NULL, 0},
+    RULE("ness", ANY, ""), {NULL, 0, 0, NULL, 0},
 };
 
-static const rule step4_l[] = {{"al", 2, ANY, "", 0}, {NULL, 0, 0, NULL, 0}};
+static const rule step4_l[] = {RULE("al", ANY, ""), {NULL, 0, 0, NULL, 0}};
 static const rule step4_e[] = {
-    {"ance", 4, ANY, "", 0}, {"ence", 4, ANY, "", 0}, {"able", 4, ANY, "", 0}, {"ible", 4, ANY, "", 0},
-    {"ate", 3, ANY, "", 0},  {"ive", 3, ANY, "", 0},  {"ize", 3, ANY, "", 0},  {NULL, 0, 0, NULL, 0},
+    RULE("ance", ANY, ""), RULE("ence", ANY, ""), RULE("able", ANY, ""), RULE("ible", ANY, ""),
+    RULE("ate", ANY, ""),  RULE("ive", ANY, ""),  RULE("ize", ANY, ""),  {NULL, 0, 0, NULL, 0},
 };
-static const rule step4_r[] = {{"er", 2, ANY, "", 0}, {NULL, 0, 0, NULL, 0}};
-static const rule step4_c[] = {{"ic", 2, ANY, "", 0}, {NULL, 0, 0, NULL, 0}};
+static const rule step4_r[] = {RULE("er", ANY, ""), {NULL, 0, 0, NULL, 0}};
+static const rule step4_c[] = {RULE("ic", ANY, ""), {NULL, 0, 0, NULL, 0}};
 static const rule step4_t[] = {
-    {"ement", 5, ANY, "", 0}, {"ment", 4, ANY, "", 0}, {"ant", 3, ANY, "", 0}, {"ent", 3, ANY, "", 0},
+    RULE("ement", ANY, ""), RULE("ment", ANY, ""), RULE("ant", ANY, ""), RULE("ent", ANY, ""),
     {NULL, 0, 0, NULL, 0},
 };
-static const rule step4_m[] = {{"ism", 3, ANY, "", 0}, {NULL, 0, 0, NULL, 0}};
-static const rule step4_i[] = {{"iti", 3, ANY, "", 0}, {NULL, 0, 0, NULL, 0}};
-static const rule step4_s[] = {{"ous", 3, ANY, "", 0}, {NULL, 0, 0, NULL, 0}};
-static const rule step4_n[] = {{"ion", 3, AFTER_S_T, "", 0}, {NULL, 0, 0, NULL, 0}};
+static const rule step4_m[] = {RULE("ism", ANY, ""), {NULL, 0, 0, NULL, 0}};
+static const rule step4_i[] = {RULE("iti", ANY, ""), {NULL, 0, 0, NULL, 0}};
+static const rule step4_s[] = {RULE("ous", ANY, ""), {NULL, 0, 0, NULL, 0}};
+static const rule step4_n[] = {RULE("ion", AFTER_S_T, ""), {NULL, 0, 0, NULL, 0}};
 
 /* Finds the longest suffix of the table; when it starts at or after `from`
  * (the step's region) and its condition holds, replaces it. */
