@@ -30,6 +30,32 @@ const char *summ_strerror(int status)
     }
 }
 
+const char *summ_status_name(int status)
+{
+    switch (status) {
+    case SUMM_OK:
+        return "ok";
+    case SUMM_E_NOMEM:
+        return "nomem";
+    case SUMM_E_INVALID_ARG:
+        return "invalid_arg";
+    case SUMM_E_INVALID_UTF8:
+        return "invalid_utf8";
+    case SUMM_E_UNKNOWN_LANG:
+        return "unknown_lang";
+    case SUMM_E_VERSION:
+        return "version";
+    case SUMM_E_TOO_LARGE:
+        return "too_large";
+    case SUMM_E_UNKNOWN_ALGO:
+        return "unknown_algo";
+    case SUMM_E_INTERNAL:
+        return "internal";
+    default:
+        return NULL;
+    }
+}
+
 int summ__fail(summ_summarizer *s, int status, const char *fmt, ...)
 {
     va_list ap;

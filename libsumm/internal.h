@@ -418,10 +418,12 @@ struct summ_result {
     const char *language;
 };
 
-/* Checks caller options (NULL = defaults) and writes the effective options
- * (defaults for fields the caller's struct version lacks) to *out; *why
- * receives a static explanation on failure. (options.c) */
-int summ__options_check(const summ_options *in, summ_options *out, const char **why);
+/* Checks caller options (NULL = defaults) against the option table and
+ * writes the effective options (every 0 replaced by its default, defaults
+ * for fields the caller's struct version lacks) to *out; why receives the
+ * explanation on failure. (options.c) */
+#define SUMM__WHY_SIZE SUMM_OPTION_ERRMSG_SIZE
+int summ__options_check(const summ_options *in, summ_options *out, char *why, size_t why_size);
 /* Size of summ_options as callers of a given struct version know it. */
 size_t summ__options_size(unsigned int version);
 /* Copies the cue and stigma word lists of checked options *o into one block

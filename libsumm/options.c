@@ -1,8 +1,11 @@
-/* Options: defaults per struct version and validation. */
+/* Options: defaults per struct version, and validation of a whole struct
+ * against the option table. */
 #include "internal.h"
+#include "option_table.h"
 
 #include <math.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #define KNOWN_FLAGS \
@@ -24,8 +27,15 @@ int summ_options_init(summ_options *opts, unsigned int version)
 size_t summ__options_size(unsigned int version)
 {
     /* Version 1 ended with max_input_bytes; version 2 added the selection
-     * and algorithm parameters. */
-    return version == 1 ? offsetof(summ_options, mmr_lambda) : sizeof(summ_options);
+     * and algorithm parameters, version 3 min_sentence_words. */
+    switch (version) {
+    case 1:
+        return offsetof(summ_options, mmr_lambda);
+    case 2:
+        return offsetof(summ_options, min_sentence_words);
+    default:
+        return sizeof(summ_options);
+    }
 }
 
 static int check_words(const char *const *words, size_t n)
@@ -41,83 +51,62 @@ static int check_words(const char *const *words, size_t n)
     return SUMM_OK;
 }
 
-int summ__options_check(const summ_options *in, summ_options *out, const char **why)
+static int check_row(const summ_options *o, const summ__option *row, char *why,
+                     size_t why_size)
+{
+    if (row->info.type == SUMM_OPTION_WORDS) {
+        const char *const *words;
+        size_t n;
+        memcpy(&words, (const char *)o + row->offset, sizeof words);
+        memcpy(&n, (const char *)o + row->count_offset, sizeof n);
+        if (check_words(words, n) < 0) {
+            snprintf(why, why_size, "%s: the list is NULL or holds a NULL or invalid UTF-8 entry",
+                     row->info.name);
+            return SUMM_E_INVALID_ARG;
+        }
+        return SUMM_OK;
+    }
+    return summ__option_check_value(row, summ__option_read(o, row), why, why_size);
+}
+
+int summ__options_check(const summ_options *in, summ_options *out, char *why, size_t why_size)
 {
     summ_options o;
+    size_t i;
     int rc;
     summ_options_init(&o, SUMM_OPTIONS_VERSION);
-    *why = NULL;
+    why[0] = '\0';
     if (in) {
         if (in->version == 0) {
-            *why = "options.version is 0 (use SUMM_OPTIONS_INIT or summ_options_init)";
+            snprintf(why, why_size, "options.version is 0 (use SUMM_OPTIONS_INIT or summ_options_init)");
             return SUMM_E_INVALID_ARG;
         }
         if (in->version > SUMM_OPTIONS_VERSION) {
-            *why = "options.version is newer than this library";
+            snprintf(why, why_size, "options.version is newer than this library");
             return SUMM_E_VERSION;
         }
         /* An older struct is a prefix of ours: copy it, keep the defaults
          * of the fields it lacks. */
         memcpy(&o, in, summ__options_size(in->version));
+        /* In version 2 structs, position_weight 0 meant no lead bias. */
+        if (in->version == 2 && o.position_weight == 0.0)
+            o.position_weight = SUMM_OFF;
         o.version = SUMM_OPTIONS_VERSION;
     }
-    if (!summ__scorer_get(o.algorithm)) {
-        *why = "unknown algorithm";
-        return SUMM_E_UNKNOWN_ALGO;
-    }
-    if (isnan(o.ratio) || o.ratio < 0.0 || o.ratio > 1.0) {
-        *why = "ratio must be in (0, 1], or 0 for unset";
-        return SUMM_E_INVALID_ARG;
-    }
     if (o.flags & ~(uint32_t)KNOWN_FLAGS) {
-        *why = "unknown flag bits";
+        snprintf(why, why_size, "flags: unknown bits 0x%x", (unsigned)(o.flags & ~(uint32_t)KNOWN_FLAGS));
         return SUMM_E_INVALID_ARG;
     }
-    if (o.max_input_bytes > SUMM_MAX_INPUT_BYTES) {
-        *why = "max_input_bytes is above SUMM_MAX_INPUT_BYTES";
-        return SUMM_E_INVALID_ARG;
+    for (i = 0; i < summ__option_count(); i++)
+        if ((rc = check_row(&o, summ__option_row(i), why, why_size)) < 0)
+            return rc;
+    /* 0 selects each option's default; store the value in effect. */
+    for (i = 0; i < summ__option_count(); i++) {
+        const summ__option *row = summ__option_row(i);
+        if (row->info.type != SUMM_OPTION_WORDS && row->info.default_value != 0.0 &&
+            summ__option_read(&o, row) == 0.0)
+            summ__option_write(&o, row, row->info.default_value);
     }
-    if (!(o.mmr_lambda >= 0.0 && o.mmr_lambda <= 1.0)) {
-        *why = "mmr_lambda must be in (0, 1], or 0 for the default";
-        return SUMM_E_INVALID_ARG;
-    }
-    if (!(o.position_weight >= 0.0 && o.position_weight <= 1.0)) {
-        *why = "position_weight must be in [0, 1]";
-        return SUMM_E_INVALID_ARG;
-    }
-    if (!(o.damping >= 0.0 && o.damping < 1.0)) {
-        *why = "damping must be in (0, 1), or 0 for the default";
-        return SUMM_E_INVALID_ARG;
-    }
-    if (!(o.tolerance >= 0.0 && isfinite(o.tolerance))) {
-        *why = "tolerance must be finite and >= 0";
-        return SUMM_E_INVALID_ARG;
-    }
-    if (!(o.lexrank_threshold >= 0.0 && o.lexrank_threshold < 1.0)) {
-        *why = "lexrank_threshold must be in [0, 1)";
-        return SUMM_E_INVALID_ARG;
-    }
-    if ((rc = check_words(o.cue_words, o.n_cue_words)) < 0) {
-        *why = "cue_words is NULL or holds a NULL or invalid UTF-8 entry";
-        return rc;
-    }
-    if ((rc = check_words(o.stigma_words, o.n_stigma_words)) < 0) {
-        *why = "stigma_words is NULL or holds a NULL or invalid UTF-8 entry";
-        return rc;
-    }
-    /* 0 selects each parameter's default; store the value in effect. */
-    if (o.mmr_lambda == 0.0)
-        o.mmr_lambda = SUMM_DEFAULT_MMR_LAMBDA;
-    if (o.damping == 0.0)
-        o.damping = SUMM__DEFAULT_DAMPING;
-    if (o.tolerance == 0.0)
-        o.tolerance = SUMM__DEFAULT_TOLERANCE;
-    if (o.max_iterations == 0)
-        o.max_iterations = SUMM__DEFAULT_MAX_ITERATIONS;
-    if (o.max_neighbours == 0)
-        o.max_neighbours = SUMM__DEFAULT_MAX_NEIGHBOURS;
-    if (o.lsa_dimensions == 0)
-        o.lsa_dimensions = SUMM__DEFAULT_LSA_DIMENSIONS;
     *out = o;
     return SUMM_OK;
 }

@@ -15,7 +15,7 @@ int summ_summarizer_new(summ_summarizer **out, const summ_lang *lang, const summ
     summ_allocator a;
     summ_summarizer *s;
     summ_options eff;
-    const char *why;
+    char why[SUMM__WHY_SIZE];
     int rc;
 
     if (!out)
@@ -23,7 +23,7 @@ int summ_summarizer_new(summ_summarizer **out, const summ_lang *lang, const summ
     *out = NULL;
     if (!lang)
         return SUMM_E_INVALID_ARG;
-    if ((rc = summ__options_check(opts, &eff, &why)) < 0)
+    if ((rc = summ__options_check(opts, &eff, why, sizeof why)) < 0)
         return rc;
     summ__allocator_resolve(&a, alloc);
     s = summ__alloc(&a, sizeof *s);
@@ -94,12 +94,12 @@ void summ_summarizer_free(summ_summarizer *s)
 int summ_summarizer_set_options(summ_summarizer *s, const summ_options *opts)
 {
     summ_options eff;
-    const char *why;
+    char why[SUMM__WHY_SIZE];
     int rc;
     if (!s || !opts)
         return SUMM_E_INVALID_ARG;
     s->errmsg[0] = '\0';
-    if ((rc = summ__options_check(opts, &eff, &why)) < 0)
+    if ((rc = summ__options_check(opts, &eff, why, sizeof why)) < 0)
         return summ__fail(s, rc, "%s", why);
     if ((rc = summ__options_own(s, &eff)) < 0)
         return summ__fail(s, rc, "no memory for the cue and stigma words");
@@ -120,6 +120,9 @@ int summ_summarizer_get_options(const summ_summarizer *s, summ_options *out)
     /* An older caller's struct is a prefix of ours. */
     memcpy(out, &s->opts, summ__options_size(v));
     out->version = v;
+    /* Before version 3, 0 was how a struct said "no lead bias". */
+    if (v < 3 && out->position_weight == SUMM_OFF)
+        out->position_weight = 0.0;
     return SUMM_OK;
 }
 
@@ -293,8 +296,9 @@ int summ_score_sentences(summ_summarizer *s, const char *text, size_t len, summ_
     return run(s, text, len, out, RUN_SCORE);
 }
 
-int summ_summarize_text(summ_span **spans_out, size_t *count_out, const char *lang_code,
-                        const char *text, size_t len, const summ_options *opts)
+int summ_summarize_text(summ_span **spans_out, size_t *count_out, const char **lang_out,
+                        const char *lang_code, const char *text, size_t len,
+                        const summ_options *opts)
 {
     summ_lang *lang = NULL;
     summ_summarizer *s = NULL;
@@ -307,7 +311,9 @@ int summ_summarize_text(summ_span **spans_out, size_t *count_out, const char *la
         return SUMM_E_INVALID_ARG;
     *spans_out = NULL;
     *count_out = 0;
-    if ((rc = summ_lang_new(&lang, lang_code ? lang_code : "en", NULL)) < 0)
+    if (lang_out)
+        *lang_out = "";
+    if ((rc = summ_lang_new(&lang, lang_code ? lang_code : "auto", NULL)) < 0)
         goto out;
     if ((rc = summ_summarizer_new(&s, lang, opts, NULL)) < 0)
         goto out;
@@ -327,6 +333,8 @@ int summ_summarize_text(summ_span **spans_out, size_t *count_out, const char *la
     }
     *spans_out = copy;
     *count_out = n;
+    if (lang_out)
+        *lang_out = summ_result_language(r);
 out:
     summ_result_free(r);
     summ_summarizer_free(s);

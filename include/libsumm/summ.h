@@ -20,8 +20,8 @@
  * call. A summ_lang is immutable and may be shared by any number of threads
  * and summarizers. A summ_summarizer or summ_result may be used by one thread
  * at a time; distinct objects may be used in parallel. summ_strerror,
- * summ_version*, summ_lang_list and summ_algorithm_* may be called from any
- * thread at any time.
+ * summ_version*, summ_status_name, summ_lang_list, summ_algorithm_* and
+ * summ_option_* may be called from any thread at any time.
  *
  * Stability: see docs/api-stability.md. Until 1.0 every 0.MINOR release may
  * change the ABI (the soname carries the minor); within a release series the
@@ -83,6 +83,12 @@ typedef enum summ_status {
 /** A static, human-readable message for a status code; never NULL.
  *  Unknown codes give "unknown error". @since 0.1 */
 SUMM_API const char *summ_strerror(int status);
+
+/** A status code's short static name: "ok", "nomem", "invalid_arg",
+ *  "invalid_utf8", "unknown_lang", "version", "too_large", "unknown_algo",
+ *  "internal"; NULL for an unknown code. Bindings name their errors with it.
+ *  @since 0.2 */
+SUMM_API const char *summ_status_name(int status);
 
 /* ------------------------------------------------------------------------ */
 /** @name Memory */
@@ -244,8 +250,19 @@ SUMM_API const char *const *summ_algorithm_list(void);
  *  of at most this many bytes, at the last white space when there is one. */
 #define SUMM_MAX_SENTENCE_BYTES 4096
 
+/** The value that turns off a feature whose 0 means "the default": accepted
+ *  by summ_options.position_weight (docs say which fields take it). */
+#define SUMM_OFF (-1.0)
+
 /** Options of a summarizer. Initialise with SUMM_OPTIONS_INIT or
- *  summ_options_init(); fields are only ever appended.
+ *  summ_options_init(), or zero the struct and set `version`: every field
+ *  whose value is 0 takes its documented default, so the three are the same.
+ *  Fields are only ever appended.
+ *
+ *  The library describes every field in a table (summ_option_at()): name,
+ *  type, bounds, default and a line of documentation. Front ends set options
+ *  by name through summ_options_set(), with the same checks and messages as
+ *  summ_summarizer_new() applies to the struct.
  *
  *  Length budget: max_sentences, ratio, max_words and max_bytes may be
  *  combined; the summary is the best-scoring set of sentences that fits every
@@ -259,26 +276,30 @@ typedef struct summ_options {
     uint32_t max_sentences; /**< at most this many sentences; default 0 (unset) */
     double ratio;           /**< at most ceil(ratio x sentences), in (0, 1]; default 0 (unset) */
     uint32_t max_words;     /**< at most this many words in the summary; default 0 (unset) */
-    size_t max_bytes;       /**< at most this many bytes of sentence text; default 0 (unset) */
+    size_t max_bytes;       /**< at most this many bytes of sentence text, at most
+                                 SUMM_MAX_INPUT_BYTES; default 0 (unset) */
     uint32_t flags;         /**< SUMM_FLAG_*; default 0 */
-    size_t max_input_bytes; /**< refuse longer input; default 0 = SUMM_DEFAULT_MAX_INPUT_BYTES,
+    size_t max_input_bytes; /**< refuse longer input; 0 = SUMM_DEFAULT_MAX_INPUT_BYTES,
                                  at most SUMM_MAX_INPUT_BYTES */
     /* Selection, for every algorithm (docs/ALGORITHMS.md). */
     double mmr_lambda;      /**< redundancy control by maximal marginal relevance: each pick
                                  maximises lambda x score - (1 - lambda) x its largest
                                  similarity to the sentences already picked. In (0, 1];
-                                 1 = off; 0 = default SUMM_DEFAULT_MMR_LAMBDA */
+                                 1 = off; 0 = default SUMM_DEFAULT_MMR_LAMBDA (off) */
     double position_weight; /**< lead bias: the score becomes (1 - w) x the min-max normalised
-                                 score + w / sqrt(1 + sentence index). In [0, 1]; 0 = off;
-                                 default SUMM_DEFAULT_POSITION_WEIGHT */
+                                 score + w / sqrt(1 + sentence index). In (0, 1];
+                                 0 = default SUMM_DEFAULT_POSITION_WEIGHT; SUMM_OFF = none
+                                 (the scorer's own scores). Version 1 and 2 structs, whose
+                                 0 meant none, keep that meaning. */
     /* Algorithm parameters; 0 selects the default given for each. */
     double damping;          /**< PageRank damping (textrank, textrank-bm25, lexrank), in
                                   (0, 1); 0 = 0.85 */
     double tolerance;        /**< PageRank stops when the L1 change of the scores (summing to
-                                  1) is below this; >= 0; 0 = 1e-6 */
+                                  1) is below this; > 0 and finite; 0 = 1e-6 */
     uint32_t max_iterations; /**< cap on PageRank and LSA power iterations; 0 = 100 */
-    double lexrank_threshold; /**< lexrank: 0 = continuous (cosine weights); in (0, 1) = an
-                                  edge of weight 1 where the cosine is at least this */
+    double lexrank_threshold; /**< lexrank: 0 = continuous (cosine weights, the default); in
+                                  (0, 1) = an edge of weight 1 where the cosine is at least
+                                  this */
     uint32_t max_neighbours; /**< similarity graphs keep each sentence's this many strongest
                                   similarities (bounds memory on long texts); 0 = 32 */
     uint32_t lsa_dimensions; /**< lsa: latent topics used; 0 = 3 */
@@ -287,6 +308,10 @@ typedef struct summ_options {
     size_t n_cue_words;              /**< number of entries in cue_words */
     const char *const *stigma_words; /**< edmundson: stigma words, copied likewise; default NULL */
     size_t n_stigma_words;           /**< number of entries in stigma_words */
+    /* Version 3. */
+    uint32_t min_sentence_words; /**< sentences of fewer words (stopwords included) are never
+                                      picked: drops fragments such as "Yes." or a byline;
+                                      0 = default, no minimum. @since 0.2 */
 } summ_options;
 
 /** Default of summ_options.mmr_lambda, chosen by measurement (docs/ALGORITHMS.md). */
@@ -294,16 +319,89 @@ typedef struct summ_options {
 /** Default of summ_options.position_weight, chosen by measurement (docs/ALGORITHMS.md). */
 #define SUMM_DEFAULT_POSITION_WEIGHT 0.25
 
-/** 2 since the fields from mmr_lambda on were added; version 1 structs end at
- *  max_input_bytes and still work. */
-#define SUMM_OPTIONS_VERSION 2
-#define SUMM_OPTIONS_INIT { SUMM_OPTIONS_VERSION, SUMM_ALGO_DEFAULT, 0, 0.0, 0, 0, 0, 0, \
-    SUMM_DEFAULT_MMR_LAMBDA, SUMM_DEFAULT_POSITION_WEIGHT, 0.0, 0.0, 0, 0.0, 0, 0, \
-    NULL, 0, NULL, 0 }
+/** 3 since min_sentence_words was added and 0 became the default of every
+ *  field; 2 added the fields from mmr_lambda on; version 1 structs end at
+ *  max_input_bytes. Every version still works. */
+#define SUMM_OPTIONS_VERSION 3
+/** Every field 0: its default. */
+#define SUMM_OPTIONS_INIT { SUMM_OPTIONS_VERSION, 0, 0, 0.0, 0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0, \
+    0, 0.0, 0, 0, NULL, 0, NULL, 0, 0 }
 
 /** Fills *opts with the defaults of the given struct version.
  *  @return 0, SUMM_E_INVALID_ARG (opts NULL or version 0) or SUMM_E_VERSION. @since 0.1 */
 SUMM_API int summ_options_init(summ_options *opts, unsigned int version);
+
+/* ------------------------------------------------------------------------ */
+/** @name The option table: every summ_options field by name
+ *
+ * One row per option, in a fixed order. The CLI's long options, the Python
+ * keywords and the Lua keys are these names (the CLI writes '-' for '_').
+ * Every row accepts 0 (or the string "default") for its default. */
+
+/** Types of option. Values are never renumbered. */
+typedef enum summ_option_type {
+    SUMM_OPTION_UINT = 1,      /**< a whole number in [min, max] */
+    SUMM_OPTION_REAL = 2,      /**< a real number between min and max */
+    SUMM_OPTION_BOOL = 3,      /**< on or off: a bit of summ_options.flags */
+    SUMM_OPTION_ALGORITHM = 4, /**< an algorithm, by name (summ_algorithm_list()) */
+    SUMM_OPTION_WORDS = 5      /**< a list of words: set through the struct, not by value */
+} summ_option_type;
+
+/** What the library knows about one option. Rows are static and read-only:
+ *  never allocate one; fields are only ever appended. */
+typedef struct summ_option_info {
+    const char *name;         /**< "damping": lower case, words joined by '_' */
+    int type;                 /**< a summ_option_type */
+    const char *group;        /**< "budget", "method", "algorithm", "input" or "output" */
+    const char *doc;          /**< one line of documentation, no final period */
+    const char *value_name;   /**< placeholder for help text: "N", "R", "NAME", ... */
+    double min, max;          /**< bounds of UINT and REAL values (BOOL: 0 and 1) */
+    int min_open, max_open;   /**< 1 when that bound itself is excluded */
+    double default_value;     /**< the value 0 stands for (0 where it means unset or none) */
+    const char *default_text; /**< the default as help shows it: "0.85", "textrank", "unset" */
+    const char *off_text;     /**< "off" when the option can be turned off, else NULL */
+    double off_value;         /**< the value "off" stores (e.g. 1 for mmr_lambda, SUMM_OFF) */
+    unsigned int since_version; /**< the summ_options version that added the field */
+} summ_option_info;
+
+/** Room for any message the option functions write, NUL included. */
+#define SUMM_OPTION_ERRMSG_SIZE 256
+
+/** Number of rows in the option table. @since 0.2 */
+SUMM_API size_t summ_option_count(void);
+
+/** Row i of the option table, or NULL when i >= summ_option_count().
+ *  Static storage. @since 0.2 */
+SUMM_API const summ_option_info *summ_option_at(size_t i);
+
+/** The row of an option by name ('-' and '_' are the same, case-insensitive),
+ *  or NULL. @since 0.2 */
+SUMM_API const summ_option_info *summ_option_find(const char *name);
+
+/** Sets one option of *opts from text, as a user typed it: a number
+ *  ("0.85", "1e-6", "10%" for a ratio in [0, 1]; read the same in every
+ *  locale), "default", "off" where the row has off_text, on/off/true/false/
+ *  yes/no/1/0 for BOOL, an algorithm name for ALGORITHM. Checks the bounds
+ *  the library applies to the struct. opts->version must be set; an option
+ *  newer than it is refused.
+ *  @param err      receives a message on failure, e.g. "damping: 1.5 is
+ *                  outside (0, 1)" (may be NULL).
+ *  @param err_size size of err (SUMM_OPTION_ERRMSG_SIZE is always enough).
+ *  @return 0; SUMM_E_INVALID_ARG (unknown name, bad value, WORDS row) or
+ *          SUMM_E_UNKNOWN_ALGO; *opts is unchanged on failure. @since 0.2 */
+SUMM_API int summ_options_set(summ_options *opts, const char *name, const char *value,
+                              char *err, size_t err_size);
+
+/** summ_options_set() with a number: BOOL takes 0 or 1, ALGORITHM a
+ *  summ_algorithm id. Same checks and messages. @since 0.2 */
+SUMM_API int summ_options_set_number(summ_options *opts, const char *name, double value,
+                                     char *err, size_t err_size);
+
+/** Reads one option of *opts as a number (BOOL: 0 or 1; ALGORITHM: its id).
+ *  @return 0, or SUMM_E_INVALID_ARG (unknown name, WORDS row, or a field
+ *          newer than opts->version). @since 0.2 */
+SUMM_API int summ_options_get_number(const summ_options *opts, const char *name,
+                                     double *value);
 
 /* ------------------------------------------------------------------------ */
 /** @name Results: spans into the caller's text */
@@ -399,10 +497,14 @@ SUMM_API int summ_score_sentences(summ_summarizer *s, const char *text, size_t l
  *  @param spans_out receives a malloc'ed array the caller frees with
  *                   summ_free() (NULL when the summary is empty).
  *  @param count_out receives the number of spans.
- *  @param lang_code as for summ_lang_new(); NULL means "en".
+ *  @param lang_out  receives the code of the language used (static storage:
+ *                   the detected one for "auto"); may be NULL.
+ *  @param lang_code as for summ_lang_new(); NULL means "auto" (detected).
  *  @param opts      options or NULL for defaults.
- *  @return as summ_summarize(), plus SUMM_E_UNKNOWN_LANG. @since 0.1 */
-SUMM_API int summ_summarize_text(summ_span **spans_out, size_t *count_out, const char *lang_code,
+ *  @return as summ_summarize(), plus SUMM_E_UNKNOWN_LANG. @since 0.1; lang_out
+ *          and NULL = "auto" since 0.2 */
+SUMM_API int summ_summarize_text(summ_span **spans_out, size_t *count_out,
+                                 const char **lang_out, const char *lang_code,
                                  const char *text, size_t len, const summ_options *opts);
 
 /* ------------------------------------------------------------------------ */
@@ -503,6 +605,14 @@ SUMM_API const char *summ_rouge_errmsg(const summ_rouge *r);
 SUMM_API int summ_rouge_score(summ_rouge *r, int metric, unsigned int n, const char *cand,
                               size_t cand_len, const char *const *refs, const size_t *ref_lens,
                               size_t n_refs, summ_rouge_result *out);
+
+/** Parses a metric name as the rouge-score package writes them: "rouge1",
+ *  "rouge2", ... (N from 1 to 65535, no leading zero), "rougeL" or
+ *  "rougeLsum".
+ *  @param metric receives the summ_rouge_metric; @param n receives N (0 for
+ *  L and Lsum). @return 0, or SUMM_E_INVALID_ARG (NULL arguments or another
+ *  name; *metric and *n are then unchanged). @since 0.2 */
+SUMM_API int summ_rouge_metric_parse(const char *name, int *metric, unsigned int *n);
 
 #ifdef __cplusplus
 }

@@ -300,16 +300,20 @@ START_TEST(one_shot)
 {
     summ_span *spans = NULL;
     size_t n = 0;
+    const char *code = NULL;
     summ_options o = SUMM_OPTIONS_INIT;
     o.max_sentences = 2;
-    ck_assert_int_eq(summ_summarize_text(&spans, &n, NULL, article, strlen(article), &o), 0);
+    /* NULL is "auto": the language is detected and reported. */
+    ck_assert_int_eq(summ_summarize_text(&spans, &n, &code, NULL, article, strlen(article), &o), 0);
     ck_assert_uint_eq(n, 2);
     ck_assert_ptr_nonnull(spans);
+    ck_assert_str_eq(code, "en");
     summ_free(spans);
-    ck_assert_int_eq(summ_summarize_text(&spans, &n, "xx", article, strlen(article), &o),
+    ck_assert_int_eq(summ_summarize_text(&spans, &n, &code, "xx", article, strlen(article), &o),
                      SUMM_E_UNKNOWN_LANG);
     ck_assert_ptr_null(spans);
-    ck_assert_int_eq(summ_summarize_text(&spans, &n, "en", "", 0, &o), 0);
+    ck_assert_str_eq(code, "");
+    ck_assert_int_eq(summ_summarize_text(&spans, &n, NULL, "en", "", 0, &o), 0);
     ck_assert_uint_eq(n, 0);
     ck_assert_ptr_null(spans);
 }

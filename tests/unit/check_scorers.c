@@ -24,7 +24,7 @@ static int score_with(int algo, const char *text, summ_result *r)
 {
     summ_options o = SUMM_OPTIONS_INIT;
     o.algorithm = algo;
-    o.position_weight = 0.0; /* the scorer's own scores */
+    o.position_weight = SUMM_OFF; /* the scorer's own scores */
     return run_opts(&o, text, 0, r);
 }
 
@@ -222,7 +222,7 @@ START_TEST(lexrank_threshold_cuts_edges)
     summ_result *r = NULL;
     ck_assert_int_eq(summ_result_new(&r, NULL), 0);
     o.algorithm = SUMM_ALGO_LEXRANK;
-    o.position_weight = 0.0;
+    o.position_weight = SUMM_OFF;
     ck_assert_int_eq(run_opts(&o, three, 0, r), 0);
     ck_assert(score_of(r, 0) > score_of(r, 2));
     o.lexrank_threshold = 0.99;
@@ -331,7 +331,7 @@ START_TEST(edmundson_words_are_copied)
     cue[1] = cue1;
     stigma[0] = stigma0;
     o.algorithm = SUMM_ALGO_EDMUNDSON;
-    o.position_weight = 0.0;
+    o.position_weight = SUMM_OFF;
     o.cue_words = cue;
     o.n_cue_words = 2;
     o.stigma_words = stigma;
@@ -383,7 +383,9 @@ START_TEST(new_options_are_validated)
     REJECT(mmr_lambda, -0.1);
     REJECT(mmr_lambda, NAN);
     REJECT(position_weight, 1.01);
-    REJECT(position_weight, -1.0);
+    REJECT(position_weight, -0.5); /* only SUMM_OFF (-1) is below 0 */
+    REJECT(tolerance, NAN);
+    REJECT(max_bytes, (size_t)SUMM_MAX_INPUT_BYTES + 1);
     REJECT(damping, 1.0);
     REJECT(tolerance, -1.0);
     REJECT(tolerance, INFINITY);
@@ -419,7 +421,25 @@ START_TEST(zero_means_default_and_version_1_is_a_prefix)
     ck_assert_uint_eq(got.max_iterations, 100);
     ck_assert_uint_eq(got.max_neighbours, 32);
     ck_assert_uint_eq(got.lsa_dimensions, 3);
-    ck_assert_double_eq(got.position_weight, 0.0); /* 0 = off, not default */
+    ck_assert_double_eq(got.position_weight, SUMM_DEFAULT_POSITION_WEIGHT); /* 0 = default */
+    summ_summarizer_free(s);
+    /* Off is its own value, kept as given. */
+    o.position_weight = SUMM_OFF;
+    ck_assert_int_eq(summ_summarizer_new(&s, l, &o, NULL), 0);
+    ck_assert_int_eq(summ_summarizer_get_options(s, &got), 0);
+    ck_assert_double_eq(got.position_weight, SUMM_OFF);
+    summ_summarizer_free(s);
+    /* A version 2 struct's 0 meant no lead bias, and still does. */
+    memset(&o, 0, sizeof o);
+    o.version = 2;
+    ck_assert_int_eq(summ_summarizer_new(&s, l, &o, NULL), 0);
+    got.version = SUMM_OPTIONS_VERSION;
+    ck_assert_int_eq(summ_summarizer_get_options(s, &got), 0);
+    ck_assert_double_eq(got.position_weight, SUMM_OFF);
+    got.version = 2;
+    ck_assert_int_eq(summ_summarizer_get_options(s, &got), 0);
+    ck_assert_double_eq(got.position_weight, 0.0);
+    got.version = SUMM_OPTIONS_VERSION;
     summ_summarizer_free(s);
     /* A version 1 caller's struct ends at max_input_bytes: whatever lies
      * beyond is not read, and defaults apply. */
