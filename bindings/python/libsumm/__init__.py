@@ -96,7 +96,7 @@ __all__ = [
     "__version__",
 ]
 
-#: The libsumm version, e.g. "0.1.0" (the C library's summ_version_string()).
+#: The libsumm version, e.g. "0.2.0" (the C library's summ_version_string()).
 __version__ = _libsumm.__version__
 
 #: Inputs longer than this many UTF-8 bytes are refused unless

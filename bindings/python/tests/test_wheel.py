@@ -47,7 +47,7 @@ def test_wheel_holds_only_the_python_package(wheel):
     with zipfile.ZipFile(wheel) as z:
         names = z.namelist()
     top = {n.split("/")[0] for n in names}
-    assert top == {"libsumm", "libsumm-0.1.0.dist-info"}, names
+    assert top == {"libsumm", "libsumm-0.2.0.dist-info"}, names
     files = {n.split("/", 1)[1] for n in names if n.startswith("libsumm/")}
     assert {"__init__.py", "__init__.pyi", "py.typed"} <= files
     assert any(f.startswith("_libsumm.") and f.endswith(".so") for f in files), files
