@@ -142,6 +142,16 @@ def usage_errors_exit_2():
 
 
 @test
+def metric_names_follow_the_library():
+    # rouge-score's names: N from 1 to 65535 without a leading zero.
+    p = run("-r", REF1, "-m", "rouge65535,rougeLsum", CAND)
+    check(p.returncode == 0 and list(rows(p)) == ["rouge65535", "rougeLsum"], p)
+    for bad in ("rouge01", "rouge65536", "rouge", "rougel", "rouge1,", "ROUGE1"):
+        p = run("-r", REF1, "-m", bad, CAND)
+        check(p.returncode == 2 and b"invalid metrics" in p.stderr, (bad, p))
+
+
+@test
 def help_and_version():
     p = run("--help")
     check(p.returncode == 0 and b"Usage:" in p.stdout, p)
