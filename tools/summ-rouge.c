@@ -229,7 +229,9 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    while ((opt = getopt_long(argc, argv, "r:m:suf:hV", longopts, NULL)) != -1) {
+    /* Messages of our own, with the program name every other error has. */
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, ":r:m:suf:hV", longopts, NULL)) != -1) {
         switch (opt) {
         case 'r':
             ref_paths[n_refs++] = optarg;
@@ -279,8 +281,7 @@ int main(int argc, char **argv)
             return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
         default:
             free(ref_paths);
-            fprintf(stderr, "Try '%s --help' for more information.\n", cli_prog);
-            return 2;
+            return cli_option_error(opt, argv, longopts);
         }
     }
     if (n_refs == 0) {

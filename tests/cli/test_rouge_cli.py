@@ -152,6 +152,18 @@ def metric_names_follow_the_library():
 
 
 @test
+def option_errors_start_with_the_program_name():
+    # EXE is a path: getopt's own messages would start with it.
+    for args, want in ((["--bogus"], b"summ-rouge: unrecognized option '--bogus'\n"),
+                       (["-r"], b"summ-rouge: option requires an argument -- 'r'\n"),
+                       (["--metrics"], b"summ-rouge: option '--metrics' requires an argument\n"),
+                       (["--stem=yes"], b"summ-rouge: option '--stem' doesn't allow an argument\n"),
+                       (["-x"], b"summ-rouge: invalid option -- 'x'\n")):
+        p = run(*args)
+        check(p.returncode == 2 and p.stderr.startswith(want), (args, p.stderr))
+
+
+@test
 def help_and_version():
     p = run("--help")
     check(p.returncode == 0 and b"Usage:" in p.stdout, p)
