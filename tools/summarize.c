@@ -45,6 +45,7 @@ typedef struct cli {
     enum format format;
     int split;
     int scores;
+    int quiet;
     const char *output;
     size_t max_input;
     const char *stopwords_file;
@@ -89,6 +90,8 @@ static const own_option own_options[] = {
       "output every sentence instead of a summary" },
     { "scores", no_argument, OPT_SCORES, "output", NULL,
       "output every sentence with its score" },
+    { "quiet", no_argument, 'q', "output", NULL,
+      "never name the files: no '==> FILE <==' headers in text, no file column in tsv" },
     { "output", required_argument, 'o', "output", "FILE",
       "write to FILE (replaced atomically, only on success)" },
     { "list-algorithms", no_argument, OPT_LIST_ALGOS, "information", NULL,
@@ -456,7 +459,9 @@ static void usage(FILE *f, const command_line *cl)
         if (!group_seen(own_options[i].group, cl->n_rows, i))
             group_help(f, cl, own_options[i].group);
     fputs("\n"
-          "With several files each output starts with a line '==> FILE <==' (text and tsv).\n"
+          "With several files, text output starts each file with a line '==> FILE <=='\n"
+          "and tsv output has a first column, file; -q leaves both out. A json object\n"
+          "always has a file field.\n"
           "Exit status: 0 success, 1 runtime error, 2 usage error.\n",
           f);
 }
@@ -711,11 +716,16 @@ static void write_result(FILE *out, const cli *c, const char *name, const char *
         fputs("]}\n", out);
         return;
     }
-    /* As head(1) does: a header per file, a blank line between files. */
-    if (header)
+    /* As head(1) does: a header per file, a blank line between files. TSV
+     * names the file in a first column instead, so that it stays TSV. */
+    if (header && c->format == FMT_TEXT)
         fprintf(out, "%s==> %s <==\n", header > 1 ? "\n" : "", name);
     for (i = 0; i < n; i++) {
         if (c->format == FMT_TSV) {
+            if (header) {
+                tsv_field(out, name, strlen(name));
+                fputc('\t', out);
+            }
             fprintf(out, "%u\t%zu\t%zu\t", sp[i].sentence, sp[i].start, sp[i].end);
             print_score(out, sp[i].score);
             fputc('\t', out);
@@ -845,6 +855,9 @@ static int summarize(int argc, char **argv, command_line *cl)
         case 'o':
             c.output = optarg;
             break;
+        case 'q':
+            c.quiet = 1;
+            break;
         case OPT_SPLIT:
             c.split = 1;
             break;
@@ -967,7 +980,7 @@ static int summarize(int argc, char **argv, command_line *cl)
             status = 1;
         } else {
             write_result(out, &c, name, summ_result_language(r), algo_name, text, r,
-                         n_files > 1 ? (written ? 2 : 1) : 0);
+                         n_files > 1 && !c.quiet ? (written ? 2 : 1) : 0);
             written++;
         }
         free(text);

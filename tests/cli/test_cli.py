@@ -687,6 +687,46 @@ def old_spellings_still_work():
 
 
 @test
+def quiet_drops_the_headers():
+    with tempfile.TemporaryDirectory() as d:
+        f1, f2 = os.path.join(d, "a.txt"), os.path.join(d, "b.txt")
+        open(f1, "w").write("Alpha one. Alpha two.")
+        open(f2, "w").write("Beta one. Beta two.")
+        for q in ("-q", "--quiet"):
+            p = run("-n", "1", q, f1, f2)
+            check(p.returncode == 0 and p.stdout == b"Alpha one.\nBeta one.\n", p.stdout)
+            p = run("-n", "1", "-f", "tsv", q, f1, f2)
+            single = run("-n", "1", "-f", "tsv", f1).stdout + run("-n", "1", "-f", "tsv",
+                                                                  f2).stdout
+            check(p.returncode == 0 and p.stdout == single, p.stdout)
+            p = run("-n", "1", "-f", "json", q, f1, f2)
+            docs = [json.loads(line) for line in p.stdout.decode().splitlines()]
+            check([x["file"] for x in docs] == [f1, f2], docs)
+
+
+@test
+def tsv_names_several_files_in_a_first_column():
+    with tempfile.TemporaryDirectory() as d:
+        f1, f2 = os.path.join(d, "a.txt"), os.path.join(d, "b\tc.txt")
+        open(f1, "w").write("Alpha one. Alpha two. Alpha three.")
+        open(f2, "w").write("Beta one.\tTabbed. Beta two.")
+        p = run("--split", "-f", "tsv", f1, f2)
+        check(p.returncode == 0, p.stderr)
+        lines = p.stdout.decode().splitlines()
+        # No header row and no '==>' lines: every line is a sentence.
+        check(not any(line.startswith("==>") for line in lines), lines)
+        want = []
+        for f, shown in ((f1, f1), (f2, f2.replace("\t", "\\t"))):
+            single = run("--split", "-f", "tsv", f)
+            want += [shown + "\t" + line for line in single.stdout.decode().splitlines()]
+        check(len(lines) > 4 and lines == want, (lines, want))
+        check(all(len(line.split("\t")) == 6 for line in lines), lines)
+        # Standard input among the files is named as in the other formats.
+        p = run("-n", "1", "-f", "tsv", f1, "-", stdin=b"Gamma one.")
+        check(p.stdout.decode().splitlines()[-1].startswith("standard input\t0\t"), p.stdout)
+
+
+@test
 def json_reports_the_language_in_every_mode():
     text = ("Der Rat der Stadt hat am Dienstag beschlossen, das alte Fährterminal in eine "
             "Bibliothek umzubauen. Die Kosten liegen bei vier Millionen Euro.").encode()
@@ -704,7 +744,7 @@ def help_lists_every_row():
     text = p.stdout.decode()
     for name in table_options():
         check(mentions(text, "--" + name), (name, "missing from --help"))
-    for other in ("--mmr", "--no-stem", "--max-input", "--list-options",
+    for other in ("--mmr", "--no-stem", "--max-input", "-q", "--quiet", "--list-options",
                   "--list-algorithms", "--list-languages"):
         check(mentions(text, other), (other, "missing from --help"))
     for heading in ("Length", "Method:", "Parameters of some algorithms:", "Input:", "Output:"):
@@ -739,7 +779,7 @@ def man_page_documents_every_row():
     text = man_text()
     for name in table_options():
         check(mentions(text, "--" + name), (name, "missing from tools/summarize.1"))
-    for other in ("--mmr", "--no-stem", "--max-input", "--list-options"):
+    for other in ("--mmr", "--no-stem", "--max-input", "--quiet", "--list-options"):
         check(mentions(text, other), (other, "missing from tools/summarize.1"))
 
 
