@@ -783,6 +783,24 @@ def man_page_documents_every_row():
         check(mentions(text, other), (other, "missing from tools/summarize.1"))
 
 
+@test
+def readme_examples_run():
+    # The README's "Command line" examples, as pasted after its build
+    # command (the built program in place of build/tools/summarize).
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+        readme = f.read()
+    section = readme.split("\n## Command line\n", 1)[1].split("\n## ", 1)[0]
+    commands = [line for line in section.splitlines() if line.startswith("build/tools/summarize")]
+    check(len(commands) >= 5, commands)
+    with tempfile.TemporaryDirectory() as d:
+        for command in commands:
+            shell = command.replace("build/tools/summarize", "'%s'" % EXE, 1)
+            shell = shell.replace("/tmp/", d + "/")
+            p = subprocess.run(["sh", "-c", shell], cwd=ROOT, capture_output=True, timeout=60)
+            check(p.returncode == 0 and p.stderr == b"", (command, p.stderr))
+            check(p.stdout or "-o " in command, (command, "no output"))
+
+
 def main():
     print("1..%d" % len(results))
     failed = 0
