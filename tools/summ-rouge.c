@@ -58,34 +58,14 @@ static void usage(FILE *f)
             cli_prog);
 }
 
-/* "rouge1", "rouge12", "rougeL", "rougeLsum" (the rouge-score names). */
+/* One name of the list, as the user wrote it; the library reads it. */
 static int parse_metric(const char *s, size_t len, metric *m)
 {
-    unsigned long long n;
-    char digits[16];
-    if (len >= sizeof m->name || len < 6 || strncmp(s, "rouge", 5) != 0)
+    if (len >= sizeof m->name)
         return -1;
     memcpy(m->name, s, len);
     m->name[len] = '\0';
-    if (strcmp(m->name, "rougeL") == 0) {
-        m->kind = SUMM_ROUGE_L;
-        m->n = 0;
-        return 0;
-    }
-    if (strcmp(m->name, "rougeLsum") == 0) {
-        m->kind = SUMM_ROUGE_LSUM;
-        m->n = 0;
-        return 0;
-    }
-    if (len - 5 >= sizeof digits)
-        return -1;
-    memcpy(digits, s + 5, len - 5);
-    digits[len - 5] = '\0';
-    if (cli_parse_uint(digits, 1, 65535, &n))
-        return -1;
-    m->kind = SUMM_ROUGE_N;
-    m->n = (unsigned)n;
-    return 0;
+    return summ_rouge_metric_parse(m->name, &m->kind, &m->n) < 0 ? -1 : 0;
 }
 
 static int parse_metrics(const char *list, metric *out, size_t *count)
@@ -249,7 +229,9 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    while ((opt = getopt_long(argc, argv, "r:m:suf:hV", longopts, NULL)) != -1) {
+    /* Messages of our own, with the program name every other error has. */
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, ":r:m:suf:hV", longopts, NULL)) != -1) {
         switch (opt) {
         case 'r':
             ref_paths[n_refs++] = optarg;
@@ -299,8 +281,7 @@ int main(int argc, char **argv)
             return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;
         default:
             free(ref_paths);
-            fprintf(stderr, "Try '%s --help' for more information.\n", cli_prog);
-            return 2;
+            return cli_option_error(opt, argv, longopts);
         }
     }
     if (n_refs == 0) {

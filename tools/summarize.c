@@ -2,6 +2,9 @@
  * summarize: the libsumm command-line tool.
  *
  * Reads each FILE (or standard input), summarizes it and writes the result.
+ * Every row of the library's option table is a long option, with the
+ * library's parsing, bounds, messages and help text: adding a row to the
+ * table adds the option here.
  * Exit status: 0 success, 1 runtime error (unreadable file, invalid UTF-8,
  * write error), 2 usage error. Output to -o FILE is written to a temporary
  * file beside it and renamed into place only when complete.
@@ -15,6 +18,7 @@
 #include <errno.h>
 #include <getopt.h>
 #include <limits.h>
+#include <math.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -26,99 +30,440 @@
 
 enum format { FMT_TEXT, FMT_JSON, FMT_TSV };
 
+/* The FILE given to a WORDS row of the option table (--cue-words FILE) and
+ * the words read from it. */
+typedef struct word_file {
+    const char *path;
+    char *buf;
+    const char **words;
+    size_t n;
+} word_file;
+
 typedef struct cli {
     summ_options opts;
     const char *language;
     enum format format;
     int split;
     int scores;
+    int quiet;
     const char *output;
     size_t max_input;
     const char *stopwords_file;
     const char *abbreviations_file;
-    const char *cue_file, *stigma_file;
+    word_file *word_files; /* one per row of the option table */
 } cli;
 
-static void usage(FILE *f)
+/* getopt_long() codes of this program's own options without a short form;
+ * a row of the library's option table gets OPT_ROW + its index. */
+enum {
+    OPT_SPLIT = 256, OPT_SCORES, OPT_STOPWORDS, OPT_ABBREVIATIONS, OPT_LIST_ALGOS,
+    OPT_LIST_LANGS, OPT_LIST_OPTIONS, OPT_ROW = 1024
+};
+
+/* The options of summarize itself; every summ_options field comes from the
+ * library's option table instead (summ_option_at()). */
+typedef struct own_option {
+    const char *name;
+    int has_arg;
+    int val; /* the short option, or an OPT_ code */
+    const char *group;
+    const char *value_name;
+    const char *doc;
+} own_option;
+
+static const own_option own_options[] = {
+    { "language", required_argument, 'l', "input", "CODE",
+      "language: ISO 639-1/639-3 code, English name, und (any other language) or "
+      "auto (detected per file; see --list-languages); default: auto" },
+    { "stopwords", required_argument, OPT_STOPWORDS, "input", "FILE",
+      "also ignore the words in FILE (UTF-8, one per line; blank lines and lines starting "
+      "with # are skipped)" },
+    { "abbreviations", required_argument, OPT_ABBREVIATIONS, "input", "FILE",
+      "words in FILE (same format, e.g. \"approx.\") never end a sentence" },
+    { "format", required_argument, 'f', "output", "FMT",
+      "text (one sentence per line; line breaks inside a sentence become spaces), json "
+      "(one object per line and input: file, language, algorithm, sentence_count and "
+      "sentences with index, byte start and end, score, text) or tsv (columns index, "
+      "start, end, score, text, no header row; tab, newline, carriage return and "
+      "backslash escaped as \\t \\n \\r \\\\); default: text" },
+    { "split", no_argument, OPT_SPLIT, "output", NULL,
+      "output every sentence instead of a summary" },
+    { "scores", no_argument, OPT_SCORES, "output", NULL,
+      "output every sentence with its score" },
+    { "quiet", no_argument, 'q', "output", NULL,
+      "never name the files: no '==> FILE <==' headers in text, no file column in tsv" },
+    { "output", required_argument, 'o', "output", "FILE",
+      "write to FILE (replaced atomically, only on success)" },
+    { "list-algorithms", no_argument, OPT_LIST_ALGOS, "information", NULL,
+      "print the algorithm names, one per line, and exit" },
+    { "list-languages", no_argument, OPT_LIST_LANGS, "information", NULL,
+      "print the language codes and auto, one per line, and exit" },
+    { "list-options", no_argument, OPT_LIST_OPTIONS, "information", NULL,
+      "print the names of the library's options, one per line, and exit (each NAME is "
+      "the long option --NAME)" },
+    { "help", no_argument, 'h', "information", NULL, "show this help and exit" },
+    { "version", no_argument, 'V', "information", NULL, "show the version and exit" },
+};
+
+#define N_OWN (sizeof own_options / sizeof own_options[0])
+
+/* Other spellings of rows of the option table: short options, and the long
+ * names earlier versions of summarize used. An alias of a row the library
+ * does not have is left out. */
+static const struct row_alias {
+    int short_name;        /* 0 for none */
+    const char *long_name; /* NULL for none */
+    const char *row;
+} row_aliases[] = {
+    { 'n', NULL, "sentences" },
+    { 'r', NULL, "ratio" },
+    { 'w', NULL, "words" },
+    { 'b', NULL, "bytes" },
+    { 'a', NULL, "algorithm" },
+    { 0, "mmr", "mmr_lambda" },
+    { 0, "no-stem", "no_stemming" },
+    { 0, "max-input", "max_input_bytes" },
+};
+
+#define N_ALIASES (sizeof row_aliases / sizeof row_aliases[0])
+
+/* The headings of --help, by group of the option table; another group is
+ * shown under its own name. */
+static const struct {
+    const char *group, *heading;
+} group_headings[] = {
+    { "budget", "Length (every budget given applies, so the tightest wins):" },
+    { "method", "Method:" },
+    { "algorithm", "Parameters of some algorithms:" },
+    { "input", "Input:" },
+    { "output", "Output:" },
+    { "information", "Information:" },
+};
+
+/* getopt_long()'s tables, built at run time from the option table and
+ * own_options, and what the options of the table collect. */
+typedef struct command_line {
+    size_t n_rows;
+    struct option *longopts; /* the rows first, row i at i, then aliases, own options */
+    char *names;             /* the rows' names with '-' for '_' */
+    char shortopts[2 + 3 * (N_OWN + N_ALIASES)];
+    word_file *word_files;   /* one per row */
+} command_line;
+
+static int takes_value(const summ_option_info *row)
 {
-    fprintf(f,
-            "Usage: %s [OPTION]... [FILE]...\n"
-            "Summarize each FILE (UTF-8 text; standard input when there is none or FILE is -).\n"
-            "\n"
-            "Length (the tightest budget wins; default --ratio 0.2):\n"
-            "  -n, --sentences N     at most N sentences (N >= 1)\n"
-            "  -r, --ratio R         at most R of the sentences, 0 < R <= 1 (at least one)\n"
-            "  -w, --words N         at most N words\n"
-            "  -b, --bytes N         at most N bytes of sentence text\n"
-            "\n"
-            "Method:\n"
-            "  -a, --algorithm NAME  scoring algorithm (see --list-algorithms); default: default\n"
-            "  -l, --language CODE   language: ISO 639-1/639-3 code, English name, or auto\n"
-            "                        (detected per file, the default; see --list-languages)\n"
-            "      --stopwords FILE  also ignore the words in FILE (UTF-8, one per line)\n"
-            "      --abbreviations FILE\n"
-            "                        words in FILE (UTF-8, one per line, e.g. \"approx.\")\n"
-            "                        never end a sentence\n"
-            "      --mmr LAMBDA      redundancy control (maximal marginal relevance), 0 < LAMBDA\n"
-            "                        <= 1: lower LAMBDA avoids sentences similar to those\n"
-            "                        already picked; 1 = off (default)\n"
-            "      --position-weight W  lead bias, 0 <= W <= 1: mix the scores with a prior\n"
-            "                        favouring early sentences; 0 = off; default 0.25\n"
-            "      --lexrank-threshold T  lexrank: link sentences whose similarity is at\n"
-            "                        least T (0 <= T < 1); 0 = continuous (default)\n"
-            "      --cue-words FILE  edmundson: bonus words, one per line\n"
-            "      --stigma-words FILE  edmundson: stigma words, one per line\n"
-            "      --no-stem         match words without stemming\n"
-            "      --keep-stopwords  count stopwords as content words\n"
-            "      --lenient         treat invalid UTF-8 bytes as spaces instead of failing\n"
-            "\n"
-            "Output:\n"
-            "  -f, --format FMT      text (one sentence per line; line breaks inside a\n"
-            "                        sentence become spaces), json (one object per input:\n"
-            "                        file, language, algorithm, sentences with index, byte\n"
-            "                        start/end, score, text) or tsv (index, start, end,\n"
-            "                        score, text with tab/newline/backslash escaped)\n"
-            "      --split           output every sentence instead of a summary\n"
-            "      --scores          output every sentence with its score\n"
-            "      --score-order     order sentences by score instead of document order\n"
-            "  -o, --output FILE     write to FILE (replaced atomically, only on success)\n"
-            "      --max-input N     refuse inputs over N bytes (default 256 MiB)\n"
-            "      --list-algorithms print the algorithm names and exit\n"
-            "      --list-languages  print the language codes and exit (and auto)\n"
-            "  -h, --help            show this help and exit\n"
-            "  -V, --version         show the version and exit\n"
-            "\n"
-            "With several files each output starts with a line '==> FILE <==' (text and tsv).\n"
-            "Exit status: 0 success, 1 runtime error, 2 usage error.\n",
-            cli_prog);
+    return row->type != SUMM_OPTION_BOOL;
 }
 
-/* Parses a number in [0, 1] without strtod (locale-dependent decimal
- * point): digits, optional '.', digits. */
-static int parse_unit(const char *s, double *out)
+static void command_line_free(command_line *cl)
 {
-    double v = 0.0, scale = 1.0;
-    int digits = 0, dot = 0;
-    for (; *s; s++) {
-        if (*s >= '0' && *s <= '9') {
-            if (dot) {
-                scale /= 10.0;
-                v += (*s - '0') * scale;
-            } else {
-                v = v * 10.0 + (*s - '0');
-            }
-            if (++digits > 30)
-                return -1;
-        } else if (*s == '.' && !dot) {
-            dot = 1;
-        } else {
-            return -1;
+    size_t i;
+    if (cl->word_files)
+        for (i = 0; i < cl->n_rows; i++) {
+            free(cl->word_files[i].words);
+            free(cl->word_files[i].buf);
+        }
+    free(cl->word_files);
+    free(cl->longopts);
+    free(cl->names);
+}
+
+static void add_short(char *s, int c, int has_arg)
+{
+    size_t n = strlen(s);
+    s[n++] = (char)c;
+    if (has_arg)
+        s[n++] = ':';
+    s[n] = '\0';
+}
+
+static size_t row_index(const summ_option_info *row)
+{
+    size_t i;
+    for (i = 0; summ_option_at(i) != row; i++)
+        ;
+    return i;
+}
+
+static int command_line_build(command_line *cl)
+{
+    size_t i, k = 0, name_bytes = 0;
+    char *p;
+
+    memset(cl, 0, sizeof *cl);
+    cl->n_rows = summ_option_count();
+    for (i = 0; i < cl->n_rows; i++)
+        name_bytes += strlen(summ_option_at(i)->name) + 1;
+    cl->longopts = calloc(cl->n_rows + N_ALIASES + N_OWN + 1, sizeof *cl->longopts);
+    cl->names = malloc(name_bytes ? name_bytes : 1);
+    cl->word_files = calloc(cl->n_rows ? cl->n_rows : 1, sizeof *cl->word_files);
+    if (!cl->longopts || !cl->names || !cl->word_files)
+        return -1;
+    /* ':' first: a missing argument is told apart from an unknown option. */
+    strcpy(cl->shortopts, ":");
+    for (i = 0, p = cl->names; i < cl->n_rows; i++) {
+        const summ_option_info *row = summ_option_at(i);
+        struct option *o = &cl->longopts[k++];
+        size_t j;
+        for (j = 0; row->name[j]; j++)
+            p[j] = row->name[j] == '_' ? '-' : row->name[j];
+        p[j] = '\0';
+        o->name = p;
+        o->has_arg = takes_value(row) ? required_argument : no_argument;
+        o->val = OPT_ROW + (int)i;
+        p += j + 1;
+    }
+    for (i = 0; i < N_ALIASES; i++) {
+        const summ_option_info *row = summ_option_find(row_aliases[i].row);
+        if (!row)
+            continue;
+        if (row_aliases[i].short_name)
+            add_short(cl->shortopts, row_aliases[i].short_name, takes_value(row));
+        if (row_aliases[i].long_name) {
+            struct option *o = &cl->longopts[k++];
+            o->name = row_aliases[i].long_name;
+            o->has_arg = takes_value(row) ? required_argument : no_argument;
+            o->val = OPT_ROW + (int)row_index(row);
         }
     }
-    if (!digits || v > 1.0)
-        return -1;
-    *out = v;
+    for (i = 0; i < N_OWN; i++) {
+        struct option *o = &cl->longopts[k++];
+        o->name = own_options[i].name;
+        o->has_arg = own_options[i].has_arg;
+        o->val = own_options[i].val;
+        if (o->val < 256)
+            add_short(cl->shortopts, o->val, o->has_arg == required_argument);
+    }
     return 0;
+}
+
+/* The row of the option table a getopt_long() code stands for, or NULL. */
+static const summ_option_info *row_of_option(int opt)
+{
+    size_t i;
+    for (i = 0; i < N_ALIASES; i++)
+        if (row_aliases[i].short_name == opt)
+            return summ_option_find(row_aliases[i].row);
+    return opt >= OPT_ROW ? summ_option_at((size_t)(opt - OPT_ROW)) : NULL;
+}
+
+/* The library sets word lists only through their struct fields, so these
+ * are the WORDS rows summarize knows how to fill. */
+static int set_word_list(summ_options *o, const char *row, const char **words, size_t n)
+{
+    if (strcmp(row, "cue_words") == 0) {
+        o->cue_words = words;
+        o->n_cue_words = n;
+    } else if (strcmp(row, "stigma_words") == 0) {
+        o->stigma_words = words;
+        o->n_stigma_words = n;
+    } else {
+        return -1;
+    }
+    return 0;
+}
+
+/* Sets a row of the option table from its command-line argument. */
+static int set_row(cli *c, const summ_option_info *row, const char *arg)
+{
+    char err[SUMM_OPTION_ERRMSG_SIZE];
+
+    if (!row)
+        return cli_usage_error("invalid option");
+    if (row->type == SUMM_OPTION_WORDS) {
+        if (set_word_list(&c->opts, row->name, NULL, 0) < 0)
+            return cli_usage_error("%s: this version of %s cannot read that word list",
+                                   row->name, cli_prog);
+        c->word_files[row_index(row)].path = arg;
+        return 0;
+    }
+    if (summ_options_set(&c->opts, row->name, takes_value(row) ? arg : "on", err,
+                         sizeof err) < 0)
+        return cli_usage_error("%s", err);
+    return 0;
+}
+
+/* The shortest text that reads back as v: "0.85", "4294967295", "inf". The
+ * program never calls setlocale, so the decimal point is '.'. */
+static void number_text(double v, char *buf, size_t size)
+{
+    int prec;
+    if (isinf(v)) {
+        snprintf(buf, size, "%sinf", v < 0 ? "-" : "");
+        return;
+    }
+    for (prec = 1; prec < 17; prec++) {
+        snprintf(buf, size, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            return;
+    }
+    snprintf(buf, size, "%.17g", v);
+}
+
+#define HELP_WIDTH 79  /* the last column used */
+#define HELP_COLUMN 30 /* where descriptions start */
+#define HELP_NBSP '\x1f' /* a space help_entry() never breaks a line at */
+
+/* One entry of --help: "  -n, --sentences N" and its text wrapped beside it. */
+static void help_entry(FILE *f, const char *left, const char *text)
+{
+    int col = fprintf(f, "  %s", left), line_start = 1;
+    if (col + 2 > HELP_COLUMN) {
+        fputc('\n', f);
+        col = 0;
+    }
+    for (;;) {
+        int w;
+        while (*text == ' ')
+            text++;
+        if (!*text)
+            break;
+        w = (int)strcspn(text, " ");
+        if (!line_start && col + 1 + w > HELP_WIDTH) {
+            fputc('\n', f);
+            col = 0;
+            line_start = 1;
+        }
+        if (line_start) {
+            fprintf(f, "%*s", HELP_COLUMN - col, "");
+            col = HELP_COLUMN;
+        } else {
+            fputc(' ', f);
+            col++;
+        }
+        for (; w > 0; w--, col++, text++)
+            fputc(*text == HELP_NBSP ? ' ' : *text, f);
+        line_start = 0;
+    }
+    fputc('\n', f);
+}
+
+/* The help of row i: its doc, the values it takes, its default. */
+static void row_help(FILE *f, const command_line *cl, size_t i)
+{
+    const summ_option_info *row = summ_option_at(i);
+    const char *value = row->type == SUMM_OPTION_WORDS ? "FILE"
+                        : row->value_name              ? row->value_name
+                                                       : "VALUE";
+    const char *also = NULL;
+    char left[128], text[1024], lo[40], hi[40];
+    int short_name = 0;
+    size_t used, j;
+
+    for (j = 0; j < N_ALIASES; j++) {
+        if (summ_option_find(row_aliases[j].row) != row)
+            continue;
+        if (row_aliases[j].short_name)
+            short_name = row_aliases[j].short_name;
+        if (row_aliases[j].long_name)
+            also = row_aliases[j].long_name;
+    }
+    snprintf(left, sizeof left, "%c%c%c --%s%s%s", short_name ? '-' : ' ',
+             short_name ? short_name : ' ', short_name ? ',' : ' ', cl->longopts[i].name,
+             takes_value(row) ? " " : "", takes_value(row) ? value : "");
+    used = (size_t)snprintf(text, sizeof text, "%s", row->doc);
+    switch (row->type) {
+    case SUMM_OPTION_BOOL:
+        break;
+    case SUMM_OPTION_WORDS:
+        snprintf(text + used, sizeof text - used, "; %s: one word per line, as for --stopwords",
+                 value);
+        break;
+    case SUMM_OPTION_ALGORITHM:
+        snprintf(text + used, sizeof text - used,
+                 "; %s from --list-algorithms, or default for %s; default:\x1f%s", value,
+                 summ_algorithm_name(SUMM_ALGO_DEFAULT), row->default_text);
+        break;
+    case SUMM_OPTION_UINT:
+    case SUMM_OPTION_REAL:
+        number_text(row->min, lo, sizeof lo);
+        number_text(row->max, hi, sizeof hi);
+        snprintf(text + used, sizeof text - used, "; %s in %c%s,\x1f%s%c%s%s; default:\x1f%s",
+                 value,
+                 row->min_open ? '(' : '[', lo, hi, row->max_open ? ')' : ']',
+                 row->off_text ? ", or " : "", row->off_text ? row->off_text : "",
+                 row->default_text);
+        break;
+    default:
+        snprintf(text + used, sizeof text - used, "; default:\x1f%s", row->default_text);
+        break;
+    }
+    if (also) {
+        used = strlen(text);
+        snprintf(text + used, sizeof text - used, "; also --%s", also);
+    }
+    help_entry(f, left, text);
+}
+
+static void group_help(FILE *f, const command_line *cl, const char *group)
+{
+    const char *heading = NULL;
+    char left[128];
+    size_t i;
+
+    for (i = 0; i < sizeof group_headings / sizeof group_headings[0]; i++)
+        if (strcmp(group_headings[i].group, group) == 0)
+            heading = group_headings[i].heading;
+    if (heading) {
+        fprintf(f, "\n%s\n", heading);
+    } else if (group[0]) { /* "Experimental:" */
+        int first = group[0] >= 'a' && group[0] <= 'z' ? group[0] - 'a' + 'A' : group[0];
+        fprintf(f, "\n%c%s:\n", first, group + 1);
+    }
+    for (i = 0; i < cl->n_rows; i++)
+        if (strcmp(summ_option_at(i)->group, group) == 0)
+            row_help(f, cl, i);
+    for (i = 0; i < N_OWN; i++) {
+        const own_option *o = &own_options[i];
+        if (strcmp(o->group, group) != 0)
+            continue;
+        if (o->val < 256)
+            snprintf(left, sizeof left, "-%c, --%s%s%s", o->val, o->name,
+                     o->value_name ? " " : "", o->value_name ? o->value_name : "");
+        else
+            snprintf(left, sizeof left, "    --%s%s%s", o->name, o->value_name ? " " : "",
+                     o->value_name ? o->value_name : "");
+        help_entry(f, left, o->doc);
+    }
+}
+
+/* True when group is the group of an option before row `row` of the table
+ * or, for rows past the table, of an own option before own_options[own]. */
+static int group_seen(const char *group, size_t row, size_t own)
+{
+    size_t i;
+    for (i = 0; i < row && i < summ_option_count(); i++)
+        if (strcmp(summ_option_at(i)->group, group) == 0)
+            return 1;
+    for (i = 0; i < own; i++)
+        if (strcmp(own_options[i].group, group) == 0)
+            return 1;
+    return 0;
+}
+
+/* --help: every row of the option table by group, in the table's order,
+ * then this program's own options. */
+static void usage(FILE *f, const command_line *cl)
+{
+    size_t i;
+    fprintf(f,
+            "Usage: %s [OPTION]... [FILE]...\n"
+            "Summarize each UTF-8 FILE (standard input when there is none, or FILE is -).\n"
+            "Every option of the library is a long option (see --list-options); 0 or\n"
+            "\"default\" as a value gives the option's default.\n",
+            cli_prog);
+    for (i = 0; i < cl->n_rows; i++)
+        if (!group_seen(summ_option_at(i)->group, i, 0))
+            group_help(f, cl, summ_option_at(i)->group);
+    for (i = 0; i < N_OWN; i++)
+        if (!group_seen(own_options[i].group, cl->n_rows, i))
+            group_help(f, cl, own_options[i].group);
+    fputs("\n"
+          "With several files, text output starts each file with a line '==> FILE <=='\n"
+          "and tsv output has a first column, file; -q leaves both out. A json object\n"
+          "always has a file field.\n"
+          "Exit status: 0 success, 1 runtime error, 2 usage error.\n",
+          f);
 }
 
 /* Reads a whole stream. Refuses more than `limit` bytes without reading
@@ -137,8 +482,8 @@ static int read_all(FILE *f, const char *name, size_t limit, char **buf_out, siz
             char *nb;
             if (cap > limit) {
                 free(buf);
-                cli_msg("%s: input is larger than the limit of %zu bytes (see --max-input)", name,
-                    limit);
+                cli_msg("%s: input is larger than the limit of %zu bytes (see --max-input-bytes)",
+                    name, limit);
                 return -1;
             }
             nb = realloc(buf, cap * 2);
@@ -163,7 +508,8 @@ static int read_all(FILE *f, const char *name, size_t limit, char **buf_out, siz
     }
     if (len > limit) {
         free(buf);
-        cli_msg("%s: input is larger than the limit of %zu bytes (see --max-input)", name, limit);
+        cli_msg("%s: input is larger than the limit of %zu bytes (see --max-input-bytes)", name,
+            limit);
         return -1;
     }
     *buf_out = buf;
@@ -232,14 +578,6 @@ static int read_word_list(const char *path, char **buf_out, const char ***words_
     *words_out = words;
     *n_out = n;
     return 0;
-}
-
-static void free_words(char *buf1, const char **words1, char *buf2, const char **words2)
-{
-    free(words1);
-    free(buf1);
-    free(words2);
-    free(buf2);
 }
 
 /* Creates the language, with the caller's word lists when given. */
@@ -378,11 +716,16 @@ static void write_result(FILE *out, const cli *c, const char *name, const char *
         fputs("]}\n", out);
         return;
     }
-    /* As head(1) does: a header per file, a blank line between files. */
-    if (header)
+    /* As head(1) does: a header per file, a blank line between files. TSV
+     * names the file in a first column instead, so that it stays TSV. */
+    if (header && c->format == FMT_TEXT)
         fprintf(out, "%s==> %s <==\n", header > 1 ? "\n" : "", name);
     for (i = 0; i < n; i++) {
         if (c->format == FMT_TSV) {
+            if (header) {
+                tsv_field(out, name, strlen(name));
+                fputc('\t', out);
+            }
             fprintf(out, "%u\t%zu\t%zu\t", sp[i].sentence, sp[i].start, sp[i].end);
             print_score(out, sp[i].score);
             fputc('\t', out);
@@ -472,46 +815,11 @@ static int close_output(FILE *f, const char *path, char *tmp, int status)
     return status;
 }
 
-int main(int argc, char **argv)
+/* Everything after building the option tables: their storage stays with
+ * main, so every return here frees it. */
+static int summarize(int argc, char **argv, command_line *cl)
 {
-    enum {
-        OPT_SPLIT = 256, OPT_SCORES, OPT_SCORE_ORDER, OPT_NO_STEM, OPT_KEEP_STOP, OPT_LENIENT,
-        OPT_MAX_INPUT, OPT_LIST_ALGOS, OPT_LIST_LANGS, OPT_STOPWORDS, OPT_ABBREVIATIONS,
-        OPT_MMR, OPT_POSITION_WEIGHT, OPT_LEXRANK_THRESHOLD, OPT_CUE_WORDS, OPT_STIGMA_WORDS
-    };
-    static const struct option longopts[] = {
-        { "sentences", required_argument, NULL, 'n' },
-        { "ratio", required_argument, NULL, 'r' },
-        { "words", required_argument, NULL, 'w' },
-        { "bytes", required_argument, NULL, 'b' },
-        { "algorithm", required_argument, NULL, 'a' },
-        { "language", required_argument, NULL, 'l' },
-        { "format", required_argument, NULL, 'f' },
-        { "output", required_argument, NULL, 'o' },
-        { "split", no_argument, NULL, OPT_SPLIT },
-        { "scores", no_argument, NULL, OPT_SCORES },
-        { "score-order", no_argument, NULL, OPT_SCORE_ORDER },
-        { "no-stem", no_argument, NULL, OPT_NO_STEM },
-        { "keep-stopwords", no_argument, NULL, OPT_KEEP_STOP },
-        { "lenient", no_argument, NULL, OPT_LENIENT },
-        { "max-input", required_argument, NULL, OPT_MAX_INPUT },
-        { "list-algorithms", no_argument, NULL, OPT_LIST_ALGOS },
-        { "list-languages", no_argument, NULL, OPT_LIST_LANGS },
-        { "stopwords", required_argument, NULL, OPT_STOPWORDS },
-        { "abbreviations", required_argument, NULL, OPT_ABBREVIATIONS },
-        { "mmr", required_argument, NULL, OPT_MMR },
-        { "position-weight", required_argument, NULL, OPT_POSITION_WEIGHT },
-        { "lexrank-threshold", required_argument, NULL, OPT_LEXRANK_THRESHOLD },
-        { "cue-words", required_argument, NULL, OPT_CUE_WORDS },
-        { "stigma-words", required_argument, NULL, OPT_STIGMA_WORDS },
-        { "help", no_argument, NULL, 'h' },
-        { "version", no_argument, NULL, 'V' },
-        { NULL, 0, NULL, 0 },
-    };
     cli c;
-    char *cue_buf = NULL, *stigma_buf = NULL;
-    const char **cue_words = NULL, **stigma_words = NULL;
-    size_t n_cue = 0, n_stigma = 0;
     summ_lang *lang = NULL;
     summ_summarizer *s = NULL;
     summ_result *r = NULL;
@@ -519,48 +827,18 @@ int main(int argc, char **argv)
     char *tmp = NULL;
     const char *algo_name;
     int opt, rc, status = 0, i, n_files, written = 0;
-    unsigned long long v;
-
-    cli_prog = "summarize";
-    cli_set_prog(argc, argv);
-    /* `summarize big.txt | head -1` must end quietly, even when the parent
-     * left SIGPIPE ignored. */
-    signal(SIGPIPE, SIG_DFL);
+    size_t k;
 
     memset(&c, 0, sizeof c);
     summ_options_init(&c.opts, SUMM_OPTIONS_VERSION);
     c.language = "auto";
     c.format = FMT_TEXT;
-    c.max_input = SUMM_DEFAULT_MAX_INPUT_BYTES;
+    c.word_files = cl->word_files;
 
-    while ((opt = getopt_long(argc, argv, "n:r:w:b:a:l:f:o:hV", longopts, NULL)) != -1) {
+    /* Messages of our own, with the program name every other error has. */
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, cl->shortopts, cl->longopts, NULL)) != -1) {
         switch (opt) {
-        case 'n':
-            if (cli_parse_uint(optarg, 1, UINT32_MAX, &v))
-                return cli_usage_error("invalid number of sentences '%s' (a whole number >= 1)",
-                                   optarg);
-            c.opts.max_sentences = (uint32_t)v;
-            break;
-        case 'r':
-            if (parse_unit(optarg, &c.opts.ratio) || c.opts.ratio <= 0.0)
-                return cli_usage_error("invalid ratio '%s' (a number in (0, 1])", optarg);
-            break;
-        case 'w':
-            if (cli_parse_uint(optarg, 1, UINT32_MAX, &v))
-                return cli_usage_error("invalid number of words '%s' (a whole number >= 1)", optarg);
-            c.opts.max_words = (uint32_t)v;
-            break;
-        case 'b':
-            if (cli_parse_uint(optarg, 1, SIZE_MAX, &v))
-                return cli_usage_error("invalid number of bytes '%s' (a whole number >= 1)", optarg);
-            c.opts.max_bytes = (size_t)v;
-            break;
-        case 'a':
-            rc = summ_algorithm_from_name(optarg);
-            if (rc < 0)
-                return cli_usage_error("unknown algorithm '%s' (see --list-algorithms)", optarg);
-            c.opts.algorithm = rc;
-            break;
         case 'l':
             c.language = optarg;
             break;
@@ -577,55 +855,20 @@ int main(int argc, char **argv)
         case 'o':
             c.output = optarg;
             break;
+        case 'q':
+            c.quiet = 1;
+            break;
         case OPT_SPLIT:
             c.split = 1;
             break;
         case OPT_SCORES:
             c.scores = 1;
             break;
-        case OPT_SCORE_ORDER:
-            c.opts.flags |= SUMM_FLAG_SCORE_ORDER;
-            break;
-        case OPT_NO_STEM:
-            c.opts.flags |= SUMM_FLAG_NO_STEMMING;
-            break;
-        case OPT_KEEP_STOP:
-            c.opts.flags |= SUMM_FLAG_KEEP_STOPWORDS;
-            break;
-        case OPT_LENIENT:
-            c.opts.flags |= SUMM_FLAG_LENIENT_UTF8;
-            break;
-        case OPT_MAX_INPUT:
-            if (cli_parse_uint(optarg, 1, SUMM_MAX_INPUT_BYTES, &v))
-                return cli_usage_error("invalid --max-input '%s' (1 to %zu bytes)", optarg,
-                                   (size_t)SUMM_MAX_INPUT_BYTES);
-            c.max_input = (size_t)v;
-            break;
         case OPT_STOPWORDS:
             c.stopwords_file = optarg;
             break;
         case OPT_ABBREVIATIONS:
             c.abbreviations_file = optarg;
-            break;
-        case OPT_MMR:
-            if (parse_unit(optarg, &c.opts.mmr_lambda) || c.opts.mmr_lambda <= 0.0)
-                return cli_usage_error("invalid --mmr '%s' (a number in (0, 1])", optarg);
-            break;
-        case OPT_POSITION_WEIGHT:
-            if (parse_unit(optarg, &c.opts.position_weight))
-                return cli_usage_error("invalid --position-weight '%s' (a number in [0, 1])",
-                                   optarg);
-            break;
-        case OPT_LEXRANK_THRESHOLD:
-            if (parse_unit(optarg, &c.opts.lexrank_threshold) || c.opts.lexrank_threshold >= 1.0)
-                return cli_usage_error("invalid --lexrank-threshold '%s' (a number in [0, 1))",
-                                   optarg);
-            break;
-        case OPT_CUE_WORDS:
-            c.cue_file = optarg;
-            break;
-        case OPT_STIGMA_WORDS:
-            c.stigma_file = optarg;
             break;
         case OPT_LIST_ALGOS:
         case OPT_LIST_LANGS: {
@@ -637,38 +880,41 @@ int main(int argc, char **argv)
                 printf("auto\n");
             return close_output(stdout, NULL, NULL, 0);
         }
+        case OPT_LIST_OPTIONS:
+            for (k = 0; k < cl->n_rows; k++)
+                printf("%s\n", cl->longopts[k].name);
+            return close_output(stdout, NULL, NULL, 0);
         case 'h':
-            usage(stdout);
+            usage(stdout, cl);
             return close_output(stdout, NULL, NULL, 0);
         case 'V':
             printf("%s (libsumm) %s\n", cli_prog, summ_version_string());
             return close_output(stdout, NULL, NULL, 0);
+        case '?':
+        case ':':
+            return cli_option_error(opt, argv, cl->longopts);
         default:
-            fprintf(stderr, "Try '%s --help' for more information.\n", cli_prog);
-            return 2;
+            /* A row of the option table, by its name or a short option. */
+            if ((rc = set_row(&c, row_of_option(opt), optarg)) != 0)
+                return rc;
+            break;
         }
     }
     if (c.split && c.scores)
         return cli_usage_error("--split and --scores cannot be combined");
-    c.opts.max_input_bytes = c.max_input;
+    c.max_input = c.opts.max_input_bytes ? c.opts.max_input_bytes : SUMM_DEFAULT_MAX_INPUT_BYTES;
 
-    if ((c.cue_file && read_word_list(c.cue_file, &cue_buf, &cue_words, &n_cue) < 0) ||
-        (c.stigma_file &&
-         read_word_list(c.stigma_file, &stigma_buf, &stigma_words, &n_stigma) < 0)) {
-        free_words(cue_buf, cue_words, stigma_buf, stigma_words);
-        return 1;
+    for (k = 0; k < cl->n_rows; k++) {
+        word_file *wf = &c.word_files[k];
+        if (wf->path) {
+            if (read_word_list(wf->path, &wf->buf, &wf->words, &wf->n) < 0)
+                return 1;
+            set_word_list(&c.opts, summ_option_at(k)->name, wf->words, wf->n);
+        }
     }
-    c.opts.cue_words = cue_words;
-    c.opts.n_cue_words = n_cue;
-    c.opts.stigma_words = stigma_words;
-    c.opts.n_stigma_words = n_stigma;
-    if ((rc = make_language(&c, &lang)) != 0) {
-        free_words(cue_buf, cue_words, stigma_buf, stigma_words);
+    if ((rc = make_language(&c, &lang)) != 0)
         return rc;
-    }
     rc = summ_summarizer_new(&s, lang, &c.opts, NULL);
-    /* The summarizer keeps its own copy of the word lists. */
-    free_words(cue_buf, cue_words, stigma_buf, stigma_words);
     if (rc < 0 || (rc = summ_result_new(&r, NULL)) < 0) {
         cli_msg("%s", summ_strerror(rc));
         summ_summarizer_free(s);
@@ -709,8 +955,8 @@ int main(int argc, char **argv)
             }
             if (fstat(fileno(in), &st) == 0 && S_ISREG(st.st_mode) &&
                 (unsigned long long)st.st_size > (unsigned long long)c.max_input) {
-                cli_msg("%s: input is larger than the limit of %zu bytes (see --max-input)", path,
-                    c.max_input);
+                cli_msg("%s: input is larger than the limit of %zu bytes (see --max-input-bytes)",
+                    path, c.max_input);
                 fclose(in);
                 status = 1;
                 continue;
@@ -734,7 +980,7 @@ int main(int argc, char **argv)
             status = 1;
         } else {
             write_result(out, &c, name, summ_result_language(r), algo_name, text, r,
-                         n_files > 1 ? (written ? 2 : 1) : 0);
+                         n_files > 1 && !c.quiet ? (written ? 2 : 1) : 0);
             written++;
         }
         free(text);
@@ -745,5 +991,26 @@ int main(int argc, char **argv)
     summ_result_free(r);
     summ_summarizer_free(s);
     summ_lang_free(lang);
+    return status;
+}
+
+int main(int argc, char **argv)
+{
+    command_line cl;
+    int status;
+
+    cli_prog = "summarize";
+    cli_set_prog(argc, argv);
+    /* `summarize big.txt | head -1` must end quietly, even when the parent
+     * left SIGPIPE ignored. */
+    signal(SIGPIPE, SIG_DFL);
+
+    if (command_line_build(&cl) < 0) {
+        command_line_free(&cl);
+        cli_msg("out of memory");
+        return 1;
+    }
+    status = summarize(argc, argv, &cl);
+    command_line_free(&cl);
     return status;
 }

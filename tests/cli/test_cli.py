@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Tests of the summarize command line: golden output, formats, exit codes
-and error handling. Prints TAP.
+"""Tests of the summarize command line: golden output, formats, exit codes,
+error handling, and the options that come from the library's option table.
+Prints TAP.
 
 Usage: test_cli.py PATH/TO/summarize SOURCE_ROOT
 """
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -152,12 +154,33 @@ def missing_file_and_directory():
 
 @test
 def usage_errors_exit_2():
-    for args in (["-n", "0"], ["-n", "abc"], ["-r", "2"], ["-r", "0"], ["-r", "x"],
-                 ["--bogus"], ["-a", "nope"], ["-f", "xml"], ["-l", "klingon"],
-                 ["-w", "-3"], ["--split", "--scores"], ["-n"]):
+    for args in (["-n", "-1"], ["-n", "abc"], ["-n", "1.5"], ["-r", "2"], ["-r", "0,5"],
+                 ["-r", "x"], ["-r", "101%"], ["--bogus"], ["-a", "nope"], ["-f", "xml"],
+                 ["-l", "klingon"], ["-w", "-3"], ["--split", "--scores"], ["-n"], ["-x"],
+                 ["--lenient=on"], ["--s"]):
         p = run(*args, ARTICLE)
-        check(p.returncode == 2, (args, p.returncode))
+        check(p.returncode == 2 and p.stdout == b"", (args, p.returncode))
         check(b"--help" in p.stderr, (args, p.stderr))
+
+
+@test
+def every_error_starts_with_the_program_name():
+    # Run by a path, as getopt's own messages would start with argv[0].
+    cases = {("--bogus",): b"summarize: unrecognized option '--bogus'\n",
+             ("-x",): b"summarize: invalid option -- 'x'\n",
+             ("-n",): b"summarize: option requires an argument -- 'n'\n",
+             ("--ratio",): b"summarize: option '--ratio' requires an argument\n",
+             ("--lenient=on",): b"summarize: option '--lenient' doesn't allow an argument\n",
+             ("--s",): b"summarize: option '--s' is ambiguous",
+             ("-n", "x"): b"summarize: sentences: 'x' is not a number\n",
+             ("--damping", "1.5"): b"summarize: damping: 1.5 is outside (0, 1)\n",
+             ("-f", "xml"): b"summarize: unknown format 'xml'",
+             ("-l", "klingon"): b"summarize: unknown language 'klingon'",
+             ("/nonexistent",): b"summarize: /nonexistent: No such file"}
+    for args, want in cases.items():
+        p = subprocess.run([EXE, *args], input=b"", capture_output=True, timeout=60, cwd=ROOT)
+        check(p.stderr.startswith(want), (args, p.stderr))
+        check(p.returncode == (1 if args == ("/nonexistent",) else 2), (args, p.returncode))
 
 
 @test
@@ -189,6 +212,8 @@ def max_input_limit():
     p = run("--max-input", "100", ARTICLE)
     check(p.returncode == 1 and b"limit of 100 bytes" in p.stderr, p)
     p = run("--max-input", "100", stdin=b"x" * 101)
+    check(p.returncode == 1 and b"limit of 100 bytes" in p.stderr, p)
+    p = run("--max-input-bytes", "100", stdin=b"x" * 101)
     check(p.returncode == 1 and b"limit of 100 bytes" in p.stderr, p)
 
 
@@ -319,6 +344,8 @@ def default_limit_refuses_huge_files_without_reading():
         # Raising the limit is a usage decision, refusing over 4 GiB - 1 is not.
         p = run("--max-input", "4294967296", ARTICLE)
         check(p.returncode == 2, p)
+        check(p.stderr.startswith(b"summarize: max_input_bytes: 4294967296 is outside "
+                                  b"[1, 4294967295]\n"), p.stderr)
 
 
 @test
@@ -412,11 +439,11 @@ def mmr_skips_a_repeated_sentence():
            b"The harbour council approved the new library plan. "
            b"Builders start work on the library in the spring. "
            b"The ferry terminal closed ten years ago.")
-    plain = run("-n", "2", "--position-weight", "0", "-a", "tfidf", stdin=doc)
+    plain = run("-n", "2", "--position-weight", "off", "-a", "tfidf", stdin=doc)
     check(plain.returncode == 0, plain.stderr)
     lines = plain.stdout.decode().splitlines()
     check(len(lines) == 2 and lines[0] == lines[1], lines)
-    p = run("-n", "2", "--position-weight", "0", "-a", "tfidf", "--mmr", "0.5", stdin=doc)
+    p = run("-n", "2", "--position-weight", "off", "-a", "tfidf", "--mmr", "0.5", stdin=doc)
     check(p.returncode == 0, p.stderr)
     lines = p.stdout.decode().splitlines()
     check(len(lines) == 2 and lines[0] != lines[1], lines)
@@ -432,11 +459,17 @@ def full_position_weight_is_lead():
 
 @test
 def bad_selection_values_are_usage_errors():
-    for args in (["--mmr", "0"], ["--mmr", "1.5"], ["--mmr", "x"], ["--position-weight", "-1"],
-                 ["--position-weight", "2"], ["--lexrank-threshold", "1"],
-                 ["--lexrank-threshold", "0,5"]):
+    # The library's messages, verbatim.
+    cases = {("--mmr", "1.5"): "mmr_lambda: 1.5 is outside (0, 1]",
+             ("--mmr", "x"): "mmr_lambda: 'x' is not a number",
+             ("--position-weight", "-0.5"): "position_weight: -0.5 is outside (0, 1]",
+             ("--position-weight", "2"): "position_weight: 2 is outside (0, 1]",
+             ("--lexrank-threshold", "1"): "lexrank_threshold: 1 is outside (0, 1)",
+             ("--lexrank-threshold", "0,5"): "lexrank_threshold: '0,5' is not a number"}
+    for args, message in cases.items():
         p = run(*args, ARTICLE)
-        check(p.returncode == 2 and b"invalid" in p.stderr, (args, p.returncode, p.stderr))
+        check(p.returncode == 2, (args, p.returncode))
+        check(p.stderr.decode().startswith("summarize: %s\n" % message), (args, p.stderr))
 
 
 @test
@@ -450,7 +483,7 @@ def cue_and_stigma_words_steer_edmundson():
             f.write("# not a comment, just a word\n\n  children  \r\nriver\n")
         with open(stigma, "w") as f:
             f.write("rain\n")
-        base = ["-a", "edmundson", "-n", "1", "--position-weight", "0"]
+        base = ["-a", "edmundson", "-n", "1", "--position-weight", "off"]
         p = run(*base, "--cue-words", cue, "--stigma-words", stigma, stdin=doc)
         check(p.returncode == 0, p.stderr)
         check(p.stdout == b"Children played near the river.\n", p.stdout)
@@ -465,6 +498,307 @@ def cue_and_stigma_words_steer_edmundson():
         check(with_stigma[0] < plain[0], (plain, with_stigma))
         p = run(*base, "--cue-words", os.path.join(d, "missing.txt"), stdin=doc)
         check(p.returncode == 1 and b"missing.txt" in p.stderr, p.stderr)
+
+
+# ---- Options from the library's option table ----
+
+def table_options():
+    """The long options of the option table, as --list-options prints them."""
+    p = run("--list-options")
+    check(p.returncode == 0 and p.stderr == b"", p)
+    names = p.stdout.decode().splitlines()
+    check(names and all(re.fullmatch(r"[a-z][a-z0-9-]*", n) for n in names), names)
+    return names
+
+
+def mentions(text, option):
+    """True when text names the long option exactly (not a longer one)."""
+    return re.search(r"(?<![\w-])%s(?![\w-])" % re.escape(option), text) is not None
+
+
+def help_entries():
+    """--help's entries: long option -> (value name or None, its text)."""
+    entries, current = {}, None
+    for line in run("--help").stdout.decode().splitlines():
+        m = re.match(r"  (?:-\w, |    )--([a-z0-9-]+)(?: ([A-Z]+))?(?:  +(.*))?$", line)
+        if m:
+            current = m.group(1)
+            entries[current] = [m.group(2), m.group(3) or ""]
+        elif current and line.startswith(" " * 20):
+            entries[current][1] += " " + line.strip()
+        else:
+            current = None
+    return {k: (v, t) for k, (v, t) in entries.items()}
+
+
+def man_text():
+    with open(os.path.join(ROOT, "tools", "summarize.1"), encoding="utf-8") as f:
+        return re.sub(r"\\f[BIRP]", "", f.read()).replace("\\-", "-")
+
+
+def default_algorithm():
+    p = run("-f", "json", "-n", "1", ARTICLE)
+    check(p.returncode == 0, p.stderr)
+    return json.loads(p.stdout)["algorithm"]
+
+
+@test
+def list_options_is_the_whole_table():
+    names = table_options()
+    # The rows of libsumm/option_table.c, read from its source as a second
+    # witness: a row --list-options missed would fail here.
+    with open(os.path.join(ROOT, "libsumm", "option_table.c"), encoding="utf-8") as f:
+        source = f.read()
+    rows = re.findall(r'(?:_ROW\(|\{ \{ )"([a-z0-9_]+)",', source)
+    check(rows, "no rows found in libsumm/option_table.c")
+    check([r.replace("_", "-") for r in rows] == names, (rows, names))
+    for expected in ("sentences", "ratio", "algorithm", "damping", "tolerance",
+                     "max-iterations", "max-neighbours", "lsa-dimensions",
+                     "min-sentence-words", "position-weight", "mmr-lambda", "lenient",
+                     "score-order", "no-stemming", "keep-stopwords", "cue-words"):
+        check(expected in names, (expected, names))
+
+
+@test
+def every_row_is_a_long_option():
+    entries = help_entries()
+    base = run(ARTICLE)
+    check(base.returncode == 0, base.stderr)
+    with tempfile.TemporaryDirectory() as d:
+        empty = os.path.join(d, "empty.txt")
+        open(empty, "w").close()
+        for name in table_options():
+            row = name.replace("-", "_")
+            check(name in entries, (name, "not in --help"))
+            value, _ = entries[name]
+            if value is None:  # a flag
+                p = run("--" + name, ARTICLE)
+                check(p.returncode == 0 and p.stdout, (name, p.stderr))
+                p = run("--%s=on" % name, ARTICLE)
+                check(p.returncode == 2 and p.stderr.startswith(
+                    b"summarize: option '--%s' doesn't allow an argument" % name.encode()),
+                    (name, p.stderr))
+            elif value == "FILE":  # a word list
+                p = run("--" + name, empty, ARTICLE)
+                check(p.returncode == 0 and p.stdout == base.stdout, (name, p.stderr))
+                p = run("--" + name, "/nonexistent/words.txt", ARTICLE)
+                check(p.returncode == 1 and p.stderr.startswith(
+                    b"summarize: /nonexistent/words.txt: "), (name, p.stderr))
+            else:
+                # "default" and 0 are the default of every row; the
+                # algorithm (NAME) takes names, and the library reads "0"
+                # as one.
+                for v in ("default", "DEFAULT") + (("0",) if value != "NAME" else ()):
+                    p = run("--" + name, v, ARTICLE)
+                    check(p.returncode == 0 and p.stdout == base.stdout, (name, v, p.stderr))
+                p = run("--%s=default" % name, ARTICLE)
+                check(p.returncode == 0 and p.stdout == base.stdout, (name, p.stderr))
+                # Refused with the library's message, which names the row.
+                for v, what in (("x", b"'x' is not"), ("-5", b"")):
+                    p = run("--" + name, v, ARTICLE)
+                    check(p.returncode == 2 and p.stdout == b"", (name, v, p.returncode))
+                    prefix = b"summarize: %s: %s" % (row.encode(), what)
+                    check(p.stderr.startswith(prefix), (name, v, p.stderr))
+
+
+@test
+def help_defaults_are_the_defaults():
+    # Giving the default the help shows changes nothing, for the algorithms
+    # each parameter is for.
+    entries = help_entries()
+    for name in table_options():
+        value, text = entries[name]
+        m = re.search(r"default: (\S+?)[;,]?(?: |$)", text)
+        if value in (None, "FILE", "NAME") or not m or m.group(1) in ("unset", "none",
+                                                                        "continuous"):
+            continue
+        for algo in ("textrank", "lexrank", "lsa"):
+            base = run("--scores", "-f", "tsv", "-a", algo, ARTICLE)
+            p = run("--scores", "-f", "tsv", "-a", algo, "--" + name, m.group(1), ARTICLE)
+            check(p.returncode == 0 and p.stdout == base.stdout, (name, m.group(1), algo))
+
+
+@test
+def new_parameters_take_effect():
+    def scores(algo, *extra):
+        p = run("--scores", "-f", "tsv", "-a", algo, "--position-weight", "off", *extra,
+                ARTICLE)
+        check(p.returncode == 0, (extra, p.stderr))
+        return p.stdout
+    for algo, args in (("textrank", ["--damping", "0.5"]), ("textrank", ["--tolerance", "0.5"]),
+                       ("textrank", ["--max-iterations", "1"]),
+                       ("textrank", ["--max-neighbours", "1"]),
+                       ("lexrank", ["--lexrank-threshold", "0.1"]),
+                       ("lsa", ["--lsa-dimensions", "1"])):
+        check(scores(algo, *args) != scores(algo), (algo, args, "no effect"))
+
+
+@test
+def ratio_as_a_percentage():
+    want = run("-r", "0.1", ARTICLE)
+    check(want.returncode == 0 and want.stdout, want.stderr)
+    for args in (["-r", "10%"], ["--ratio", "10%"], ["--ratio=10%"], ["-r10%"]):
+        p = run(*args, ARTICLE)
+        check(p.returncode == 0 and p.stdout == want.stdout, (args, p.stdout))
+    check(run("-r", "50%", ARTICLE).stdout == run("-r", "0.5", ARTICLE).stdout, "50%")
+    check(run("-r", "50%", ARTICLE).stdout != want.stdout, "50% is 10%")
+
+
+@test
+def zero_and_default_mean_the_default():
+    base = run(ARTICLE).stdout
+    for args in (["-n", "0"], ["-r", "0"], ["-w", "0"], ["-b", "0"], ["-n", "default"],
+                 ["-a", "default"], ["-a", default_algorithm()], ["--position-weight", "0"],
+                 ["--position-weight", "0.25"], ["--mmr-lambda", "0"], ["--mmr", "1"],
+                 ["--mmr-lambda", "off"], ["--damping", "0"]):
+        p = run(*args, ARTICLE)
+        check(p.returncode == 0 and p.stdout == base, (args, p.stdout))
+
+
+@test
+def position_weight_off_is_the_scorers_own_scores():
+    def scores(*extra):
+        p = run("--scores", "-f", "tsv", *extra, ARTICLE)
+        check(p.returncode == 0, p.stderr)
+        return [float(line.split("\t")[3]) for line in p.stdout.decode().splitlines()]
+    off, default = scores("--position-weight", "off"), scores()
+    check(off != default, "off is the default")
+    check(scores("--position-weight", "0") == default, "0 is not the default")
+    # The default mixes 0.25 of lead bias into the min-max normalised scores.
+    lo, hi = min(off), max(off)
+    mixed = [0.75 * (x - lo) / (hi - lo) + 0.25 / (1 + i) ** 0.5 for i, x in enumerate(off)]
+    check(all(abs(a - b) < 1e-5 for a, b in zip(mixed, default)), (mixed, default))
+    # The summaries differ too: off lets a late sentence in.
+    check(run("--position-weight", "off", ARTICLE).stdout != run(ARTICLE).stdout,
+          "same summary")
+
+
+@test
+def old_spellings_still_work():
+    doc = open(os.path.join(ROOT, ARTICLE), "rb").read()
+    for old, new in ((["--mmr", "0.5"], ["--mmr-lambda", "0.5"]),
+                     (["--no-stem"], ["--no-stemming"]),
+                     (["--max-input", "100000"], ["--max-input-bytes", "100000"])):
+        a, b = run("--scores", "-f", "tsv", *old, stdin=doc), run("--scores", "-f", "tsv", *new,
+                                                                   stdin=doc)
+        check(a.returncode == 0 and a.stdout == b.stdout, (old, new, a.stderr))
+    check(run("--scores", "-f", "tsv", "--no-stem", stdin=doc).stdout !=
+          run("--scores", "-f", "tsv", stdin=doc).stdout, "--no-stem has no effect")
+
+
+@test
+def quiet_drops_the_headers():
+    with tempfile.TemporaryDirectory() as d:
+        f1, f2 = os.path.join(d, "a.txt"), os.path.join(d, "b.txt")
+        open(f1, "w").write("Alpha one. Alpha two.")
+        open(f2, "w").write("Beta one. Beta two.")
+        for q in ("-q", "--quiet"):
+            p = run("-n", "1", q, f1, f2)
+            check(p.returncode == 0 and p.stdout == b"Alpha one.\nBeta one.\n", p.stdout)
+            p = run("-n", "1", "-f", "tsv", q, f1, f2)
+            single = run("-n", "1", "-f", "tsv", f1).stdout + run("-n", "1", "-f", "tsv",
+                                                                  f2).stdout
+            check(p.returncode == 0 and p.stdout == single, p.stdout)
+            p = run("-n", "1", "-f", "json", q, f1, f2)
+            docs = [json.loads(line) for line in p.stdout.decode().splitlines()]
+            check([x["file"] for x in docs] == [f1, f2], docs)
+
+
+@test
+def tsv_names_several_files_in_a_first_column():
+    with tempfile.TemporaryDirectory() as d:
+        f1, f2 = os.path.join(d, "a.txt"), os.path.join(d, "b\tc.txt")
+        open(f1, "w").write("Alpha one. Alpha two. Alpha three.")
+        open(f2, "w").write("Beta one.\tTabbed. Beta two.")
+        p = run("--split", "-f", "tsv", f1, f2)
+        check(p.returncode == 0, p.stderr)
+        lines = p.stdout.decode().splitlines()
+        # No header row and no '==>' lines: every line is a sentence.
+        check(not any(line.startswith("==>") for line in lines), lines)
+        want = []
+        for f, shown in ((f1, f1), (f2, f2.replace("\t", "\\t"))):
+            single = run("--split", "-f", "tsv", f)
+            want += [shown + "\t" + line for line in single.stdout.decode().splitlines()]
+        check(len(lines) > 4 and lines == want, (lines, want))
+        check(all(len(line.split("\t")) == 6 for line in lines), lines)
+        # Standard input among the files is named as in the other formats.
+        p = run("-n", "1", "-f", "tsv", f1, "-", stdin=b"Gamma one.")
+        check(p.stdout.decode().splitlines()[-1].startswith("standard input\t0\t"), p.stdout)
+
+
+@test
+def json_reports_the_language_in_every_mode():
+    text = ("Der Rat der Stadt hat am Dienstag beschlossen, das alte Fährterminal in eine "
+            "Bibliothek umzubauen. Die Kosten liegen bei vier Millionen Euro.").encode()
+    for mode in ([], ["--split"], ["--scores"], ["-a", "lead", "--score-order"]):
+        p = run("-f", "json", *mode, stdin=text)
+        check(p.returncode == 0 and json.loads(p.stdout)["language"] == "de", (mode, p.stdout))
+        p = run("-f", "json", "-l", "english", *mode, stdin=text)
+        check(json.loads(p.stdout)["language"] == "en", (mode, p.stdout))
+
+
+@test
+def help_lists_every_row():
+    p = run("--help")
+    check(p.returncode == 0 and p.stderr == b"", p)
+    text = p.stdout.decode()
+    for name in table_options():
+        check(mentions(text, "--" + name), (name, "missing from --help"))
+    for other in ("--mmr", "--no-stem", "--max-input", "-q", "--quiet", "--list-options",
+                  "--list-algorithms", "--list-languages"):
+        check(mentions(text, other), (other, "missing from --help"))
+    for heading in ("Length", "Method:", "Parameters of some algorithms:", "Input:", "Output:"):
+        check("\n" + heading in text, heading)
+    too_long = [line for line in text.splitlines() if len(line) > 80]
+    check(not too_long, too_long)
+
+
+@test
+def help_names_the_default_algorithm():
+    name = default_algorithm()
+    check(name in run("--list-algorithms").stdout.decode().split(), name)
+    _, text = help_entries()["algorithm"]
+    check("default: %s" % name in text and "or default for %s" % name in text, text)
+    check("default: default" not in run("--help").stdout.decode(), "default: default")
+    p = run("-a", "default", "-f", "json", "-n", "1", ARTICLE)
+    check(p.returncode == 0 and json.loads(p.stdout)["algorithm"] == name, p)
+
+
+@test
+def list_algorithms_is_one_name_per_line():
+    p = run("--list-algorithms")
+    check(p.returncode == 0 and p.stderr == b"", p)
+    names = p.stdout.decode().splitlines()
+    check(names and all(re.fullmatch(r"[a-z0-9-]+", n) for n in names), names)
+    check("default" not in names, names)
+    check(len(set(names)) == len(names), names)
+
+
+@test
+def man_page_documents_every_row():
+    text = man_text()
+    for name in table_options():
+        check(mentions(text, "--" + name), (name, "missing from tools/summarize.1"))
+    for other in ("--mmr", "--no-stem", "--max-input", "--quiet", "--list-options"):
+        check(mentions(text, other), (other, "missing from tools/summarize.1"))
+
+
+@test
+def readme_examples_run():
+    # The README's "Command line" examples, as pasted after its build
+    # command (the built program in place of build/tools/summarize).
+    with open(os.path.join(ROOT, "README.md"), encoding="utf-8") as f:
+        readme = f.read()
+    section = readme.split("\n## Command line\n", 1)[1].split("\n## ", 1)[0]
+    commands = [line for line in section.splitlines() if line.startswith("build/tools/summarize")]
+    check(len(commands) >= 5, commands)
+    with tempfile.TemporaryDirectory() as d:
+        for command in commands:
+            shell = command.replace("build/tools/summarize", "'%s'" % EXE, 1)
+            shell = shell.replace("/tmp/", d + "/")
+            p = subprocess.run(["sh", "-c", shell], cwd=ROOT, capture_output=True, timeout=60)
+            check(p.returncode == 0 and p.stderr == b"", (command, p.stderr))
+            check(p.stdout or "-o " in command, (command, "no output"))
 
 
 def main():

@@ -142,6 +142,28 @@ def usage_errors_exit_2():
 
 
 @test
+def metric_names_follow_the_library():
+    # rouge-score's names: N from 1 to 65535 without a leading zero.
+    p = run("-r", REF1, "-m", "rouge65535,rougeLsum", CAND)
+    check(p.returncode == 0 and list(rows(p)) == ["rouge65535", "rougeLsum"], p)
+    for bad in ("rouge01", "rouge65536", "rouge", "rougel", "rouge1,", "ROUGE1"):
+        p = run("-r", REF1, "-m", bad, CAND)
+        check(p.returncode == 2 and b"invalid metrics" in p.stderr, (bad, p))
+
+
+@test
+def option_errors_start_with_the_program_name():
+    # EXE is a path: getopt's own messages would start with it.
+    for args, want in ((["--bogus"], b"summ-rouge: unrecognized option '--bogus'\n"),
+                       (["-r"], b"summ-rouge: option requires an argument -- 'r'\n"),
+                       (["--metrics"], b"summ-rouge: option '--metrics' requires an argument\n"),
+                       (["--stem=yes"], b"summ-rouge: option '--stem' doesn't allow an argument\n"),
+                       (["-x"], b"summ-rouge: invalid option -- 'x'\n")):
+        p = run(*args)
+        check(p.returncode == 2 and p.stderr.startswith(want), (args, p.stderr))
+
+
+@test
 def help_and_version():
     p = run("--help")
     check(p.returncode == 0 and b"Usage:" in p.stdout, p)
