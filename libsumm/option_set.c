@@ -3,6 +3,7 @@
  * names the option and shows the value and the bounds, the same for the C
  * struct, the CLI, Python and Lua. */
 #include "option_table.h"
+#include "internal.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -106,13 +107,20 @@ static int fail(char *err, size_t err_size, int status, const char *fmt, ...)
 }
 
 /* "(0, 1)", "[1, 4294967295]", "(0, inf)". */
-static void bounds_text(const summ_option_info *info, char *buf, size_t size)
+size_t summ_option_format_bounds(const summ_option_info *info, char *buf, size_t size)
 {
     char lo[40], hi[40];
+    int n;
+    if (!info || (info->type != SUMM_OPTION_UINT && info->type != SUMM_OPTION_REAL)) {
+        if (buf && size)
+            buf[0] = '\0';
+        return 0;
+    }
     summ__number_format(info->min, lo, sizeof lo);
     summ__number_format(info->max, hi, sizeof hi);
-    snprintf(buf, size, "%c%s, %s%c", info->min_open ? '(' : '[', lo, hi,
-             info->max_open ? ')' : ']');
+    n = snprintf(buf, buf ? size : 0, "%c%s, %s%c", info->min_open ? '(' : '[', lo, hi,
+                 info->max_open ? ')' : ']');
+    return n > 0 ? (size_t)n : 0;
 }
 
 static bool in_bounds(const summ_option_info *info, double v)
@@ -150,7 +158,7 @@ int summ__option_check_value(const summ__option *row, double v, char *err, size_
     case SUMM_OPTION_REAL:
         if (in_bounds(info, v))
             return SUMM_OK;
-        bounds_text(info, bounds, sizeof bounds);
+        summ_option_format_bounds(info, bounds, sizeof bounds);
         return fail(err, err_size, SUMM_E_INVALID_ARG, "%s: %s is outside %s", info->name, num,
                     bounds);
     default:
@@ -159,9 +167,10 @@ int summ__option_check_value(const summ__option *row, double v, char *err, size_
     }
 }
 
-/* The row for name, usable on opts: known, and not newer than its struct. */
-static int find_row(const summ_options *opts, const char *name, const summ__option **out,
-                    char *err, size_t err_size)
+/* The row for name, usable on opts: known, not newer than its struct, and
+ * of the kind the caller sets (a word list or a value). */
+static int find_row_of(const summ_options *opts, const char *name, bool words,
+                       const summ__option **out, char *err, size_t err_size)
 {
     const summ__option *row;
     if (!opts || !name)
@@ -177,12 +186,25 @@ static int find_row(const summ_options *opts, const char *name, const summ__opti
         return fail(err, err_size, SUMM_E_INVALID_ARG,
                     "%s: needs options version %u or later", row->info.name,
                     row->info.since_version);
-    if (row->info.type == SUMM_OPTION_WORDS)
+    if (!words && row->info.type == SUMM_OPTION_WORDS)
         return fail(err, err_size, SUMM_E_INVALID_ARG,
-                    "%s: a word list is set through the struct fields %s and n_%s",
-                    row->info.name, row->info.name, row->info.name);
+                    "%s: a word list is set with summ_options_set_words", row->info.name);
+    if (words && row->info.type != SUMM_OPTION_WORDS)
+        return fail(err, err_size, SUMM_E_INVALID_ARG, "%s: not a word list", row->info.name);
     *out = row;
     return SUMM_OK;
+}
+
+static int find_row(const summ_options *opts, const char *name, const summ__option **out,
+                    char *err, size_t err_size)
+{
+    return find_row_of(opts, name, false, out, err, err_size);
+}
+
+static int find_words_row(const summ_options *opts, const char *name, const summ__option **out,
+                          char *err, size_t err_size)
+{
+    return find_row_of(opts, name, true, out, err, err_size);
 }
 
 int summ_options_set_number(summ_options *opts, const char *name, double value, char *err,
@@ -252,6 +274,8 @@ static int parse_value(const summ__option *row, const char *text, double *v, cha
     }
     case SUMM_OPTION_ALGORITHM: {
         int id = summ_algorithm_from_name(text);
+        if (id < 0 && summ__number_parse(text, v))
+            return SUMM_OK; /* an id, checked by the caller */
         if (id < 0) {
             char list[200];
             const char *const *names = summ_algorithm_list();
@@ -315,5 +339,34 @@ int summ_options_get_number(const summ_options *opts, const char *name, double *
     if (!value || find_row(opts, name, &row, NULL, 0) < 0)
         return SUMM_E_INVALID_ARG;
     *value = summ__option_read(opts, row);
+    return SUMM_OK;
+}
+
+int summ_options_set_words(summ_options *opts, const char *name, const char *const *words,
+                           size_t n, char *err, size_t err_size)
+{
+    const summ__option *row;
+    size_t i;
+    int rc;
+    if ((rc = find_words_row(opts, name, &row, err, err_size)) < 0)
+        return rc;
+    if (n && !words)
+        return fail(err, err_size, SUMM_E_INVALID_ARG, "%s: NULL list of %zu words",
+                    row->info.name, n);
+    for (i = 0; i < n; i++) {
+        size_t bad;
+        if (!words[i])
+            return fail(err, err_size, SUMM_E_INVALID_ARG, "%s: word %zu is NULL",
+                        row->info.name, i + 1);
+        if (!summ__utf8_valid(words[i], strlen(words[i]), &bad))
+            return fail(err, err_size, SUMM_E_INVALID_ARG,
+                        "%s: word %zu is not UTF-8 (byte %zu)", row->info.name, i + 1, bad);
+    }
+    if (n == 0)
+        words = NULL;
+    memcpy((char *)opts + row->offset, &words, sizeof words);
+    memcpy((char *)opts + row->count_offset, &n, sizeof n);
+    if (err && err_size)
+        err[0] = '\0';
     return SUMM_OK;
 }

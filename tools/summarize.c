@@ -247,22 +247,6 @@ static const summ_option_info *row_of_option(int opt)
     return opt >= OPT_ROW ? summ_option_at((size_t)(opt - OPT_ROW)) : NULL;
 }
 
-/* The library sets word lists only through their struct fields, so these
- * are the WORDS rows summarize knows how to fill. */
-static int set_word_list(summ_options *o, const char *row, const char **words, size_t n)
-{
-    if (strcmp(row, "cue_words") == 0) {
-        o->cue_words = words;
-        o->n_cue_words = n;
-    } else if (strcmp(row, "stigma_words") == 0) {
-        o->stigma_words = words;
-        o->n_stigma_words = n;
-    } else {
-        return -1;
-    }
-    return 0;
-}
-
 /* Sets a row of the option table from its command-line argument. */
 static int set_row(cli *c, const summ_option_info *row, const char *arg)
 {
@@ -271,9 +255,6 @@ static int set_row(cli *c, const summ_option_info *row, const char *arg)
     if (!row)
         return cli_usage_error("invalid option");
     if (row->type == SUMM_OPTION_WORDS) {
-        if (set_word_list(&c->opts, row->name, NULL, 0) < 0)
-            return cli_usage_error("%s: this version of %s cannot read that word list",
-                                   row->name, cli_prog);
         c->word_files[row_index(row)].path = arg;
         return 0;
     }
@@ -281,23 +262,6 @@ static int set_row(cli *c, const summ_option_info *row, const char *arg)
                          sizeof err) < 0)
         return cli_usage_error("%s", err);
     return 0;
-}
-
-/* The shortest text that reads back as v: "0.85", "4294967295", "inf". The
- * program never calls setlocale, so the decimal point is '.'. */
-static void number_text(double v, char *buf, size_t size)
-{
-    int prec;
-    if (isinf(v)) {
-        snprintf(buf, size, "%sinf", v < 0 ? "-" : "");
-        return;
-    }
-    for (prec = 1; prec < 17; prec++) {
-        snprintf(buf, size, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v)
-            return;
-    }
-    snprintf(buf, size, "%.17g", v);
 }
 
 #define HELP_WIDTH 79  /* the last column used */
@@ -346,7 +310,7 @@ static void row_help(FILE *f, const command_line *cl, size_t i)
                         : row->value_name              ? row->value_name
                                                        : "VALUE";
     const char *also = NULL;
-    char left[128], text[1024], lo[40], hi[40];
+    char left[128], text[1024], bounds[100];
     int short_name = 0;
     size_t used, j;
 
@@ -376,12 +340,12 @@ static void row_help(FILE *f, const command_line *cl, size_t i)
         break;
     case SUMM_OPTION_UINT:
     case SUMM_OPTION_REAL:
-        number_text(row->min, lo, sizeof lo);
-        number_text(row->max, hi, sizeof hi);
-        snprintf(text + used, sizeof text - used, "; %s in %c%s,\x1f%s%c%s%s; default:\x1f%s",
-                 value,
-                 row->min_open ? '(' : '[', lo, hi, row->max_open ? ')' : ']',
-                 row->off_text ? ", or " : "", row->off_text ? row->off_text : "",
+        summ_option_format_bounds(row, bounds, sizeof bounds);
+        for (j = 0; bounds[j]; j++) /* keep "(0, 1)" on one line */
+            if (bounds[j] == ' ')
+                bounds[j] = HELP_NBSP;
+        snprintf(text + used, sizeof text - used, "; %s in %s%s%s; default:\x1f%s", value,
+                 bounds, row->off_text ? ", or " : "", row->off_text ? row->off_text : "",
                  row->default_text);
         break;
     default:
@@ -907,9 +871,14 @@ static int summarize(int argc, char **argv, command_line *cl)
     for (k = 0; k < cl->n_rows; k++) {
         word_file *wf = &c.word_files[k];
         if (wf->path) {
+            char err[SUMM_OPTION_ERRMSG_SIZE];
             if (read_word_list(wf->path, &wf->buf, &wf->words, &wf->n) < 0)
                 return 1;
-            set_word_list(&c.opts, summ_option_at(k)->name, wf->words, wf->n);
+            if (summ_options_set_words(&c.opts, summ_option_at(k)->name, wf->words, wf->n, err,
+                                       sizeof err) < 0) {
+                cli_msg("%s: %s", wf->path, err);
+                return 1;
+            }
         }
     }
     if ((rc = make_language(&c, &lang)) != 0)

@@ -381,7 +381,7 @@ SUMM_API const summ_option_info *summ_option_find(const char *name);
 /** Sets one option of *opts from text, as a user typed it: a number
  *  ("0.85", "1e-6", "10%" for a ratio in [0, 1]; read the same in every
  *  locale), "default", "off" where the row has off_text, on/off/true/false/
- *  yes/no/1/0 for BOOL, an algorithm name for ALGORITHM. Checks the bounds
+ *  yes/no/1/0 for BOOL, an algorithm name or id for ALGORITHM. Checks the bounds
  *  the library applies to the struct. opts->version must be set; an option
  *  newer than it is refused.
  *  @param err      receives a message on failure, e.g. "damping: 1.5 is
@@ -396,6 +396,21 @@ SUMM_API int summ_options_set(summ_options *opts, const char *name, const char *
  *  summ_algorithm id. Same checks and messages. @since 0.2 */
 SUMM_API int summ_options_set_number(summ_options *opts, const char *name, double value,
                                      char *err, size_t err_size);
+
+/** Sets a WORDS option (cue_words, stigma_words) of *opts: checks that
+ *  every entry is non-NULL, valid UTF-8, and stores the pointers. The array
+ *  and strings are borrowed until summ_summarizer_new() or
+ *  summ_summarizer_set_options() copies them. n = 0 clears the list.
+ *  @return 0 or SUMM_E_INVALID_ARG (with a message in err). @since 0.2 */
+SUMM_API int summ_options_set_words(summ_options *opts, const char *name,
+                                    const char *const *words, size_t n, char *err,
+                                    size_t err_size);
+
+/** Writes a row's bounds as messages show them, e.g. "(0, 1)" or
+ *  "[1, 4294967295]" ("" for BOOL, ALGORITHM and WORDS rows), NUL-terminated
+ *  and cut to size. @return the length of the whole text, as snprintf.
+ *  @since 0.2 */
+SUMM_API size_t summ_option_format_bounds(const summ_option_info *info, char *buf, size_t size);
 
 /** Reads one option of *opts as a number (BOOL: 0 or 1; ALGORITHM: its id).
  *  @return 0, or SUMM_E_INVALID_ARG (unknown name, WORDS row, or a field

@@ -180,7 +180,7 @@ START_TEST(refusals_and_their_messages)
           "luhn, sumbasic, kl-sum, lsa, edmundson, centroid, degree, pacsum",
           SUMM_E_UNKNOWN_ALGO },
         { "cue_words", "a",
-          "cue_words: a word list is set through the struct fields cue_words and n_cue_words",
+          "cue_words: a word list is set with summ_options_set_words",
           SUMM_E_INVALID_ARG },
         { "colour", "red", "unknown option 'colour'", SUMM_E_INVALID_ARG },
     };
@@ -350,6 +350,52 @@ START_TEST(rouge_metric_names)
 }
 END_TEST
 
+START_TEST(word_lists_and_bounds_text)
+{
+    summ_options o = SUMM_OPTIONS_INIT;
+    char err[SUMM_OPTION_ERRMSG_SIZE], buf[64];
+    const char *words[] = { "significant", "key" }, *bad[] = { "ok", "\xff" };
+    const char *nulls[] = { "ok", NULL };
+    ck_assert_int_eq(summ_options_set_words(&o, "cue_words", words, 2, err, sizeof err), 0);
+    ck_assert_ptr_eq(o.cue_words, words);
+    ck_assert_uint_eq(o.n_cue_words, 2);
+    ck_assert_int_eq(summ_options_set_words(&o, "cue-words", NULL, 0, err, sizeof err), 0);
+    ck_assert_ptr_null(o.cue_words);
+    ck_assert_uint_eq(o.n_cue_words, 0);
+    ck_assert_int_eq(summ_options_set_words(&o, "stigma_words", bad, 2, err, sizeof err),
+                     SUMM_E_INVALID_ARG);
+    ck_assert_str_eq(err, "stigma_words: word 2 is not UTF-8 (byte 0)");
+    ck_assert_int_eq(summ_options_set_words(&o, "stigma_words", nulls, 2, err, sizeof err),
+                     SUMM_E_INVALID_ARG);
+    ck_assert_str_eq(err, "stigma_words: word 2 is NULL");
+    ck_assert_int_eq(summ_options_set_words(&o, "stigma_words", NULL, 1, err, sizeof err),
+                     SUMM_E_INVALID_ARG);
+    ck_assert_int_eq(summ_options_set_words(&o, "damping", words, 2, err, sizeof err),
+                     SUMM_E_INVALID_ARG);
+    ck_assert_str_eq(err, "damping: not a word list");
+    ck_assert_ptr_null(o.stigma_words);
+
+    ck_assert_uint_eq(summ_option_format_bounds(summ_option_find("damping"), buf, sizeof buf), 6);
+    ck_assert_str_eq(buf, "(0, 1)");
+    summ_option_format_bounds(summ_option_find("tolerance"), buf, sizeof buf);
+    ck_assert_str_eq(buf, "(0, inf)");
+    summ_option_format_bounds(summ_option_find("sentences"), buf, sizeof buf);
+    ck_assert_str_eq(buf, "[1, 4294967295]");
+    ck_assert_uint_eq(summ_option_format_bounds(summ_option_find("lenient"), buf, sizeof buf), 0);
+    ck_assert_str_eq(buf, "");
+    ck_assert_uint_eq(summ_option_format_bounds(summ_option_find("ratio"), buf, 4), 6);
+    ck_assert_str_eq(buf, "(0,");
+
+    /* An algorithm may be given by id, as every row takes 0. */
+    ck_assert_int_eq(set(&o, "algorithm", "5", err), 0);
+    ck_assert_int_eq(o.algorithm, SUMM_ALGO_LEXRANK);
+    ck_assert_int_eq(set(&o, "algorithm", "0", err), 0);
+    ck_assert_int_eq(o.algorithm, SUMM_ALGO_DEFAULT);
+    ck_assert_int_eq(set(&o, "algorithm", "99", err), SUMM_E_UNKNOWN_ALGO);
+    ck_assert_str_eq(err, "algorithm: 99 is not an algorithm id");
+}
+END_TEST
+
 static Suite *options_suite(void)
 {
     Suite *s = suite_create("options");
@@ -364,6 +410,7 @@ static Suite *options_suite(void)
     tcase_add_test(tc, numbers_read_exactly);
     tcase_add_test(tc, status_names);
     tcase_add_test(tc, rouge_metric_names);
+    tcase_add_test(tc, word_lists_and_bounds_text);
     suite_add_tcase(s, tc);
     return s;
 }
