@@ -1,5 +1,7 @@
 """Where `import libsumm` finds the package: `meson install` puts it in a
-directory the interpreter searches under the install prefix."""
+directory the interpreter searches under the install prefix, and Python run
+from the root of a checkout never gets the C source folder `libsumm/` as an
+empty package."""
 import os
 import subprocess
 import sys
@@ -80,3 +82,27 @@ def test_the_installed_package_imports_and_works(staged, tmp_path):
     assert where.startswith(site), where
     assert summary in ("One short sentence.", "Another sentence here.")
 
+
+def test_import_from_the_checkout_root_is_never_the_source_folder():
+    # Without PYTHONPATH the current directory, the checkout's root, comes
+    # first. Either an installed libsumm is found, or ImportError says what to do.
+    p = subprocess.run([sys.executable, "-c", SMOKE], capture_output=True, text=True,
+                       env=child_env(), cwd=SOURCE_ROOT, timeout=60)
+    if p.returncode == 0:
+        where = os.path.realpath(p.stdout.splitlines()[0])
+        assert not where.startswith(os.path.realpath(os.path.join(SOURCE_ROOT, "libsumm")) + os.sep)
+    else:
+        assert "ImportError: libsumm:" in p.stderr, p.stderr
+        assert "PYTHONPATH=build/bindings/python" in p.stderr, p.stderr
+
+
+def test_import_from_the_checkout_root_finds_the_build():
+    # The README's way to try the build tree from the root of a checkout.
+    build_python = os.environ.get("PYTHONPATH")
+    if not build_python:
+        pytest.skip("meson did not set PYTHONPATH to the build tree")
+    p = subprocess.run([sys.executable, "-c", SMOKE], capture_output=True, text=True,
+                       env=child_env(PYTHONPATH=build_python), cwd=SOURCE_ROOT, timeout=60)
+    assert p.returncode == 0, p.stderr
+    where = os.path.realpath(p.stdout.splitlines()[0])
+    assert where.startswith(os.path.realpath(build_python) + os.sep), where
