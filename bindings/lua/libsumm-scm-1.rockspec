@@ -1,9 +1,15 @@
--- LuaRocks build of the Lua module. `luarocks make bindings/lua/libsumm-scm-1.rockspec`
+-- LuaRocks build of the Lua module.
+--
+--   luarocks --lua-version 5.4 make bindings/lua/libsumm-scm-1.rockspec
+--
 -- in the root of a clone compiles libsumm's C sources and the binding into
 -- one module, `require "libsumm"`, against the installed utf8proc and
--- libstemmer (Debian: libutf8proc-dev libstemmer-dev). The meson build is
--- the reference; bindings/lua/tests/test_consistency.lua checks that this file
--- lists the same sources.
+-- libstemmer (Debian: libutf8proc-dev libstemmer-dev). Name the Lua version:
+-- Debian's LuaRocks builds for Lua 5.1 without --lua-version. The builtin
+-- backend writes each object beside its source and libsumm.so in the current
+-- directory; .gitignore lists them. The meson build is the reference;
+-- bindings/lua/tests/test_consistency.lua checks that this file lists the
+-- same sources, and bindings/lua/rock/check_rock.sh runs this build offline.
 rockspec_format = "3.0"
 package = "libsumm"
 version = "scm-1"

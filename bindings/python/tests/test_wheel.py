@@ -65,3 +65,23 @@ def test_wheel_package_imports_and_works(wheel, tmp_path):
                        text=True, env=env, cwd=str(tmp_path), timeout=60)
     assert p.returncode == 0, p.stderr
     assert p.stdout.strip() in ("One short sentence.", "Another sentence here.")
+
+
+def test_wheel_installs_in_a_virtualenv(wheel, tmp_path):
+    # The README's virtualenv: it needs ensurepip, which Debian ships apart.
+    venv = tmp_path / "venv"
+    p = subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)],
+                       capture_output=True, text=True, env=clean_env(), timeout=300)
+    assert p.returncode == 0, ("the README's virtualenv command fails (python3-venv, which "
+                               "scripts/install-deps.sh installs, is missing?): " + p.stdout + p.stderr)
+    python = str(venv / "bin" / "python")
+    p = subprocess.run([python, "-m", "pip", "install", "--no-deps", str(wheel)],
+                       capture_output=True, text=True, env=clean_env(), timeout=300)
+    assert p.returncode == 0, p.stdout + p.stderr
+    code = ("import libsumm, sys; "
+            "assert libsumm.__file__.startswith(sys.prefix), libsumm.__file__; "
+            "print(libsumm.summarize('One short sentence. Another sentence here.', sentences=1))")
+    p = subprocess.run([python, "-c", code], capture_output=True, text=True, env=clean_env(),
+                       cwd=str(tmp_path), timeout=60)
+    assert p.returncode == 0, p.stderr
+    assert p.stdout.strip() in ("One short sentence.", "Another sentence here.")
