@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks that the shared library exports exactly the symbols listed in
 libsumm/libsumm.sym, and that every summ_* function declared SUMM_API in the
-public header is listed there. Prints TAP. Exits 77 (skip) without nm.
+public header is listed there. Prints TAP. Without nm it reports a TAP plan of 0 with SKIP, which meson counts as a skip.
 
 Usage: check_symbols.py LIBSUMM.so SOURCE_ROOT
 """
@@ -13,7 +13,7 @@ import sys
 lib, root = sys.argv[1], sys.argv[2]
 if not shutil.which("nm"):
     print("1..0 # SKIP nm not found")
-    sys.exit(77)
+    sys.exit(0)
 
 sym_text = open(root + "/libsumm/libsumm.sym").read()
 sym_text = re.sub(r"/\*.*?\*/", "", sym_text, flags=re.S)
