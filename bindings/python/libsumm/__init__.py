@@ -80,6 +80,7 @@ __all__ = [
     "InputTooLargeError",
     "InvalidArgumentError",
     "InvalidUTF8Error",
+    "OptionInfo",
     "Sentence",
     "Summarizer",
     "UnknownAlgorithmError",
@@ -87,6 +88,7 @@ __all__ = [
     "algorithms",
     "detect_language",
     "languages",
+    "options",
     "rouge",
     "RougeScore",
     "split_sentences",
@@ -162,6 +164,34 @@ def rouge(candidate, references, metric="rouge1", *, tokenizer="ascii", stemmer=
 def algorithms():
     """Return the names of the scoring algorithms, e.g. ``["lead", "tfidf"]``."""
     return _libsumm.algorithms()
+
+
+OptionInfo = collections.namedtuple(
+    "OptionInfo",
+    "name type group doc value_name min max min_open max_open default default_text off_text")
+OptionInfo.__doc__ = """One row of the library's option table: what an option keyword takes.
+
+name          the keyword, e.g. ``"damping"``
+type          ``"uint"`` (a whole number), ``"real"``, ``"bool"``, ``"algorithm"``
+              (a name from :func:`algorithms`) or ``"words"`` (a list of str)
+group         ``"budget"``, ``"method"``, ``"algorithm"``, ``"input"`` or ``"output"``
+doc           one line of documentation
+value_name    the placeholder help shows for the value, e.g. ``"N"`` (None for bool)
+min, max      the bounds of a uint or real value (None for other types)
+min_open      True when min itself is excluded; max_open likewise for max
+default       the value None (or 0) stands for: None where that means unset or
+              none, a name for the algorithm, () for word lists
+default_text  the default as help shows it, e.g. ``"0.85"`` or ``"unset"``
+off_text      the str that turns the option off (``"off"``), or None"""
+
+_OPTIONS = tuple(OptionInfo(*row) for row in _libsumm.option_table())
+
+
+def options():
+    """Return the library's option table: a tuple of :class:`OptionInfo`, one
+    per keyword that :func:`summarize`, :class:`Summarizer` and its methods
+    take, in the library's order."""
+    return _OPTIONS
 
 
 def _one_line(text):
