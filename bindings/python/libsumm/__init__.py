@@ -16,43 +16,25 @@ Text is a ``str`` or a bytes-like object holding UTF-8. Offsets in results
 are ``str`` indices for ``str`` input and byte offsets for bytes input, so
 ``text[sent.start:sent.end] == sent.text`` always holds.
 
-Options (keyword arguments of summarize(), Summarizer() and its methods):
+Options are keyword arguments of summarize(), split_sentences(), Summarizer()
+and its methods (there for that call only). They are the C library's option
+table, which :func:`options` returns as data and the list below shows.
+``None`` means the default, and so does 0 for a number; a ``str`` is read as
+the summarize command reads it (``"0.85"``, ``"10%"``, ``"off"``,
+``"default"``, ``"on"``/``"off"`` for True/False). A value of the wrong type
+raises ``TypeError``; a value the library refuses raises ``ValueError`` whose
+text is the library's message, e.g. ``damping: 1.5 is outside (0, 1)``. The
+length budgets (sentences, ratio, words, bytes) combine; with none set,
+ratio=0.2 applies. docs/ALGORITHMS.md says what each parameter does.
 
-    sentences=N         at most N sentences (N >= 1)
-    ratio=R             at most ceil(R x sentences), 0 < R <= 1, at least one
-    words=N             at most N words
-    bytes=N             at most N bytes (UTF-8) of sentence text
-                        (budgets combine; with none set, ratio=0.2 applies)
-    algorithm=NAME      scoring algorithm, see algorithms(); "default" is the
-                        library's recommendation
-    score_order=True    order results by descending score, not document order
-    lenient=True        invalid UTF-8 bytes act as spaces instead of raising
-    no_stemming=True    match words without stemming
-    keep_stopwords=True count stopwords as content words
-    max_input_bytes=N   refuse longer input (UTF-8 bytes); default 256 MiB
-    mmr_lambda=L        redundancy control (maximal marginal relevance),
-                        0 < L <= 1; 1 = off
-    position_weight=W   lead bias, 0 <= W <= 1; 0 = off
-    damping=D           PageRank damping (textrank, textrank-bm25, lexrank),
-                        0 < D < 1
-    tolerance=T         PageRank convergence threshold, T > 0
-    max_iterations=N    cap on PageRank and LSA iterations (N >= 1)
-    lexrank_threshold=T lexrank: 0 = continuous, else 0 < T < 1
-    max_neighbours=N    similarity graphs keep each sentence's N strongest
-                        links (N >= 1)
-    lsa_dimensions=N    lsa: number of latent topics (N >= 1)
-    cue_words=[...]     edmundson: bonus words
-    stigma_words=[...]  edmundson: malus words
-
-``None`` for any option means its default (docs/ALGORITHMS.md gives the
-defaults and what each parameter does).
+    <options>
 
 Errors: every error derives from :class:`Error` (with ``.code``, the C
 library's status) or is a built-in type: ``TypeError`` and ``ValueError`` for
 bad arguments, ``MemoryError`` when memory runs out. The subclasses also
 derive from the matching built-in: :class:`InvalidUTF8Error` is a
-``UnicodeDecodeError``, :class:`UnknownLanguageError` and
-:class:`UnknownAlgorithmError` are ``LookupError``\\ s,
+``UnicodeDecodeError``, :class:`UnknownLanguageError` is a ``LookupError``,
+:class:`UnknownAlgorithmError` both a ``LookupError`` and a ``ValueError``,
 :class:`InputTooLargeError` and :class:`InvalidArgumentError` are
 ``ValueError``\\ s.
 
@@ -63,6 +45,8 @@ thread its own Summarizer (the module-level functions are always safe).
 """
 
 import collections
+import re
+import textwrap
 
 from . import _libsumm
 from ._libsumm import (
@@ -194,6 +178,56 @@ def options():
     return _OPTIONS
 
 
+def _number_text(x):
+    return str(x) if isinstance(x, int) else "%.15g" % x
+
+
+def _option_lines():
+    """The option table as help text: a heading per group, then each
+    option's keyword, documentation, values and default."""
+    usage_width, width = 22, 74
+    lines = []
+    for group in dict.fromkeys(o.group for o in _OPTIONS):
+        lines.append(group)
+        for o in _OPTIONS:
+            if o.group != group:
+                continue
+            if o.type == "bool":
+                usage = o.name + "=True"
+            elif o.type == "words":
+                usage = o.name + "=[...]"
+            else:
+                usage = "%s=%s" % (o.name, o.value_name)
+            notes = [o.doc]
+            if o.type in ("uint", "real"):
+                # A no-break space keeps the bounds on one line.
+                notes.append("%s in %s%s,\xa0%s%s%s" % (
+                    o.value_name, "(" if o.min_open else "[", _number_text(o.min),
+                    _number_text(o.max), ")" if o.max_open else "]",
+                    ' or "%s"' % o.off_text if o.off_text else ""))
+            elif o.type == "algorithm":
+                notes.append("one of " + ", ".join(_libsumm.algorithms()))
+            elif o.type == "words":
+                notes.append("a list of str")
+            notes.append("default: " + o.default_text)
+            body = [line.replace("\xa0", " ")
+                    for line in textwrap.wrap("; ".join(notes), width - usage_width - 2)]
+            if len(usage) >= usage_width:
+                lines.append("  " + usage)
+            else:
+                lines.append("  %-*s%s" % (usage_width, usage, body.pop(0)))
+            lines.extend("  " + " " * usage_width + line for line in body)
+    return lines
+
+
+def _with_options(doc):
+    """doc with its "<options>" line replaced by the option list, at the
+    marker's indentation."""
+    indent = re.search(r"^( *)<options>$", doc, re.M).group(1)
+    return doc.replace(indent + "<options>",
+                       "\n".join((indent + line).rstrip() for line in _option_lines()))
+
+
 def _one_line(text):
     # As the summarize CLI prints sentences: CRLF, CR and LF become a space.
     if isinstance(text, str):
@@ -214,7 +248,7 @@ class Summarizer:
         Unknown names raise :class:`UnknownLanguageError` (a LookupError).
     algorithm
         a name from :func:`algorithms`; unknown names raise
-        :class:`UnknownAlgorithmError` (a LookupError).
+        :class:`UnknownAlgorithmError` (a ValueError and a LookupError).
     stopwords
         extra words (a list of str) to treat as stopwords.
     abbreviations
@@ -222,9 +256,12 @@ class Summarizer:
         e.g. ``["approx.", "Ms"]``) after which a period never ends a
         sentence.
     options
-        sentences, ratio, words, bytes, score_order, lenient, no_stemming,
-        keep_stopwords, max_input_bytes and the algorithm parameters (see
-        the module documentation).
+        the library's options, listed below (and returned by :func:`options`).
+        ``None``, or 0 for a number, means the default; a ``str`` is read as
+        the summarize command reads it (``"10%"``, ``"off"``, ``"default"``).
+        A refused value raises ``ValueError`` with the library's message.
+
+        <options>
 
     The methods take the text and, optionally, options that apply to that
     call only. They return lists of :class:`Sentence`.
@@ -250,12 +287,16 @@ class Summarizer:
 
     @property
     def options(self):
-        """The summarizer's options as a new dict (unset budgets are None)."""
+        """The summarizer's options as a new dict, one entry per row of
+        :func:`options` in its order: ``None`` where the default applies,
+        ``"off"`` where an option is turned off, True or False for on/off
+        options, the algorithm's name, a tuple for word lists, else the
+        number."""
         return self._impl.options
 
     def __repr__(self):
         opts = ", ".join("%s=%r" % kv for kv in self._impl.options.items()
-                         if kv[1] not in (None, False))
+                         if kv[1] not in (None, False, ()))
         return "libsumm.Summarizer(%r, %s)" % (self.language, opts)
 
     def summarize(self, text, **options):
@@ -303,3 +344,7 @@ def split_sentences(text, language="en", **options):
     are as for :class:`Summarizer`.
     """
     return [s.text for s in Summarizer(language, **options).split(text)]
+
+
+__doc__ = _with_options(__doc__)
+Summarizer.__doc__ = _with_options(Summarizer.__doc__)

@@ -1,4 +1,5 @@
 """The Python API: results, options, errors and documentation."""
+import ast
 import math
 import os
 import pickle
@@ -597,11 +598,44 @@ def test_every_public_name_is_documented():
         assert word in text
 
 
-def test_stub_names_match_the_module():
+def stub_source():
     with open(os.path.join(os.path.dirname(libsumm.__file__), "__init__.pyi"),
               encoding="utf-8") as f:
-        stub = f.read()
+        return f.read()
+
+
+def test_stub_names_match_the_module():
+    stub = stub_source()
     for name in libsumm.__all__:
         assert re.search(r"\b%s\b" % re.escape(name), stub), name
-    for name in [o.name for o in libsumm.options()]:
-        assert name + ":" in stub, name
+
+
+def keyword_names(func):
+    return [a.arg for a in func.args.args + func.args.kwonlyargs]
+
+
+def test_stub_signatures_list_every_option():
+    tree = ast.parse(stub_source())
+    summarizer = next(n for n in tree.body if isinstance(n, ast.ClassDef) and
+                      n.name == "Summarizer")
+    init = next(n for n in summarizer.body if isinstance(n, ast.FunctionDef) and
+                n.name == "__init__")
+    summarize = [n for n in tree.body if isinstance(n, ast.FunctionDef) and
+                 n.name == "summarize"]
+    assert len(summarize) == 2  # the str and the bytes overloads
+    names = [o.name for o in libsumm.options()]
+    for func in [init] + summarize:
+        listed = keyword_names(func)
+        missing = [name for name in names if name not in listed]
+        assert not missing, "add to __init__.pyi: %s" % missing
+        assert func.args.kwarg is None  # so type checkers catch a misspelt keyword
+
+
+def test_help_documents_every_option():
+    text = pydoc.render_doc(libsumm, renderer=pydoc.plaintext)
+    for o in libsumm.options():
+        for doc in (libsumm.__doc__, libsumm.Summarizer.__doc__, text):
+            assert "%s=" % o.name in doc, o.name
+        # The documentation line is the table's, wrapped.
+        assert " ".join(o.doc.split()[:3]) in " ".join(libsumm.__doc__.split()), o.name
+    assert "damping=D" in text and "D in (0, 1); default: 0.85" in " ".join(text.split())
