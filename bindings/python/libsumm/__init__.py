@@ -30,7 +30,8 @@ ratio=0.2 applies. docs/ALGORITHMS.md says what each parameter does.
     <options>
 
 Errors: every error derives from :class:`Error` (with ``.code``, the C
-library's status) or is a built-in type: ``TypeError`` and ``ValueError`` for
+library's status, and ``.status``, the library's name for it such as
+``"invalid_arg"``) or is a built-in type: ``TypeError`` and ``ValueError`` for
 bad arguments, ``MemoryError`` when memory runs out. The subclasses also
 derive from the matching built-in: :class:`InvalidUTF8Error` is a
 ``UnicodeDecodeError``, :class:`UnknownLanguageError` is a ``LookupError``,
@@ -123,7 +124,8 @@ def rouge(candidate, references, metric="rouge1", *, tokenizer="ascii", stemmer=
 
     ``candidate`` and each reference are str or UTF-8 bytes; ``references``
     is a sequence of them (a single str or bytes counts as one reference).
-    ``metric`` is ``"rouge1"``, ``"rouge2"``, ... (any N), ``"rougeL"`` (LCS
+    ``metric`` is ``"rouge1"``, ``"rouge2"``, ... (N up to 65535, read by the
+    library as the rouge-score package writes them), ``"rougeL"`` (LCS
     over the whole token sequence) or ``"rougeLsum"`` (summary-level LCS over
     newline-separated sentences). With several references the one with the
     highest F1 is reported (the first on a tie).

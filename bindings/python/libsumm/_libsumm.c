@@ -134,11 +134,26 @@ static PyObject *exc_type_for(module_state *st, int code)
     return st->error;
 }
 
-/* Raises the exception for a failed status with message msg. Sets `.code`
- * on the instance so callers can tell statuses apart. */
+/* `.code` (the summ_status) and `.status` (the library's name for it, e.g.
+ * "invalid_arg"), so callers can tell statuses apart. */
+static int set_status_attributes(PyObject *exc, int code)
+{
+    const char *name = summ_status_name(code);
+    PyObject *code_obj = PyLong_FromLong(code);
+    PyObject *name_obj = name ? PyUnicode_FromString(name) : Py_NewRef(Py_None);
+    int rc = code_obj && name_obj && PyObject_SetAttrString(exc, "code", code_obj) == 0 &&
+                     PyObject_SetAttrString(exc, "status", name_obj) == 0
+                 ? 0
+                 : -1;
+    Py_XDECREF(code_obj);
+    Py_XDECREF(name_obj);
+    return rc;
+}
+
+/* Raises the exception for a failed status with message msg. */
 static void raise_status(module_state *st, int code, const char *msg)
 {
-    PyObject *type, *exc, *code_obj;
+    PyObject *type, *exc;
 
     if (code == SUMM_E_NOMEM) {
         PyErr_NoMemory();
@@ -149,13 +164,10 @@ static void raise_status(module_state *st, int code, const char *msg)
     exc = PyObject_CallFunction(type, "s", msg && *msg ? msg : summ_strerror(code));
     if (!exc)
         return;
-    code_obj = PyLong_FromLong(code);
-    if (!code_obj || PyObject_SetAttrString(exc, "code", code_obj) < 0) {
-        Py_XDECREF(code_obj);
+    if (set_status_attributes(exc, code) < 0) {
         Py_DECREF(exc);
         return;
     }
-    Py_DECREF(code_obj);
     PyErr_SetObject(type, exc);
     Py_DECREF(exc);
 }
@@ -166,7 +178,7 @@ static void raise_status(module_state *st, int code, const char *msg)
 static void raise_invalid_utf8(module_state *st, PyObject *obj, const char *data, size_t len)
 {
     size_t bad = 0;
-    PyObject *exc, *code_obj;
+    PyObject *exc;
 
     if (summ__utf8_valid(data, len, &bad)) {
         raise_status(st, SUMM_E_INTERNAL, "invalid UTF-8 reported for valid text");
@@ -182,13 +194,10 @@ static void raise_invalid_utf8(module_state *st, PyObject *obj, const char *data
                                     "invalid UTF-8 (lenient=True treats such bytes as spaces)");
     if (!exc)
         return;
-    code_obj = PyLong_FromLong(SUMM_E_INVALID_UTF8);
-    if (!code_obj || PyObject_SetAttrString(exc, "code", code_obj) < 0) {
-        Py_XDECREF(code_obj);
+    if (set_status_attributes(exc, SUMM_E_INVALID_UTF8) < 0) {
         Py_DECREF(exc);
         return;
     }
-    Py_DECREF(code_obj);
     PyErr_SetObject(st->utf8_error, exc);
     Py_DECREF(exc);
 }
@@ -1129,38 +1138,6 @@ static PyObject *mod_detect_language(PyObject *m, PyObject *text)
 
 /* ---- ROUGE --------------------------------------------------------------- */
 
-/* "rouge1", "rouge2", ... (any N >= 1), "rougeL" or "rougeLsum": the names
- * rouge-score and summ-rouge use. */
-static int parse_rouge_metric(const char *name, int *metric, unsigned int *n)
-{
-    const char *p;
-    unsigned long v = 0;
-    if (strncmp(name, "rouge", 5) != 0)
-        return -1;
-    p = name + 5;
-    *n = 0;
-    if (strcmp(p, "L") == 0) {
-        *metric = SUMM_ROUGE_L;
-        return 0;
-    }
-    if (strcmp(p, "Lsum") == 0) {
-        *metric = SUMM_ROUGE_LSUM;
-        return 0;
-    }
-    if (!*p)
-        return -1;
-    for (; *p; p++) {
-        if (*p < '0' || *p > '9' || v > 100000)
-            return -1;
-        v = v * 10 + (unsigned long)(*p - '0');
-    }
-    if (v == 0)
-        return -1;
-    *metric = SUMM_ROUGE_N;
-    *n = (unsigned int)v;
-    return 0;
-}
-
 /* rouge(candidate, references, metric, tokenizer, stemmer, stem_min_length)
  * -> (precision, recall, f1, reference index). The façade in __init__.py
  * gives it its keywords and result type. */
@@ -1185,10 +1162,10 @@ static PyObject *mod_rouge(PyObject *m, PyObject *args)
         return NULL;
     if (PyTuple_GET_SIZE(args) < 6)
         stem_min = 3;
-    if (parse_rouge_metric(metric_name, &metric, &n) < 0) {
+    if (summ_rouge_metric_parse(metric_name, &metric, &n) < 0) {
         PyErr_Format(PyExc_ValueError,
-                     "metric must be rouge1, rouge2, ... (any N >= 1), rougeL or rougeLsum, "
-                     "not '%.100s'", metric_name);
+                     "metric must be rouge1, rouge2, ..., rougeL or rougeLsum, not '%.100s'",
+                     metric_name);
         return NULL;
     }
     summ_rouge_options_init(&opts, SUMM_ROUGE_OPTIONS_VERSION);
@@ -1276,13 +1253,14 @@ static int add_exceptions(PyObject *m, module_state *st)
     PyObject *dict, *bases;
     size_t i;
 
-    dict = Py_BuildValue("{sO}", "code", Py_None);
+    dict = Py_BuildValue("{sOsO}", "code", Py_None, "status", Py_None);
     if (!dict)
         return -1;
     st->error = PyErr_NewExceptionWithDoc(
         "libsumm.Error",
         "Base class of libsumm's errors. `code` is the library's summ_status (a "
-        "negative int).",
+        "negative int), `status` the library's name for it (\"invalid_arg\", "
+        "\"unknown_lang\", ...).",
         PyExc_Exception, dict);
     Py_DECREF(dict);
     if (!st->error || PyModule_AddObjectRef(m, "Error", st->error) < 0)

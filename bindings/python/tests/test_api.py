@@ -272,6 +272,25 @@ def test_unknown_language_and_algorithm_are_lookup_errors():
         libsumm.Summarizer().summarize("Some text.", algorithm="nope")
 
 
+def test_errors_carry_the_librarys_status_name():
+    cases = [
+        (lambda: libsumm.Summarizer("xx"), libsumm.UnknownLanguageError, -4, "unknown_lang"),
+        (lambda: libsumm.Summarizer(algorithm="nope"), libsumm.UnknownAlgorithmError, -7,
+         "unknown_algo"),
+        (lambda: libsumm.Summarizer(damping=2), libsumm.InvalidArgumentError, -2,
+         "invalid_arg"),
+        (lambda: libsumm.Summarizer(max_input_bytes=1).split("Too long."),
+         libsumm.InputTooLargeError, -6, "too_large"),
+        (lambda: libsumm.Summarizer().split(b"bad \xff"), libsumm.InvalidUTF8Error, -3,
+         "invalid_utf8"),
+    ]
+    for call, exc, code, status in cases:
+        with pytest.raises(exc) as info:
+            call()
+        assert (info.value.code, info.value.status) == (code, status)
+    assert libsumm.Error.code is None and libsumm.Error.status is None
+
+
 def test_input_over_the_limit():
     s = libsumm.Summarizer(max_input_bytes=10)
     assert len(s.split("Short.")) == 1
