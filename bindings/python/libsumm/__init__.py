@@ -8,13 +8,21 @@ Quick start::
 
     >>> import libsumm
     >>> print(libsumm.summarize(article, sentences=3))     # one sentence per line
-    >>> s = libsumm.Summarizer("en", algorithm="tfidf")   # reusable
-    >>> for sent in s.summarize(article, ratio=0.1):
+    >>> s = libsumm.Summarizer(algorithm="tfidf")         # reusable
+    >>> result = s.summarize(article, ratio=0.1)
+    >>> result.language                                    # detected: 'en'
+    >>> for sent in result:
     ...     print(sent.index, sent.score, article[sent.start:sent.end])
 
 Text is a ``str`` or a bytes-like object holding UTF-8. Offsets in results
 are ``str`` indices for ``str`` input and byte offsets for bytes input, so
 ``text[sent.start:sent.end] == sent.text`` always holds.
+
+The language of each text is detected (``language="auto"``, the default of
+every function that takes one) and its stopwords, stemmer and abbreviations
+are used; results are :class:`SentenceList`\\ s whose ``.language`` names
+the language detected. Give a code from :func:`languages` to use one
+language for every text.
 
 Options are keyword arguments of summarize(), split_sentences(), Summarizer()
 and its methods (there for that call only). They are the C library's option
@@ -67,6 +75,7 @@ __all__ = [
     "InvalidUTF8Error",
     "OptionInfo",
     "Sentence",
+    "SentenceList",
     "Summarizer",
     "UnknownAlgorithmError",
     "UnknownLanguageError",
@@ -230,6 +239,30 @@ def _with_options(doc):
                        "\n".join((indent + line).rstrip() for line in _option_lines()))
 
 
+class SentenceList(list):
+    """A list of sentences with the language they were read in.
+
+    :meth:`Summarizer.summarize`, :meth:`~Summarizer.split` and
+    :meth:`~Summarizer.scores` return one holding :class:`Sentence` tuples,
+    :func:`split_sentences` one holding the sentences' text. It is a
+    ``list`` in every other way (and compares equal to a list with the same
+    items).
+
+    ``language`` is the code of the language used, e.g. ``"de"``: the
+    detected one when the Summarizer's language is ``"auto"`` (the default),
+    ``"und"`` when no language was recognised.
+    """
+
+    __slots__ = ("language",)
+
+    def __init__(self, sentences=(), language="und"):
+        super().__init__(sentences)
+        self.language = language
+
+    def __repr__(self):
+        return "SentenceList(%s, language=%r)" % (list.__repr__(self), self.language)
+
+
 def _one_line(text):
     # As the summarize CLI prints sentences: CRLF, CR and LF become a space.
     if isinstance(text, str):
@@ -240,14 +273,17 @@ def _one_line(text):
 class Summarizer:
     """A reusable summarizer for one language and one set of options.
 
-    ``Summarizer(language="en", algorithm="default", *, stopwords=None,
+    ``Summarizer(language="auto", algorithm="default", *, stopwords=None,
     abbreviations=None, **options)``
 
     language
-        an ISO 639-1 or 639-3 code or English name; see :func:`languages`.
-        ``"auto"`` picks the language of each text (:func:`detect_language`);
-        ``"und"`` works for any language, without stemming or stopwords.
-        Unknown names raise :class:`UnknownLanguageError` (a LookupError).
+        ``"auto"`` (the default) picks the language of each text, as
+        :func:`detect_language` does, and uses its stopwords, stemmer and
+        abbreviations; every result's ``.language`` says which it was. Or
+        an ISO 639-1 or 639-3 code or English name from :func:`languages`
+        to use that language for every text; ``"und"`` works for any
+        language, without stemming or stopwords. Unknown names raise
+        :class:`UnknownLanguageError` (a LookupError).
     algorithm
         a name from :func:`algorithms`; unknown names raise
         :class:`UnknownAlgorithmError` (a ValueError and a LookupError).
@@ -266,7 +302,8 @@ class Summarizer:
         <options>
 
     The methods take the text and, optionally, options that apply to that
-    call only. They return lists of :class:`Sentence`.
+    call only. They return a :class:`SentenceList`: a list of
+    :class:`Sentence` whose ``.language`` is the code of the language used.
 
     A Summarizer keeps its working memory between calls, so reusing one is
     faster than calling :func:`summarize` repeatedly. It serves one call at
@@ -276,7 +313,7 @@ class Summarizer:
 
     __slots__ = ("_impl",)
 
-    def __init__(self, language="en", algorithm="default", *, stopwords=None,
+    def __init__(self, language="auto", algorithm="default", *, stopwords=None,
                  abbreviations=None, **options):
         self._impl = _libsumm._Summarizer(
             language, algorithm=algorithm, stopwords=stopwords,
@@ -284,7 +321,8 @@ class Summarizer:
 
     @property
     def language(self):
-        """The canonical code of the language, e.g. ``"en"``."""
+        """The canonical code of the language, e.g. ``"en"``, or ``"auto"``
+        (then each result's ``.language`` gives the one detected)."""
         return self._impl.language
 
     @property
@@ -302,50 +340,55 @@ class Summarizer:
         return "libsumm.Summarizer(%r, %s)" % (self.language, opts)
 
     def summarize(self, text, **options):
-        """Return the summary of text: the selected sentences, as a list of
-        :class:`Sentence`, in document order (or by score with
-        ``score_order=True``). Empty or blank text gives ``[]``."""
-        return self._impl.summarize(text, **options)
+        """Return the summary of text: the selected sentences, as a
+        :class:`SentenceList` of :class:`Sentence`, in document order (or by
+        score with ``score_order=True``). Empty or blank text gives an empty
+        list."""
+        return SentenceList(*self._impl.summarize(text, **options))
 
     def split(self, text, **options):
-        """Return every sentence of text, in document order, with score 0.0."""
-        return self._impl.split(text, **options)
+        """Return every sentence of text, in document order, with score 0.0,
+        as a :class:`SentenceList`."""
+        return SentenceList(*self._impl.split(text, **options))
 
     def scores(self, text, **options):
-        """Return every sentence of text, in document order, with its score."""
-        return self._impl.scores(text, **options)
+        """Return every sentence of text, in document order, with its score,
+        as a :class:`SentenceList`."""
+        return SentenceList(*self._impl.scores(text, **options))
 
 
-def summarize(text, *, sentences=None, ratio=None, words=None, bytes=None,
-              algorithm="default", language="en", **options):
+def summarize(text, *, algorithm="default", language="auto", **options):
     """Summarize text and return the summary as one string.
 
     The selected sentences come in document order, one per line: they are
     joined with ``"\\n"`` and line breaks inside a sentence become spaces,
     exactly as the ``summarize`` command prints them (without its final
     newline). The result is a ``str`` for ``str`` input and ``bytes`` for
-    bytes-like input. Use :meth:`Summarizer.summarize` to get offsets and
-    scores.
+    bytes-like input. Use :meth:`Summarizer.summarize` to get offsets,
+    scores and the language detected.
 
-    With no budget (sentences, ratio, words, bytes), ``ratio=0.2`` applies.
-    Other options (score_order, lenient, no_stemming, keep_stopwords,
-    max_input_bytes, stopwords, abbreviations) are as for
+    The language is detected unless given (``language="auto"``). The
+    options (the length budgets sentences, ratio, words and bytes, with
+    ``ratio=0.2`` when none is set, and every other option of the module
+    documentation) and ``stopwords`` and ``abbreviations`` are as for
     :class:`Summarizer`.
     """
-    sents = Summarizer(language, algorithm, sentences=sentences, ratio=ratio,
-                       words=words, bytes=bytes, **options).summarize(text)
+    sents = Summarizer(language, algorithm, **options).summarize(text)
     sep = "\n" if isinstance(text, str) else b"\n"
     return sep.join(_one_line(s.text) for s in sents)
 
 
-def split_sentences(text, language="en", **options):
-    """Split text into sentences and return them as a list of str (bytes for
-    bytes-like input), in document order, without surrounding white space.
+def split_sentences(text, language="auto", **options):
+    """Split text into sentences and return them as a :class:`SentenceList`
+    of str (bytes for bytes-like input), in document order, without
+    surrounding white space; its ``.language`` is the language used (detected
+    unless given).
 
     Options such as ``lenient``, ``abbreviations`` and ``max_input_bytes``
     are as for :class:`Summarizer`.
     """
-    return [s.text for s in Summarizer(language, **options).split(text)]
+    sents = Summarizer(language, **options).split(text)
+    return SentenceList([s.text for s in sents], sents.language)
 
 
 __doc__ = _with_options(__doc__)

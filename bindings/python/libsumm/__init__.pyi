@@ -1,6 +1,6 @@
 # Type stubs for libsumm (the runtime module is libsumm/__init__.py over the
 # _libsumm extension).
-from typing import Any, Iterable, Optional, Union, overload
+from typing import Any, Iterable, Optional, TypeVar, Union, overload
 
 # Any bytes-like object holding UTF-8 is accepted; these are the usual ones.
 _Buffer = Union[bytes, bytearray, memoryview]
@@ -57,6 +57,12 @@ class OptionInfo(tuple[Any, ...]):
     @property
     def off_text(self) -> Optional[str]: ...
 
+_T = TypeVar("_T")
+
+class SentenceList(list[_T]):
+    language: str  # the code of the language used: the detected one for "auto"
+    def __init__(self, sentences: Iterable[_T] = ..., language: str = "und") -> None: ...
+
 def options() -> tuple[OptionInfo, ...]: ...
 def languages() -> list[str]: ...
 def algorithms() -> list[str]: ...
@@ -94,7 +100,7 @@ _Words = Optional[Iterable[str]]
 class Summarizer:
     def __init__(
         self,
-        language: str = "en",
+        language: str = "auto",
         algorithm: Optional[str] = "default",
         *,
         stopwords: Optional[Iterable[str]] = None,
@@ -124,16 +130,16 @@ class Summarizer:
     def language(self) -> str: ...
     @property
     def options(self) -> dict[str, Any]: ...
-    def summarize(self, text: Union[str, _Buffer], **options: Any) -> list[Sentence]: ...
-    def split(self, text: Union[str, _Buffer], **options: Any) -> list[Sentence]: ...
-    def scores(self, text: Union[str, _Buffer], **options: Any) -> list[Sentence]: ...
+    def summarize(self, text: Union[str, _Buffer], **options: Any) -> SentenceList[Sentence]: ...
+    def split(self, text: Union[str, _Buffer], **options: Any) -> SentenceList[Sentence]: ...
+    def scores(self, text: Union[str, _Buffer], **options: Any) -> SentenceList[Sentence]: ...
 
 @overload
 def summarize(
     text: str,
     *,
     algorithm: Optional[str] = "default",
-    language: str = "en",
+    language: str = "auto",
     stopwords: Optional[Iterable[str]] = None,
     abbreviations: Optional[Iterable[str]] = None,
     sentences: _Count = None,
@@ -162,7 +168,7 @@ def summarize(
     text: _Buffer,
     *,
     algorithm: Optional[str] = "default",
-    language: str = "en",
+    language: str = "auto",
     stopwords: Optional[Iterable[str]] = None,
     abbreviations: Optional[Iterable[str]] = None,
     sentences: _Count = None,
@@ -187,6 +193,8 @@ def summarize(
     score_order: _Flag = None,
 ) -> bytes: ...
 @overload
-def split_sentences(text: str, language: str = "en", **options: Any) -> list[str]: ...
+def split_sentences(text: str, language: str = "auto", **options: Any) -> SentenceList[str]: ...
 @overload
-def split_sentences(text: _Buffer, language: str = "en", **options: Any) -> list[bytes]: ...
+def split_sentences(
+    text: _Buffer, language: str = "auto", **options: Any
+) -> SentenceList[bytes]: ...

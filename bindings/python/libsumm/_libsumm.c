@@ -40,6 +40,13 @@ PyMODINIT_FUNC PyInit__libsumm(void);
 
 /* ---- module state ------------------------------------------------------ */
 
+/* A language shared by Summarizers and the module, freed by whichever lets
+ * go of it last: Python chooses the order in which they are torn down. */
+typedef struct shared_lang {
+    summ_lang *lang;
+    atomic_size_t refs;
+} shared_lang;
+
 typedef struct module_state {
     PyObject *error;           /* libsumm.Error */
     PyObject *utf8_error;      /* InvalidUTF8Error(Error, UnicodeDecodeError) */
@@ -49,6 +56,7 @@ typedef struct module_state {
     PyObject *arg_error;       /* InvalidArgumentError(Error, ValueError) */
     PyTypeObject *sentence_type;
     PyTypeObject *summarizer_type;
+    _Atomic(shared_lang *) auto_lang; /* "auto" without extra words; made on first use */
 } module_state;
 
 static module_state *state_of_module(PyObject *m)
@@ -761,6 +769,7 @@ fail:
 typedef struct summarizer_object {
     PyObject_HEAD
     summ_lang *lang;
+    shared_lang *shared; /* where lang comes from, if it is shared; else lang is ours */
     summ_summarizer *s;
     summ_result *result;
     summ_options opts; /* the constructor's options; call keywords apply on top */
@@ -772,6 +781,40 @@ typedef struct summarizer_object {
 static module_state *state_of(summarizer_object *self)
 {
     return (module_state *)PyType_GetModuleState(Py_TYPE(self));
+}
+
+static void shared_lang_drop(shared_lang *sl)
+{
+    if (sl && atomic_fetch_sub(&sl->refs, 1) == 1) {
+        summ_lang_free(sl->lang);
+        PyMem_RawFree(sl);
+    }
+}
+
+/* The language "auto" with no extra words, for every Summarizer that asks
+ * for it: making it makes every language (milliseconds, where one language
+ * takes microseconds), and a summ_lang is immutable, so one serves every
+ * thread. The module holds one reference, *out another. */
+static int shared_auto_lang(module_state *st, shared_lang **out)
+{
+    shared_lang *sl = atomic_load(&st->auto_lang), *expected = NULL;
+    int rc;
+    if (!sl) {
+        if (!(sl = PyMem_RawMalloc(sizeof *sl)))
+            return SUMM_E_NOMEM;
+        if ((rc = summ_lang_new(&sl->lang, "auto", &pymem_allocator)) < 0) {
+            PyMem_RawFree(sl);
+            return rc;
+        }
+        atomic_init(&sl->refs, 1);
+        if (!atomic_compare_exchange_strong(&st->auto_lang, &expected, sl)) {
+            shared_lang_drop(sl); /* another thread made it first */
+            sl = expected;
+        }
+    }
+    atomic_fetch_add(&sl->refs, 1);
+    *out = sl;
+    return SUMM_OK;
 }
 
 static int summ_check(module_state *st, int rc, const char *what)
@@ -812,7 +855,12 @@ static PyObject *summarizer_new(PyTypeObject *type, PyObject *args, PyObject *kw
 
     if (apply_keywords(st, kwargs, &self->opts, self->lists, "Summarizer", lang_keyword, &lk) < 0)
         goto fail;
-    rc = summ_lang_new_ex(&self->lang, language, &lk.cfg, &pymem_allocator);
+    if (lk.cfg.n_extra_stopwords || lk.cfg.n_extra_abbreviations ||
+        PyOS_stricmp(language, "auto") != 0) {
+        rc = summ_lang_new_ex(&self->lang, language, &lk.cfg, &pymem_allocator);
+    } else if ((rc = shared_auto_lang(st, &self->shared)) == SUMM_OK) {
+        self->lang = self->shared->lang;
+    }
     if (rc == SUMM_E_UNKNOWN_LANG) {
         PyObject *msg = PyUnicode_FromFormat("unknown language %R (see libsumm.languages())",
                                              language_obj);
@@ -849,7 +897,10 @@ static void summarizer_dealloc(summarizer_object *self)
     /* The summarizer borrows the language: free it first. */
     summ_result_free(self->result);
     summ_summarizer_free(self->s);
-    summ_lang_free(self->lang);
+    if (self->shared)
+        shared_lang_drop(self->shared);
+    else
+        summ_lang_free(self->lang);
     for (i = 0; i < N_WORDS_FIELDS; i++)
         word_list_clear(&self->lists[i]);
     type->tp_free(self);
@@ -859,7 +910,8 @@ static void summarizer_dealloc(summarizer_object *self)
 typedef int (*run_fn)(summ_summarizer *, const char *, size_t, summ_result *);
 
 /* Runs one library call on text with the object's options plus the call's
- * keywords, and returns the spans as a list of Sentence. */
+ * keywords, and returns the spans as a list of Sentence with the code of the
+ * language used (the detected one for "auto"): (list, code). */
 static PyObject *summarizer_run(summarizer_object *self, PyObject *args, PyObject *kwargs,
                                 run_fn fn, const char *fname)
 {
@@ -910,6 +962,8 @@ static PyObject *summarizer_run(summarizer_object *self, PyObject *args, PyObjec
         raise_status(st, rc, summ_summarizer_errmsg(self->s));
     else
         list = result_to_list(st, &in, self->result);
+    if (list)
+        list = Py_BuildValue("(Ns)", list, summ_result_language(self->result));
     /* Back to the object's own options. Copying word lists can run out of
      * memory: then the next call tries again. */
     if (custom && summ_summarizer_set_options(self->s, &self->opts) == SUMM_OK)
@@ -966,11 +1020,12 @@ static PyObject *summarizer_get_options(summarizer_object *self, void *closure)
 
 static PyMethodDef summarizer_methods[] = {
     { "summarize", (PyCFunction)(void (*)(void))summarizer_summarize,
-      METH_VARARGS | METH_KEYWORDS, "summarize(text, **options) -> list[Sentence]" },
+      METH_VARARGS | METH_KEYWORDS,
+      "summarize(text, **options) -> (list[Sentence], language)" },
     { "split", (PyCFunction)(void (*)(void))summarizer_split, METH_VARARGS | METH_KEYWORDS,
-      "split(text, **options) -> list[Sentence]" },
+      "split(text, **options) -> (list[Sentence], language)" },
     { "scores", (PyCFunction)(void (*)(void))summarizer_scores, METH_VARARGS | METH_KEYWORDS,
-      "scores(text, **options) -> list[Sentence]" },
+      "scores(text, **options) -> (list[Sentence], language)" },
     { NULL, NULL, 0, NULL },
 };
 
@@ -1367,7 +1422,10 @@ static int module_clear(PyObject *m)
 
 static void module_free(void *m)
 {
+    module_state *st = state_of_module((PyObject *)m);
     module_clear((PyObject *)m);
+    if (st)
+        shared_lang_drop(atomic_exchange(&st->auto_lang, NULL));
 }
 
 static PyModuleDef_Slot module_slots[] = {

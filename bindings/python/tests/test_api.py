@@ -66,6 +66,44 @@ def test_detect_language(article):
         libsumm.Summarizer("en").summarize(article, sentences=2)
 
 
+GERMAN = ("Der Gemeinderat hat am Dienstag beschlossen, das alte Fährterminal in eine "
+          "Bibliothek umzubauen. Die Arbeiten sollen im Frühjahr beginnen, und die Kosten "
+          "trägt zum Teil das Land. Viele Bürger hatten sich seit Jahren dafür eingesetzt. "
+          "Die Bibliothek soll auch einen Garten haben, in dem man lesen kann. Der "
+          "Bürgermeister sagte, das Haus sei für die Stadt ein Gewinn.")
+
+
+def test_the_language_is_detected_by_default(article):
+    s = libsumm.Summarizer()
+    assert s.language == "auto"
+    for text in (GERMAN, GERMAN.encode()):
+        for method in ("summarize", "split", "scores"):
+            got = getattr(s, method)(text)
+            assert isinstance(got, libsumm.SentenceList) and got.language == "de", method
+            # German stopwords and stemming, not English ones.
+            assert got == getattr(libsumm.Summarizer("de"), method)(text)
+        assert libsumm.split_sentences(text).language == "de"
+        assert libsumm.summarize(text) == libsumm.summarize(text, language="de")
+    assert [x.score for x in s.scores(GERMAN)] != \
+        [x.score for x in libsumm.Summarizer("en").scores(GERMAN)]
+    assert s.summarize(article).language == "en"  # the same object, another text
+    assert libsumm.Summarizer(stopwords=["Bibliothek"]).split(GERMAN).language == "de"
+    assert libsumm.Summarizer("AUTO").summarize(GERMAN).language == "de"
+
+
+def test_results_report_the_language_used():
+    assert libsumm.Summarizer("en").summarize(GERMAN).language == "en"
+    assert libsumm.Summarizer("german").split("Kurz.").language == "de"
+    assert libsumm.split_sentences("Kurz.", language="und").language == "und"
+    assert libsumm.Summarizer().split("").language == "und"  # no evidence
+    assert libsumm.Summarizer().scores("12345.").language == "und"
+    result = libsumm.Summarizer().split("Ein Satz. Noch ein Satz.")
+    assert [x.text for x in result] == ["Ein Satz.", "Noch ein Satz."]
+    assert repr(result).startswith("SentenceList([") and repr(result).endswith(
+        ", language='%s')" % result.language)
+    assert type(result[:1]) is list  # slices are plain lists
+
+
 def test_summarize_returns_lines_of_the_summary(article):
     out = libsumm.summarize(article, sentences=3)
     assert isinstance(out, str)
