@@ -233,7 +233,9 @@ def _option_lines():
 
 def _with_options(doc):
     """doc with its "<options>" line replaced by the option list, at the
-    marker's indentation."""
+    marker's indentation (None under python -OO, which drops docstrings)."""
+    if doc is None:
+        return None
     indent = re.search(r"^( *)<options>$", doc, re.M).group(1)
     return doc.replace(indent + "<options>",
                        "\n".join((indent + line).rstrip() for line in _option_lines()))

@@ -5,6 +5,8 @@ import os
 import pickle
 import re
 import pydoc
+import subprocess
+import sys
 
 import pytest
 
@@ -686,6 +688,15 @@ def test_stub_signatures_list_every_option():
         missing = [name for name in names if name not in listed]
         assert not missing, "add to __init__.pyi: %s" % missing
         assert func.args.kwarg is None  # so type checkers catch a misspelt keyword
+
+
+def test_import_without_docstrings():
+    # python -OO drops docstrings, which the option list is written into.
+    code = ("import libsumm; assert libsumm.__doc__ is None; "
+            "print(len(libsumm.split_sentences('One here. Two there.')))")
+    out = subprocess.run([sys.executable, "-OO", "-c", code], capture_output=True, check=True,
+                         env=os.environ, timeout=60).stdout
+    assert out.strip() == b"2"
 
 
 def test_help_documents_every_option():
