@@ -8,51 +8,42 @@ Quick start::
 
     >>> import libsumm
     >>> print(libsumm.summarize(article, sentences=3))     # one sentence per line
-    >>> s = libsumm.Summarizer("en", algorithm="tfidf")   # reusable
-    >>> for sent in s.summarize(article, ratio=0.1):
+    >>> s = libsumm.Summarizer(algorithm="tfidf")         # reusable
+    >>> result = s.summarize(article, ratio=0.1)
+    >>> result.language                                    # detected: 'en'
+    >>> for sent in result:
     ...     print(sent.index, sent.score, article[sent.start:sent.end])
 
 Text is a ``str`` or a bytes-like object holding UTF-8. Offsets in results
 are ``str`` indices for ``str`` input and byte offsets for bytes input, so
 ``text[sent.start:sent.end] == sent.text`` always holds.
 
-Options (keyword arguments of summarize(), Summarizer() and its methods):
+The language of each text is detected (``language="auto"``, the default of
+every function that takes one) and its stopwords, stemmer and abbreviations
+are used; results are :class:`SentenceList`\\ s whose ``.language`` names
+the language detected. Give a code from :func:`languages` to use one
+language for every text.
 
-    sentences=N         at most N sentences (N >= 1)
-    ratio=R             at most ceil(R x sentences), 0 < R <= 1, at least one
-    words=N             at most N words
-    bytes=N             at most N bytes (UTF-8) of sentence text
-                        (budgets combine; with none set, ratio=0.2 applies)
-    algorithm=NAME      scoring algorithm, see algorithms(); "default" is the
-                        library's recommendation
-    score_order=True    order results by descending score, not document order
-    lenient=True        invalid UTF-8 bytes act as spaces instead of raising
-    no_stemming=True    match words without stemming
-    keep_stopwords=True count stopwords as content words
-    max_input_bytes=N   refuse longer input (UTF-8 bytes); default 256 MiB
-    mmr_lambda=L        redundancy control (maximal marginal relevance),
-                        0 < L <= 1; 1 = off
-    position_weight=W   lead bias, 0 <= W <= 1; 0 = off
-    damping=D           PageRank damping (textrank, textrank-bm25, lexrank),
-                        0 < D < 1
-    tolerance=T         PageRank convergence threshold, T > 0
-    max_iterations=N    cap on PageRank and LSA iterations (N >= 1)
-    lexrank_threshold=T lexrank: 0 = continuous, else 0 < T < 1
-    max_neighbours=N    similarity graphs keep each sentence's N strongest
-                        links (N >= 1)
-    lsa_dimensions=N    lsa: number of latent topics (N >= 1)
-    cue_words=[...]     edmundson: bonus words
-    stigma_words=[...]  edmundson: malus words
+Options are keyword arguments of summarize(), split_sentences(), Summarizer()
+and its methods (there for that call only). They are the C library's option
+table, which :func:`options` returns as data and the list below shows.
+``None`` means the default, and so does 0 for a number; a ``str`` is read as
+the summarize command reads it (``"0.85"``, ``"10%"``, ``"off"``,
+``"default"``, ``"on"``/``"off"`` for True/False). A value of the wrong type
+raises ``TypeError``; a value the library refuses raises ``ValueError`` whose
+text is the library's message, e.g. ``damping: 1.5 is outside (0, 1)``. The
+length budgets (sentences, ratio, words, bytes) combine; with none set,
+ratio=0.2 applies. docs/ALGORITHMS.md says what each parameter does.
 
-``None`` for any option means its default (docs/ALGORITHMS.md gives the
-defaults and what each parameter does).
+    <options>
 
 Errors: every error derives from :class:`Error` (with ``.code``, the C
-library's status) or is a built-in type: ``TypeError`` and ``ValueError`` for
+library's status, and ``.status``, the library's name for it such as
+``"invalid_arg"``) or is a built-in type: ``TypeError`` and ``ValueError`` for
 bad arguments, ``MemoryError`` when memory runs out. The subclasses also
 derive from the matching built-in: :class:`InvalidUTF8Error` is a
-``UnicodeDecodeError``, :class:`UnknownLanguageError` and
-:class:`UnknownAlgorithmError` are ``LookupError``\\ s,
+``UnicodeDecodeError``, :class:`UnknownLanguageError` is a ``LookupError``,
+:class:`UnknownAlgorithmError` both a ``LookupError`` and a ``ValueError``,
 :class:`InputTooLargeError` and :class:`InvalidArgumentError` are
 ``ValueError``\\ s.
 
@@ -63,6 +54,8 @@ thread its own Summarizer (the module-level functions are always safe).
 """
 
 import collections
+import re
+import textwrap
 
 from . import _libsumm
 from ._libsumm import (
@@ -80,13 +73,16 @@ __all__ = [
     "InputTooLargeError",
     "InvalidArgumentError",
     "InvalidUTF8Error",
+    "OptionInfo",
     "Sentence",
+    "SentenceList",
     "Summarizer",
     "UnknownAlgorithmError",
     "UnknownLanguageError",
     "algorithms",
     "detect_language",
     "languages",
+    "options",
     "rouge",
     "RougeScore",
     "split_sentences",
@@ -137,7 +133,8 @@ def rouge(candidate, references, metric="rouge1", *, tokenizer="ascii", stemmer=
 
     ``candidate`` and each reference are str or UTF-8 bytes; ``references``
     is a sequence of them (a single str or bytes counts as one reference).
-    ``metric`` is ``"rouge1"``, ``"rouge2"``, ... (any N), ``"rougeL"`` (LCS
+    ``metric`` is ``"rouge1"``, ``"rouge2"``, ... (N up to 65535, read by the
+    library as the rouge-score package writes them), ``"rougeL"`` (LCS
     over the whole token sequence) or ``"rougeLsum"`` (summary-level LCS over
     newline-separated sentences). With several references the one with the
     highest F1 is reported (the first on a tie).
@@ -164,6 +161,110 @@ def algorithms():
     return _libsumm.algorithms()
 
 
+OptionInfo = collections.namedtuple(
+    "OptionInfo",
+    "name type group doc value_name min max min_open max_open default default_text off_text")
+OptionInfo.__doc__ = """One row of the library's option table: what an option keyword takes.
+
+name          the keyword, e.g. ``"damping"``
+type          ``"uint"`` (a whole number), ``"real"``, ``"bool"``, ``"algorithm"``
+              (a name from :func:`algorithms`) or ``"words"`` (a list of str)
+group         ``"budget"``, ``"method"``, ``"algorithm"``, ``"input"`` or ``"output"``
+doc           one line of documentation
+value_name    the placeholder help shows for the value, e.g. ``"N"`` (None for bool)
+min, max      the bounds of a uint or real value (None for other types)
+min_open      True when min itself is excluded; max_open likewise for max
+default       the value None (or 0) stands for: None where that means unset or
+              none, a name for the algorithm, () for word lists
+default_text  the default as help shows it, e.g. ``"0.85"`` or ``"unset"``
+off_text      the str that turns the option off (``"off"``), or None"""
+
+_OPTIONS = tuple(OptionInfo(*row) for row in _libsumm.option_table())
+
+
+def options():
+    """Return the library's option table: a tuple of :class:`OptionInfo`, one
+    per keyword that :func:`summarize`, :class:`Summarizer` and its methods
+    take, in the library's order."""
+    return _OPTIONS
+
+
+def _number_text(x):
+    return str(x) if isinstance(x, int) else "%.15g" % x
+
+
+def _option_lines():
+    """The option table as help text: a heading per group, then each
+    option's keyword, documentation, values and default."""
+    usage_width, width = 22, 74
+    lines = []
+    for group in dict.fromkeys(o.group for o in _OPTIONS):
+        lines.append(group)
+        for o in _OPTIONS:
+            if o.group != group:
+                continue
+            if o.type == "bool":
+                usage = o.name + "=True"
+            elif o.type == "words":
+                usage = o.name + "=[...]"
+            else:
+                usage = "%s=%s" % (o.name, o.value_name)
+            notes = [o.doc]
+            if o.type in ("uint", "real"):
+                # A no-break space keeps the bounds on one line.
+                notes.append("%s in %s%s,\xa0%s%s%s" % (
+                    o.value_name, "(" if o.min_open else "[", _number_text(o.min),
+                    _number_text(o.max), ")" if o.max_open else "]",
+                    ' or "%s"' % o.off_text if o.off_text else ""))
+            elif o.type == "algorithm":
+                notes.append("one of " + ", ".join(_libsumm.algorithms()))
+            elif o.type == "words":
+                notes.append("a list of str")
+            notes.append("default: " + o.default_text)
+            body = [line.replace("\xa0", " ")
+                    for line in textwrap.wrap("; ".join(notes), width - usage_width - 2)]
+            if len(usage) >= usage_width:
+                lines.append("  " + usage)
+            else:
+                lines.append("  %-*s%s" % (usage_width, usage, body.pop(0)))
+            lines.extend("  " + " " * usage_width + line for line in body)
+    return lines
+
+
+def _with_options(doc):
+    """doc with its "<options>" line replaced by the option list, at the
+    marker's indentation (None under python -OO, which drops docstrings)."""
+    if doc is None:
+        return None
+    indent = re.search(r"^( *)<options>$", doc, re.M).group(1)
+    return doc.replace(indent + "<options>",
+                       "\n".join((indent + line).rstrip() for line in _option_lines()))
+
+
+class SentenceList(list):
+    """A list of sentences with the language they were read in.
+
+    :meth:`Summarizer.summarize`, :meth:`~Summarizer.split` and
+    :meth:`~Summarizer.scores` return one holding :class:`Sentence` tuples,
+    :func:`split_sentences` one holding the sentences' text. It is a
+    ``list`` in every other way (and compares equal to a list with the same
+    items).
+
+    ``language`` is the code of the language used, e.g. ``"de"``: the
+    detected one when the Summarizer's language is ``"auto"`` (the default),
+    ``"und"`` when no language was recognised.
+    """
+
+    __slots__ = ("language",)
+
+    def __init__(self, sentences=(), language="und"):
+        super().__init__(sentences)
+        self.language = language
+
+    def __repr__(self):
+        return "SentenceList(%s, language=%r)" % (list.__repr__(self), self.language)
+
+
 def _one_line(text):
     # As the summarize CLI prints sentences: CRLF, CR and LF become a space.
     if isinstance(text, str):
@@ -174,17 +275,20 @@ def _one_line(text):
 class Summarizer:
     """A reusable summarizer for one language and one set of options.
 
-    ``Summarizer(language="en", algorithm="default", *, stopwords=None,
+    ``Summarizer(language="auto", algorithm="default", *, stopwords=None,
     abbreviations=None, **options)``
 
     language
-        an ISO 639-1 or 639-3 code or English name; see :func:`languages`.
-        ``"auto"`` picks the language of each text (:func:`detect_language`);
-        ``"und"`` works for any language, without stemming or stopwords.
-        Unknown names raise :class:`UnknownLanguageError` (a LookupError).
+        ``"auto"`` (the default) picks the language of each text, as
+        :func:`detect_language` does, and uses its stopwords, stemmer and
+        abbreviations; every result's ``.language`` says which it was. Or
+        an ISO 639-1 or 639-3 code or English name from :func:`languages`
+        to use that language for every text; ``"und"`` works for any
+        language, without stemming or stopwords. Unknown names raise
+        :class:`UnknownLanguageError` (a LookupError).
     algorithm
         a name from :func:`algorithms`; unknown names raise
-        :class:`UnknownAlgorithmError` (a LookupError).
+        :class:`UnknownAlgorithmError` (a ValueError and a LookupError).
     stopwords
         extra words (a list of str) to treat as stopwords.
     abbreviations
@@ -192,12 +296,16 @@ class Summarizer:
         e.g. ``["approx.", "Ms"]``) after which a period never ends a
         sentence.
     options
-        sentences, ratio, words, bytes, score_order, lenient, no_stemming,
-        keep_stopwords, max_input_bytes and the algorithm parameters (see
-        the module documentation).
+        the library's options, listed below (and returned by :func:`options`).
+        ``None``, or 0 for a number, means the default; a ``str`` is read as
+        the summarize command reads it (``"10%"``, ``"off"``, ``"default"``).
+        A refused value raises ``ValueError`` with the library's message.
+
+        <options>
 
     The methods take the text and, optionally, options that apply to that
-    call only. They return lists of :class:`Sentence`.
+    call only. They return a :class:`SentenceList`: a list of
+    :class:`Sentence` whose ``.language`` is the code of the language used.
 
     A Summarizer keeps its working memory between calls, so reusing one is
     faster than calling :func:`summarize` repeatedly. It serves one call at
@@ -207,7 +315,7 @@ class Summarizer:
 
     __slots__ = ("_impl",)
 
-    def __init__(self, language="en", algorithm="default", *, stopwords=None,
+    def __init__(self, language="auto", algorithm="default", *, stopwords=None,
                  abbreviations=None, **options):
         self._impl = _libsumm._Summarizer(
             language, algorithm=algorithm, stopwords=stopwords,
@@ -215,61 +323,75 @@ class Summarizer:
 
     @property
     def language(self):
-        """The canonical code of the language, e.g. ``"en"``."""
+        """The canonical code of the language, e.g. ``"en"``, or ``"auto"``
+        (then each result's ``.language`` gives the one detected)."""
         return self._impl.language
 
     @property
     def options(self):
-        """The summarizer's options as a new dict (unset budgets are None)."""
+        """The summarizer's options as a new dict, one entry per row of
+        :func:`options` in its order: ``None`` where the default applies,
+        ``"off"`` where an option is turned off, True or False for on/off
+        options, the algorithm's name, a tuple for word lists, else the
+        number."""
         return self._impl.options
 
     def __repr__(self):
         opts = ", ".join("%s=%r" % kv for kv in self._impl.options.items()
-                         if kv[1] not in (None, False))
+                         if kv[1] not in (None, False, ()))
         return "libsumm.Summarizer(%r, %s)" % (self.language, opts)
 
     def summarize(self, text, **options):
-        """Return the summary of text: the selected sentences, as a list of
-        :class:`Sentence`, in document order (or by score with
-        ``score_order=True``). Empty or blank text gives ``[]``."""
-        return self._impl.summarize(text, **options)
+        """Return the summary of text: the selected sentences, as a
+        :class:`SentenceList` of :class:`Sentence`, in document order (or by
+        score with ``score_order=True``). Empty or blank text gives an empty
+        list."""
+        return SentenceList(*self._impl.summarize(text, **options))
 
     def split(self, text, **options):
-        """Return every sentence of text, in document order, with score 0.0."""
-        return self._impl.split(text, **options)
+        """Return every sentence of text, in document order, with score 0.0,
+        as a :class:`SentenceList`."""
+        return SentenceList(*self._impl.split(text, **options))
 
     def scores(self, text, **options):
-        """Return every sentence of text, in document order, with its score."""
-        return self._impl.scores(text, **options)
+        """Return every sentence of text, in document order, with its score,
+        as a :class:`SentenceList`."""
+        return SentenceList(*self._impl.scores(text, **options))
 
 
-def summarize(text, *, sentences=None, ratio=None, words=None, bytes=None,
-              algorithm="default", language="en", **options):
+def summarize(text, *, algorithm="default", language="auto", **options):
     """Summarize text and return the summary as one string.
 
     The selected sentences come in document order, one per line: they are
     joined with ``"\\n"`` and line breaks inside a sentence become spaces,
     exactly as the ``summarize`` command prints them (without its final
     newline). The result is a ``str`` for ``str`` input and ``bytes`` for
-    bytes-like input. Use :meth:`Summarizer.summarize` to get offsets and
-    scores.
+    bytes-like input. Use :meth:`Summarizer.summarize` to get offsets,
+    scores and the language detected.
 
-    With no budget (sentences, ratio, words, bytes), ``ratio=0.2`` applies.
-    Other options (score_order, lenient, no_stemming, keep_stopwords,
-    max_input_bytes, stopwords, abbreviations) are as for
+    The language is detected unless given (``language="auto"``). The
+    options (the length budgets sentences, ratio, words and bytes, with
+    ``ratio=0.2`` when none is set, and every other option of the module
+    documentation) and ``stopwords`` and ``abbreviations`` are as for
     :class:`Summarizer`.
     """
-    sents = Summarizer(language, algorithm, sentences=sentences, ratio=ratio,
-                       words=words, bytes=bytes, **options).summarize(text)
+    sents = Summarizer(language, algorithm, **options).summarize(text)
     sep = "\n" if isinstance(text, str) else b"\n"
     return sep.join(_one_line(s.text) for s in sents)
 
 
-def split_sentences(text, language="en", **options):
-    """Split text into sentences and return them as a list of str (bytes for
-    bytes-like input), in document order, without surrounding white space.
+def split_sentences(text, language="auto", **options):
+    """Split text into sentences and return them as a :class:`SentenceList`
+    of str (bytes for bytes-like input), in document order, without
+    surrounding white space; its ``.language`` is the language used (detected
+    unless given).
 
     Options such as ``lenient``, ``abbreviations`` and ``max_input_bytes``
     are as for :class:`Summarizer`.
     """
-    return [s.text for s in Summarizer(language, **options).split(text)]
+    sents = Summarizer(language, **options).split(text)
+    return SentenceList([s.text for s in sents], sents.language)
+
+
+__doc__ = _with_options(__doc__)
+Summarizer.__doc__ = _with_options(Summarizer.__doc__)

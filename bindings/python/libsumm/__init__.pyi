@@ -1,6 +1,6 @@
 # Type stubs for libsumm (the runtime module is libsumm/__init__.py over the
 # _libsumm extension).
-from typing import Any, Iterable, Optional, Union, overload
+from typing import Any, Iterable, Optional, TypeVar, Union, overload
 
 # Any bytes-like object holding UTF-8 is accepted; these are the usual ones.
 _Buffer = Union[bytes, bytearray, memoryview]
@@ -11,6 +11,7 @@ MAX_INPUT_BYTES: int
 
 class Error(Exception):
     code: Optional[int]
+    status: Optional[str]  # summ_status_name(code): "invalid_arg", "unknown_lang", ...
 
 class InvalidUTF8Error(Error, UnicodeDecodeError): ...
 class UnknownLanguageError(Error, LookupError): ...
@@ -30,6 +31,39 @@ class Sentence(tuple[Any, ...]):
     @property
     def score(self) -> float: ...
 
+class OptionInfo(tuple[Any, ...]):
+    @property
+    def name(self) -> str: ...
+    @property
+    def type(self) -> str: ...  # "uint", "real", "bool", "algorithm" or "words"
+    @property
+    def group(self) -> str: ...
+    @property
+    def doc(self) -> str: ...
+    @property
+    def value_name(self) -> Optional[str]: ...
+    @property
+    def min(self) -> Optional[float]: ...  # an int for "uint" rows
+    @property
+    def max(self) -> Optional[float]: ...
+    @property
+    def min_open(self) -> bool: ...
+    @property
+    def max_open(self) -> bool: ...
+    @property
+    def default(self) -> Any: ...
+    @property
+    def default_text(self) -> str: ...
+    @property
+    def off_text(self) -> Optional[str]: ...
+
+_T = TypeVar("_T")
+
+class SentenceList(list[_T]):
+    language: str  # the code of the language used: the detected one for "auto"
+    def __init__(self, sentences: Iterable[_T] = ..., language: str = "und") -> None: ...
+
+def options() -> tuple[OptionInfo, ...]: ...
 def languages() -> list[str]: ...
 def algorithms() -> list[str]: ...
 def detect_language(text: Union[str, _Buffer]) -> str: ...
@@ -54,67 +88,113 @@ def rouge(
     stem_min_length: int = 3,
 ) -> RougeScore: ...
 
+# Option values, as the library's option table takes them (libsumm.options()):
+# None for the default, a str as the summarize command reads it, or a number.
+_Count = Union[int, str, None]
+_Real = Union[float, str, None]
+_Flag = Union[bool, str, None]
+_Words = Optional[Iterable[str]]
+
+# Every option keyword is listed in Summarizer.__init__ and in summarize(), in
+# the table's order; the tests check that against libsumm.options().
 class Summarizer:
     def __init__(
         self,
-        language: str = "en",
-        algorithm: str = "default",
+        language: str = "auto",
+        algorithm: Optional[str] = "default",
         *,
         stopwords: Optional[Iterable[str]] = None,
         abbreviations: Optional[Iterable[str]] = None,
-        sentences: Optional[int] = None,
-        ratio: Optional[float] = None,
-        words: Optional[int] = None,
-        bytes: Optional[int] = None,
-        score_order: bool = False,
-        lenient: bool = False,
-        no_stemming: bool = False,
-        keep_stopwords: bool = False,
-        max_input_bytes: Optional[int] = None,
-        mmr_lambda: Optional[float] = None,
-        position_weight: Optional[float] = None,
-        damping: Optional[float] = None,
-        tolerance: Optional[float] = None,
-        max_iterations: Optional[int] = None,
-        lexrank_threshold: Optional[float] = None,
-        max_neighbours: Optional[int] = None,
-        lsa_dimensions: Optional[int] = None,
-        cue_words: Optional[Iterable[str]] = None,
-        stigma_words: Optional[Iterable[str]] = None,
+        sentences: _Count = None,
+        ratio: _Real = None,
+        words: _Count = None,
+        bytes: _Count = None,
+        mmr_lambda: _Real = None,
+        position_weight: _Real = None,
+        min_sentence_words: _Count = None,
+        damping: _Real = None,
+        tolerance: _Real = None,
+        max_iterations: _Count = None,
+        lexrank_threshold: _Real = None,
+        max_neighbours: _Count = None,
+        lsa_dimensions: _Count = None,
+        cue_words: _Words = None,
+        stigma_words: _Words = None,
+        lenient: _Flag = None,
+        no_stemming: _Flag = None,
+        keep_stopwords: _Flag = None,
+        max_input_bytes: _Count = None,
+        score_order: _Flag = None,
     ) -> None: ...
     @property
     def language(self) -> str: ...
     @property
     def options(self) -> dict[str, Any]: ...
-    def summarize(self, text: Union[str, _Buffer], **options: Any) -> list[Sentence]: ...
-    def split(self, text: Union[str, _Buffer], **options: Any) -> list[Sentence]: ...
-    def scores(self, text: Union[str, _Buffer], **options: Any) -> list[Sentence]: ...
+    def summarize(self, text: Union[str, _Buffer], **options: Any) -> SentenceList[Sentence]: ...
+    def split(self, text: Union[str, _Buffer], **options: Any) -> SentenceList[Sentence]: ...
+    def scores(self, text: Union[str, _Buffer], **options: Any) -> SentenceList[Sentence]: ...
 
 @overload
 def summarize(
     text: str,
     *,
-    sentences: Optional[int] = None,
-    ratio: Optional[float] = None,
-    words: Optional[int] = None,
-    bytes: Optional[int] = None,
-    algorithm: str = "default",
-    language: str = "en",
-    **options: Any,
+    algorithm: Optional[str] = "default",
+    language: str = "auto",
+    stopwords: Optional[Iterable[str]] = None,
+    abbreviations: Optional[Iterable[str]] = None,
+    sentences: _Count = None,
+    ratio: _Real = None,
+    words: _Count = None,
+    bytes: _Count = None,
+    mmr_lambda: _Real = None,
+    position_weight: _Real = None,
+    min_sentence_words: _Count = None,
+    damping: _Real = None,
+    tolerance: _Real = None,
+    max_iterations: _Count = None,
+    lexrank_threshold: _Real = None,
+    max_neighbours: _Count = None,
+    lsa_dimensions: _Count = None,
+    cue_words: _Words = None,
+    stigma_words: _Words = None,
+    lenient: _Flag = None,
+    no_stemming: _Flag = None,
+    keep_stopwords: _Flag = None,
+    max_input_bytes: _Count = None,
+    score_order: _Flag = None,
 ) -> str: ...
 @overload
 def summarize(
     text: _Buffer,
     *,
-    sentences: Optional[int] = None,
-    ratio: Optional[float] = None,
-    words: Optional[int] = None,
-    bytes: Optional[int] = None,
-    algorithm: str = "default",
-    language: str = "en",
-    **options: Any,
+    algorithm: Optional[str] = "default",
+    language: str = "auto",
+    stopwords: Optional[Iterable[str]] = None,
+    abbreviations: Optional[Iterable[str]] = None,
+    sentences: _Count = None,
+    ratio: _Real = None,
+    words: _Count = None,
+    bytes: _Count = None,
+    mmr_lambda: _Real = None,
+    position_weight: _Real = None,
+    min_sentence_words: _Count = None,
+    damping: _Real = None,
+    tolerance: _Real = None,
+    max_iterations: _Count = None,
+    lexrank_threshold: _Real = None,
+    max_neighbours: _Count = None,
+    lsa_dimensions: _Count = None,
+    cue_words: _Words = None,
+    stigma_words: _Words = None,
+    lenient: _Flag = None,
+    no_stemming: _Flag = None,
+    keep_stopwords: _Flag = None,
+    max_input_bytes: _Count = None,
+    score_order: _Flag = None,
 ) -> bytes: ...
 @overload
-def split_sentences(text: str, language: str = "en", **options: Any) -> list[str]: ...
+def split_sentences(text: str, language: str = "auto", **options: Any) -> SentenceList[str]: ...
 @overload
-def split_sentences(text: _Buffer, language: str = "en", **options: Any) -> list[bytes]: ...
+def split_sentences(
+    text: _Buffer, language: str = "auto", **options: Any
+) -> SentenceList[bytes]: ...

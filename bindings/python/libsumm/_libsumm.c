@@ -11,9 +11,10 @@
  *  - No global mutable state: exception types and the two heap types live
  *    in the module state (multi-phase init), so the module can be loaded in
  *    several interpreters.
- *  - Options are described by a table (option_specs) mapping a Python
- *    keyword to a field of summ_options: a field appended to summ_options is
- *    one more row.
+ *  - Options come from the library's option table: the keywords are its
+ *    names, and the library parses, checks and stores each value
+ *    (summ_options_set*), so a row added to the table is a keyword here
+ *    with no change to this file. Only word lists are set field by field.
  *  - One _Summarizer must not run two calls at once (the C objects are one
  *    thread at a time). An atomic busy flag makes a second concurrent call
  *    raise RuntimeError instead; it works with or without the GIL.
@@ -39,6 +40,13 @@ PyMODINIT_FUNC PyInit__libsumm(void);
 
 /* ---- module state ------------------------------------------------------ */
 
+/* A language shared by Summarizers and the module, freed by whichever lets
+ * go of it last: Python chooses the order in which they are torn down. */
+typedef struct shared_lang {
+    summ_lang *lang;
+    atomic_size_t refs;
+} shared_lang;
+
 typedef struct module_state {
     PyObject *error;           /* libsumm.Error */
     PyObject *utf8_error;      /* InvalidUTF8Error(Error, UnicodeDecodeError) */
@@ -48,6 +56,7 @@ typedef struct module_state {
     PyObject *arg_error;       /* InvalidArgumentError(Error, ValueError) */
     PyTypeObject *sentence_type;
     PyTypeObject *summarizer_type;
+    _Atomic(shared_lang *) auto_lang; /* "auto" without extra words; made on first use */
 } module_state;
 
 static module_state *state_of_module(PyObject *m)
@@ -78,23 +87,27 @@ enum exc_base { BASE_NONE, BASE_VALUE, BASE_LOOKUP, BASE_UNICODE_DECODE };
 
 typedef struct exc_spec {
     const char *name;
-    enum exc_base base; /* a built-in exception the type also derives from */
+    enum exc_base base, base2; /* built-in exceptions the type also derives from */
     size_t state_offset;
     int code; /* the summ_status it stands for, 0 for the base class */
     const char *doc;
 } exc_spec;
 
 static const exc_spec exc_specs[] = {
-    { "libsumm.InvalidUTF8Error", BASE_UNICODE_DECODE, offsetof(module_state, utf8_error),
-      SUMM_E_INVALID_UTF8,
+    { "libsumm.InvalidUTF8Error", BASE_UNICODE_DECODE, BASE_NONE,
+      offsetof(module_state, utf8_error), SUMM_E_INVALID_UTF8,
       "The text is not valid UTF-8 (bytes input only; see the lenient option)." },
-    { "libsumm.UnknownLanguageError", BASE_LOOKUP, offsetof(module_state, lang_error),
+    { "libsumm.UnknownLanguageError", BASE_LOOKUP, BASE_NONE, offsetof(module_state, lang_error),
       SUMM_E_UNKNOWN_LANG, "No built-in language has that code or name." },
-    { "libsumm.UnknownAlgorithmError", BASE_LOOKUP, offsetof(module_state, algo_error),
-      SUMM_E_UNKNOWN_ALGO, "No scoring algorithm has that name." },
-    { "libsumm.InputTooLargeError", BASE_VALUE, offsetof(module_state, too_large_error),
-      SUMM_E_TOO_LARGE, "The text is longer than max_input_bytes (UTF-8 bytes)." },
-    { "libsumm.InvalidArgumentError", BASE_VALUE, offsetof(module_state, arg_error),
+    /* A ValueError as well: an algorithm is an option value, and every bad
+     * option value is a ValueError. */
+    { "libsumm.UnknownAlgorithmError", BASE_LOOKUP, BASE_VALUE,
+      offsetof(module_state, algo_error), SUMM_E_UNKNOWN_ALGO,
+      "No scoring algorithm has that name." },
+    { "libsumm.InputTooLargeError", BASE_VALUE, BASE_NONE,
+      offsetof(module_state, too_large_error), SUMM_E_TOO_LARGE,
+      "The text is longer than max_input_bytes (UTF-8 bytes)." },
+    { "libsumm.InvalidArgumentError", BASE_VALUE, BASE_NONE, offsetof(module_state, arg_error),
       SUMM_E_INVALID_ARG, "The library refused an argument or option value." },
 };
 
@@ -129,11 +142,26 @@ static PyObject *exc_type_for(module_state *st, int code)
     return st->error;
 }
 
-/* Raises the exception for a failed status with message msg. Sets `.code`
- * on the instance so callers can tell statuses apart. */
+/* `.code` (the summ_status) and `.status` (the library's name for it, e.g.
+ * "invalid_arg"), so callers can tell statuses apart. */
+static int set_status_attributes(PyObject *exc, int code)
+{
+    const char *name = summ_status_name(code);
+    PyObject *code_obj = PyLong_FromLong(code);
+    PyObject *name_obj = name ? PyUnicode_FromString(name) : Py_NewRef(Py_None);
+    int rc = code_obj && name_obj && PyObject_SetAttrString(exc, "code", code_obj) == 0 &&
+                     PyObject_SetAttrString(exc, "status", name_obj) == 0
+                 ? 0
+                 : -1;
+    Py_XDECREF(code_obj);
+    Py_XDECREF(name_obj);
+    return rc;
+}
+
+/* Raises the exception for a failed status with message msg. */
 static void raise_status(module_state *st, int code, const char *msg)
 {
-    PyObject *type, *exc, *code_obj;
+    PyObject *type, *exc;
 
     if (code == SUMM_E_NOMEM) {
         PyErr_NoMemory();
@@ -144,13 +172,10 @@ static void raise_status(module_state *st, int code, const char *msg)
     exc = PyObject_CallFunction(type, "s", msg && *msg ? msg : summ_strerror(code));
     if (!exc)
         return;
-    code_obj = PyLong_FromLong(code);
-    if (!code_obj || PyObject_SetAttrString(exc, "code", code_obj) < 0) {
-        Py_XDECREF(code_obj);
+    if (set_status_attributes(exc, code) < 0) {
         Py_DECREF(exc);
         return;
     }
-    Py_DECREF(code_obj);
     PyErr_SetObject(type, exc);
     Py_DECREF(exc);
 }
@@ -161,7 +186,7 @@ static void raise_status(module_state *st, int code, const char *msg)
 static void raise_invalid_utf8(module_state *st, PyObject *obj, const char *data, size_t len)
 {
     size_t bad = 0;
-    PyObject *exc, *code_obj;
+    PyObject *exc;
 
     if (summ__utf8_valid(data, len, &bad)) {
         raise_status(st, SUMM_E_INTERNAL, "invalid UTF-8 reported for valid text");
@@ -177,13 +202,10 @@ static void raise_invalid_utf8(module_state *st, PyObject *obj, const char *data
                                     "invalid UTF-8 (lenient=True treats such bytes as spaces)");
     if (!exc)
         return;
-    code_obj = PyLong_FromLong(SUMM_E_INVALID_UTF8);
-    if (!code_obj || PyObject_SetAttrString(exc, "code", code_obj) < 0) {
-        Py_XDECREF(code_obj);
+    if (set_status_attributes(exc, SUMM_E_INVALID_UTF8) < 0) {
         Py_DECREF(exc);
         return;
     }
-    Py_DECREF(code_obj);
     PyErr_SetObject(st->utf8_error, exc);
     Py_DECREF(exc);
 }
@@ -283,76 +305,40 @@ static PyObject *words_to_tuple(const char *const *words, size_t n)
     return t;
 }
 
-/* ---- options: one table row per summ_options field --------------------- */
+/* ---- options: the library's option table -------------------------------- */
 
-typedef enum opt_kind {
-    OPT_UINT32,    /* uint32_t in [min, max] */
-    OPT_SIZE,      /* size_t in [min, max] */
-    OPT_DOUBLE,    /* double between lo and hi, bounds as in `interval` */
-    OPT_FLAG,      /* one bit of summ_options.flags; truth-tested */
-    OPT_ALGORITHM, /* an algorithm name, stored as its id */
-    OPT_WORDS      /* an iterable of str: array field plus count field */
-} opt_kind;
+/* Word lists are the one kind of option the library cannot set by name: a
+ * front end sets the struct's array and count itself. These are the fields
+ * of the table's WORDS rows; a WORDS row missing here is refused with the
+ * library's message. */
+typedef struct words_field {
+    const char *name;    /* the row's name */
+    size_t words_offset; /* const char *const * in summ_options */
+    size_t count_offset; /* size_t in summ_options */
+} words_field;
 
-typedef struct opt_spec {
-    const char *name; /* the Python keyword */
-    opt_kind kind;
-    size_t offset;               /* of the field in summ_options */
-    uint32_t flag;               /* OPT_FLAG: the SUMM_FLAG_* bit */
-    size_t count_offset;         /* OPT_WORDS: the size_t count field */
-    unsigned long long min, max; /* integers */
-    double lo, hi;               /* OPT_DOUBLE */
-    const char *interval;        /* OPT_DOUBLE: "()", "(]", "[)" or "[]" */
-} opt_spec;
-
-#define OFF(field) offsetof(summ_options, field)
-#define U32(name, field, min) { name, OPT_UINT32, OFF(field), 0, 0, min, UINT32_MAX, 0, 0, NULL }
-#define SIZE(name, field, min, max) { name, OPT_SIZE, OFF(field), 0, 0, min, max, 0, 0, NULL }
-#define REAL(name, field, interval, lo, hi) \
-    { name, OPT_DOUBLE, OFF(field), 0, 0, 0, 0, lo, hi, interval }
-#define FLAG(name, bit) { name, OPT_FLAG, OFF(flags), bit, 0, 0, 0, 0, 0, NULL }
-#define WORDS(name, field, count) \
-    { name, OPT_WORDS, OFF(field), 0, OFF(count), 0, 0, 0, 0, NULL }
-
-/* To expose a new summ_options field, append a row (and document the
- * keyword in __init__.py and __init__.pyi). None always means the value
- * SUMM_OPTIONS_INIT gives the field; the ranges leave out the C API's
- * "0 = default" aliases, for which Python has None. */
-static const opt_spec option_specs[] = {
-    { "algorithm", OPT_ALGORITHM, OFF(algorithm), 0, 0, 0, 0, 0, 0, NULL },
-    U32("sentences", max_sentences, 1),
-    REAL("ratio", ratio, "(]", 0.0, 1.0),
-    U32("words", max_words, 1),
-    SIZE("bytes", max_bytes, 1, PY_SSIZE_T_MAX),
-    FLAG("score_order", SUMM_FLAG_SCORE_ORDER),
-    FLAG("lenient", SUMM_FLAG_LENIENT_UTF8),
-    FLAG("no_stemming", SUMM_FLAG_NO_STEMMING),
-    FLAG("keep_stopwords", SUMM_FLAG_KEEP_STOPWORDS),
-    SIZE("max_input_bytes", max_input_bytes, 1, SUMM_MAX_INPUT_BYTES),
-    REAL("mmr_lambda", mmr_lambda, "(]", 0.0, 1.0),
-    REAL("position_weight", position_weight, "[]", 0.0, 1.0),
-    REAL("damping", damping, "()", 0.0, 1.0),
-    REAL("tolerance", tolerance, "()", 0.0, HUGE_VAL),
-    U32("max_iterations", max_iterations, 1),
-    REAL("lexrank_threshold", lexrank_threshold, "[)", 0.0, 1.0),
-    U32("max_neighbours", max_neighbours, 1),
-    U32("lsa_dimensions", lsa_dimensions, 1),
-    WORDS("cue_words", cue_words, n_cue_words),
-    WORDS("stigma_words", stigma_words, n_stigma_words),
+static const words_field words_fields[] = {
+    { "cue_words", offsetof(summ_options, cue_words), offsetof(summ_options, n_cue_words) },
+    { "stigma_words", offsetof(summ_options, stigma_words),
+      offsetof(summ_options, n_stigma_words) },
 };
 
-#undef OFF
-#undef U32
-#undef SIZE
-#undef REAL
-#undef FLAG
-#undef WORDS
+#define N_WORDS_FIELDS (sizeof words_fields / sizeof words_fields[0])
 
-#define N_OPTION_SPECS (sizeof option_specs / sizeof option_specs[0])
-
-static const opt_spec *find_option(PyObject *key)
+static const words_field *words_field_of(const summ_option_info *row)
 {
     size_t i;
+    for (i = 0; i < N_WORDS_FIELDS; i++)
+        if (strcmp(words_fields[i].name, row->name) == 0)
+            return &words_fields[i];
+    return NULL;
+}
+
+/* The row a keyword names. Keywords are the table's names exactly; the
+ * library's lookup also takes '-' and capitals, the command line's ways. */
+static const summ_option_info *find_option(PyObject *key)
+{
+    const summ_option_info *row;
     const char *name;
     if (!PyUnicode_Check(key))
         return NULL;
@@ -361,167 +347,121 @@ static const opt_spec *find_option(PyObject *key)
         PyErr_Clear();
         return NULL;
     }
-    for (i = 0; i < N_OPTION_SPECS; i++)
-        if (strcmp(option_specs[i].name, name) == 0)
-            return &option_specs[i];
-    return NULL;
+    row = summ_option_find(name);
+    return row && strcmp(row->name, name) == 0 ? row : NULL;
 }
 
-static void *field_of(summ_options *o, const opt_spec *spec)
+/* An int as a double; ints beyond the double range become +-inf, which
+ * the library then refuses with its own message. */
+static int long_to_double(PyObject *v, double *out)
 {
-    return (char *)o + spec->offset;
-}
-
-static const void *const_field_of(const summ_options *o, const opt_spec *spec)
-{
-    return (const char *)o + spec->offset;
-}
-
-static size_t field_size(const opt_spec *spec)
-{
-    switch (spec->kind) {
-    case OPT_UINT32:
-    case OPT_FLAG:
-        return sizeof(uint32_t);
-    case OPT_SIZE:
-        return sizeof(size_t);
-    case OPT_DOUBLE:
-        return sizeof(double);
-    case OPT_ALGORITHM:
-        return sizeof(int);
-    case OPT_WORDS:
-        return sizeof(const char *const *);
-    }
-    return 0;
-}
-
-static bool in_interval(const opt_spec *spec, double d)
-{
-    bool lo_ok = spec->interval[0] == '(' ? d > spec->lo : d >= spec->lo;
-    bool hi_ok = spec->interval[1] == ')' ? d < spec->hi : d <= spec->hi;
-    return lo_ok && hi_ok; /* false for NaN */
-}
-
-static int parse_integer(const opt_spec *spec, PyObject *v, unsigned long long *out)
-{
-    PyObject *idx;
     int overflow;
-    long long x;
-
-    if (PyBool_Check(v)) {
-        PyErr_Format(PyExc_TypeError, "%s must be an int or None, not bool", spec->name);
-        return -1;
-    }
-    idx = PyNumber_Index(v);
-    if (!idx) {
-        if (PyErr_ExceptionMatches(PyExc_TypeError)) {
-            PyErr_Clear();
-            PyErr_Format(PyExc_TypeError, "%s must be an int or None, not %.100s", spec->name,
-                         Py_TYPE(v)->tp_name);
-        }
-        return -1;
-    }
-    x = PyLong_AsLongLongAndOverflow(idx, &overflow);
-    Py_DECREF(idx);
+    long long x = PyLong_AsLongLongAndOverflow(v, &overflow);
     if (x == -1 && PyErr_Occurred())
         return -1;
-    /* Limits above LLONG_MAX are not needed: every field fits well below. */
-    if (overflow != 0 || x < 0 || (unsigned long long)x < spec->min ||
-        (unsigned long long)x > spec->max) {
-        PyErr_Format(PyExc_ValueError, "%s must be between %llu and %llu, or None", spec->name,
-                     spec->min, spec->max);
-        return -1;
+    if (!overflow) {
+        *out = (double)x;
+        return 0;
     }
-    *out = (unsigned long long)x;
+    *out = PyLong_AsDouble(v);
+    if (*out == -1.0 && PyErr_Occurred()) {
+        if (!PyErr_ExceptionMatches(PyExc_OverflowError))
+            return -1;
+        PyErr_Clear();
+        *out = overflow < 0 ? -HUGE_VAL : HUGE_VAL;
+    }
     return 0;
 }
 
-/* Stores one keyword value into *o. None restores the field's default.
- * Word lists are kept in lists[index of spec], which must outlive every use
- * of *o. */
-static int apply_option(module_state *st, const opt_spec *spec, PyObject *v, summ_options *o,
-                        const summ_options *defaults, word_list *lists)
+/* The Python type a row takes besides str and None, for TypeErrors. */
+static const char *python_type_text(int type)
 {
-    void *field = field_of(o, spec);
-    unsigned long long n;
-    double d;
-    int truth;
+    switch (type) {
+    case SUMM_OPTION_UINT:
+        return "an int";
+    case SUMM_OPTION_REAL:
+        return "a float";
+    case SUMM_OPTION_BOOL:
+        return "a bool";
+    default:
+        return NULL;
+    }
+}
 
-    if (spec->kind == OPT_WORDS) {
-        word_list *w = &lists[spec - option_specs];
-        if (word_list_set(w, v, spec->name) < 0)
+/* The number v stands for, when v has a Python type the row takes as a
+ * number: an int for whole numbers, an int or a float for reals, a bool or
+ * an int for on/off. True is no count, so bool is refused for numbers; an
+ * algorithm is given by name. */
+static int option_number(const summ_option_info *row, PyObject *v, double *out)
+{
+    const char *want = python_type_text(row->type);
+    PyObject *idx;
+    int rc;
+
+    switch (row->type) {
+    case SUMM_OPTION_UINT:
+        if (PyBool_Check(v) || !PyIndex_Check(v))
+            break;
+        if (!(idx = PyNumber_Index(v)))
             return -1;
-        *(const char *const **)field = w->n ? w->words : NULL;
-        *(size_t *)((char *)o + spec->count_offset) = w->n;
-        return 0;
-    }
-    if (v == Py_None && spec->kind != OPT_FLAG) {
-        memcpy(field, const_field_of(defaults, spec), field_size(spec));
-        return 0;
-    }
-    switch (spec->kind) {
-    case OPT_UINT32:
-        if (parse_integer(spec, v, &n) < 0)
-            return -1;
-        *(uint32_t *)field = (uint32_t)n;
-        return 0;
-    case OPT_SIZE:
-        if (parse_integer(spec, v, &n) < 0)
-            return -1;
-        *(size_t *)field = (size_t)n;
-        return 0;
-    case OPT_DOUBLE:
-        if (PyBool_Check(v) || !(PyFloat_Check(v) || PyLong_Check(v))) {
-            PyErr_Format(PyExc_TypeError, "%s must be a float or None, not %.100s", spec->name,
-                         Py_TYPE(v)->tp_name);
-            return -1;
+        rc = long_to_double(idx, out);
+        Py_DECREF(idx);
+        return rc;
+    case SUMM_OPTION_REAL:
+        if (PyFloat_Check(v)) {
+            *out = PyFloat_AS_DOUBLE(v);
+            return 0;
         }
-        d = PyFloat_AsDouble(v);
-        if (d == -1.0 && PyErr_Occurred())
-            return -1;
-        if (!in_interval(spec, d)) {
-            PyObject *lo = PyFloat_FromDouble(spec->lo), *hi = PyFloat_FromDouble(spec->hi);
-            if (lo && hi)
-                PyErr_Format(PyExc_ValueError, "%s must be in %c%R, %R%c, or None", spec->name,
-                             spec->interval[0], lo, hi, spec->interval[1]);
-            Py_XDECREF(lo);
-            Py_XDECREF(hi);
-            return -1;
-        }
-        *(double *)field = d;
-        return 0;
-    case OPT_FLAG:
-        truth = PyObject_IsTrue(v);
-        if (truth < 0)
-            return -1;
-        if (truth)
-            *(uint32_t *)field |= spec->flag;
-        else
-            *(uint32_t *)field &= ~spec->flag;
-        return 0;
-    case OPT_ALGORITHM: {
-        const char *name = c_string(v, spec->name);
-        int id;
-        if (!name)
-            return -1;
-        id = summ_algorithm_from_name(name);
-        if (id < 0) {
-            PyObject *msg =
-                PyUnicode_FromFormat("unknown algorithm %R (see libsumm.algorithms())", v);
-            if (msg) {
-                raise_status(st, SUMM_E_UNKNOWN_ALGO, PyUnicode_AsUTF8(msg));
-                Py_DECREF(msg);
-            }
-            return -1;
-        }
-        *(int *)field = id;
-        return 0;
-    }
-    case OPT_WORDS:
+        if (PyLong_Check(v) && !PyBool_Check(v))
+            return long_to_double(v, out);
+        break;
+    case SUMM_OPTION_BOOL:
+        if (PyLong_Check(v))
+            return long_to_double(v, out);
+        break;
+    default:
         break;
     }
-    PyErr_SetString(PyExc_SystemError, "bad option kind");
+    PyErr_Format(PyExc_TypeError, "%s must be %s%s or None, not %.100s", row->name,
+                 want ? want : "a str", want ? ", a str" : "", Py_TYPE(v)->tp_name);
     return -1;
+}
+
+/* Sets one option of *o from a keyword value: None is the default, a str
+ * is read as the command line reads it, a number is checked by the
+ * library; its message becomes the ValueError's. Word lists are kept in
+ * lists[index in words_fields], which must outlive every use of *o. */
+static int set_option(module_state *st, const summ_option_info *row, PyObject *v,
+                      summ_options *o, word_list *lists)
+{
+    const words_field *wf = row->type == SUMM_OPTION_WORDS ? words_field_of(row) : NULL;
+    char err[SUMM_OPTION_ERRMSG_SIZE];
+    double number = 0.0;
+    int rc;
+
+    if (wf) {
+        word_list *w = &lists[wf - words_fields];
+        if (word_list_set(w, v, row->name) < 0)
+            return -1;
+        *(const char *const **)((char *)o + wf->words_offset) = w->n ? w->words : NULL;
+        *(size_t *)((char *)o + wf->count_offset) = w->n;
+        return 0;
+    }
+    if (PyUnicode_Check(v)) {
+        const char *text = c_string(v, row->name);
+        if (!text)
+            return -1;
+        rc = summ_options_set(o, row->name, text, err, sizeof err);
+    } else {
+        if (v != Py_None && option_number(row, v, &number) < 0)
+            return -1;
+        rc = summ_options_set_number(o, row->name, number, err, sizeof err);
+    }
+    if (rc < 0) {
+        raise_status(st, rc, err);
+        return -1;
+    }
+    return 0;
 }
 
 /* Applies every keyword of kwargs to *o; `what` names the call in errors.
@@ -532,16 +472,14 @@ typedef int (*other_keyword_fn)(void *ud, PyObject *key, PyObject *value);
 static int apply_keywords(module_state *st, PyObject *kwargs, summ_options *o, word_list *lists,
                           const char *what, other_keyword_fn other, void *ud)
 {
-    summ_options defaults;
     PyObject *key, *value;
     Py_ssize_t pos = 0;
 
-    summ_options_init(&defaults, SUMM_OPTIONS_VERSION);
     while (kwargs && PyDict_Next(kwargs, &pos, &key, &value)) {
-        const opt_spec *spec = find_option(key);
+        const summ_option_info *row = find_option(key);
         int rc;
-        if (spec) {
-            if (apply_option(st, spec, value, o, &defaults, lists) < 0)
+        if (row) {
+            if (set_option(st, row, value, o, lists) < 0)
                 return -1;
             continue;
         }
@@ -557,38 +495,45 @@ static int apply_keywords(module_state *st, PyObject *kwargs, summ_options *o, w
     return 0;
 }
 
-/* The Python value of one option, for Summarizer.options: None where the
- * field holds the C API's "0 = unset/default" alias. */
-static PyObject *option_value(const opt_spec *spec, const summ_options *o)
+/* A row's number as Python shows it: a bool for on/off, an algorithm's
+ * name, None for 0 (the default), the row's off_text for its off value,
+ * else an int or a float. */
+static PyObject *option_python_value(const summ_option_info *row, double d)
 {
-    const void *field = const_field_of(o, spec);
-    switch (spec->kind) {
-    case OPT_UINT32: {
-        uint32_t v = *(const uint32_t *)field;
-        return v || spec->min == 0 ? PyLong_FromUnsignedLong(v) : Py_NewRef(Py_None);
-    }
-    case OPT_SIZE: {
-        size_t v = *(const size_t *)field;
-        return v || spec->min == 0 ? PyLong_FromSize_t(v) : Py_NewRef(Py_None);
-    }
-    case OPT_DOUBLE: {
-        double v = *(const double *)field;
-        return v != 0.0 || in_interval(spec, 0.0) ? PyFloat_FromDouble(v) : Py_NewRef(Py_None);
-    }
-    case OPT_FLAG:
-        return PyBool_FromLong((*(const uint32_t *)field & spec->flag) != 0);
-    case OPT_ALGORITHM: {
-        const char *name = summ_algorithm_name(*(const int *)field);
+    const char *name;
+    switch (row->type) {
+    case SUMM_OPTION_BOOL:
+        return PyBool_FromLong(d != 0.0);
+    case SUMM_OPTION_ALGORITHM:
+        name = summ_algorithm_name((int)d);
         return name ? PyUnicode_FromString(name) : Py_NewRef(Py_None);
+    default:
+        break;
     }
-    case OPT_WORDS:
-        return words_to_tuple(*(const char *const *const *)field,
-                              *(const size_t *)((const char *)o + spec->count_offset));
-    }
-    PyErr_SetString(PyExc_SystemError, "bad option kind");
-    return NULL;
+    if (d == 0.0)
+        return Py_NewRef(Py_None);
+    if (row->off_text && d == row->off_value)
+        return PyUnicode_FromString(row->off_text);
+    return row->type == SUMM_OPTION_UINT ? PyLong_FromDouble(d) : PyFloat_FromDouble(d);
 }
 
+/* The Python value of one option of *o, for Summarizer.options. */
+static PyObject *option_value(const summ_option_info *row, const summ_options *o)
+{
+    double d;
+    if (row->type == SUMM_OPTION_WORDS) {
+        const words_field *wf = words_field_of(row);
+        if (!wf)
+            return Py_NewRef(Py_None);
+        return words_to_tuple(*(const char *const *const *)((const char *)o + wf->words_offset),
+                              *(const size_t *)((const char *)o + wf->count_offset));
+    }
+    if (summ_options_get_number(o, row->name, &d) < 0) {
+        PyErr_Format(PyExc_SystemError, "the library cannot read option %s", row->name);
+        return NULL;
+    }
+    return option_python_value(row, d);
+}
 /* ---- language lists: summ_lang_config fields taking lists of words ----- */
 
 typedef struct lang_list_spec {
@@ -824,10 +769,11 @@ fail:
 typedef struct summarizer_object {
     PyObject_HEAD
     summ_lang *lang;
+    shared_lang *shared; /* where lang comes from, if it is shared; else lang is ours */
     summ_summarizer *s;
     summ_result *result;
     summ_options opts; /* the constructor's options; call keywords apply on top */
-    word_list lists[N_OPTION_SPECS]; /* the word lists opts points to */
+    word_list lists[N_WORDS_FIELDS]; /* the word lists opts points to */
     bool stale;        /* s holds other options than opts (a restore failed) */
     atomic_int busy;   /* a call is running on this object */
 } summarizer_object;
@@ -835,6 +781,40 @@ typedef struct summarizer_object {
 static module_state *state_of(summarizer_object *self)
 {
     return (module_state *)PyType_GetModuleState(Py_TYPE(self));
+}
+
+static void shared_lang_drop(shared_lang *sl)
+{
+    if (sl && atomic_fetch_sub(&sl->refs, 1) == 1) {
+        summ_lang_free(sl->lang);
+        PyMem_RawFree(sl);
+    }
+}
+
+/* The language "auto" with no extra words, for every Summarizer that asks
+ * for it: making it makes every language (milliseconds, where one language
+ * takes microseconds), and a summ_lang is immutable, so one serves every
+ * thread. The module holds one reference, *out another. */
+static int shared_auto_lang(module_state *st, shared_lang **out)
+{
+    shared_lang *sl = atomic_load(&st->auto_lang), *expected = NULL;
+    int rc;
+    if (!sl) {
+        if (!(sl = PyMem_RawMalloc(sizeof *sl)))
+            return SUMM_E_NOMEM;
+        if ((rc = summ_lang_new(&sl->lang, "auto", &pymem_allocator)) < 0) {
+            PyMem_RawFree(sl);
+            return rc;
+        }
+        atomic_init(&sl->refs, 1);
+        if (!atomic_compare_exchange_strong(&st->auto_lang, &expected, sl)) {
+            shared_lang_drop(sl); /* another thread made it first */
+            sl = expected;
+        }
+    }
+    atomic_fetch_add(&sl->refs, 1);
+    *out = sl;
+    return SUMM_OK;
 }
 
 static int summ_check(module_state *st, int rc, const char *what)
@@ -846,7 +826,7 @@ static int summ_check(module_state *st, int rc, const char *what)
     return 0;
 }
 
-/* _Summarizer(language, **keywords): keywords are the option_specs names
+/* _Summarizer(language, **keywords): keywords are the option table's names
  * plus the lang_list_specs names. */
 static PyObject *summarizer_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 {
@@ -875,7 +855,12 @@ static PyObject *summarizer_new(PyTypeObject *type, PyObject *args, PyObject *kw
 
     if (apply_keywords(st, kwargs, &self->opts, self->lists, "Summarizer", lang_keyword, &lk) < 0)
         goto fail;
-    rc = summ_lang_new_ex(&self->lang, language, &lk.cfg, &pymem_allocator);
+    if (lk.cfg.n_extra_stopwords || lk.cfg.n_extra_abbreviations ||
+        PyOS_stricmp(language, "auto") != 0) {
+        rc = summ_lang_new_ex(&self->lang, language, &lk.cfg, &pymem_allocator);
+    } else if ((rc = shared_auto_lang(st, &self->shared)) == SUMM_OK) {
+        self->lang = self->shared->lang;
+    }
     if (rc == SUMM_E_UNKNOWN_LANG) {
         PyObject *msg = PyUnicode_FromFormat("unknown language %R (see libsumm.languages())",
                                              language_obj);
@@ -912,8 +897,11 @@ static void summarizer_dealloc(summarizer_object *self)
     /* The summarizer borrows the language: free it first. */
     summ_result_free(self->result);
     summ_summarizer_free(self->s);
-    summ_lang_free(self->lang);
-    for (i = 0; i < N_OPTION_SPECS; i++)
+    if (self->shared)
+        shared_lang_drop(self->shared);
+    else
+        summ_lang_free(self->lang);
+    for (i = 0; i < N_WORDS_FIELDS; i++)
         word_list_clear(&self->lists[i]);
     type->tp_free(self);
     Py_DECREF(type);
@@ -922,13 +910,14 @@ static void summarizer_dealloc(summarizer_object *self)
 typedef int (*run_fn)(summ_summarizer *, const char *, size_t, summ_result *);
 
 /* Runs one library call on text with the object's options plus the call's
- * keywords, and returns the spans as a list of Sentence. */
+ * keywords, and returns the spans as a list of Sentence with the code of the
+ * language used (the detected one for "auto"): (list, code). */
 static PyObject *summarizer_run(summarizer_object *self, PyObject *args, PyObject *kwargs,
                                 run_fn fn, const char *fname)
 {
     module_state *st = state_of(self);
     summ_options call_opts = self->opts;
-    word_list call_lists[N_OPTION_SPECS];
+    word_list call_lists[N_WORDS_FIELDS];
     PyObject *list = NULL;
     bool custom = kwargs && PyDict_GET_SIZE(kwargs);
     size_t i;
@@ -973,6 +962,8 @@ static PyObject *summarizer_run(summarizer_object *self, PyObject *args, PyObjec
         raise_status(st, rc, summ_summarizer_errmsg(self->s));
     else
         list = result_to_list(st, &in, self->result);
+    if (list)
+        list = Py_BuildValue("(Ns)", list, summ_result_language(self->result));
     /* Back to the object's own options. Copying word lists can run out of
      * memory: then the next call tries again. */
     if (custom && summ_summarizer_set_options(self->s, &self->opts) == SUMM_OK)
@@ -981,7 +972,7 @@ out:
     atomic_store(&self->busy, 0);
 done:
     input_release(&in);
-    for (i = 0; i < N_OPTION_SPECS; i++)
+    for (i = 0; i < N_WORDS_FIELDS; i++)
         word_list_clear(&call_lists[i]);
     return list;
 }
@@ -1014,9 +1005,10 @@ static PyObject *summarizer_get_options(summarizer_object *self, void *closure)
     (void)closure;
     if (!d)
         return NULL;
-    for (i = 0; i < N_OPTION_SPECS; i++) {
-        PyObject *v = option_value(&option_specs[i], &self->opts);
-        if (!v || PyDict_SetItemString(d, option_specs[i].name, v) < 0) {
+    for (i = 0; i < summ_option_count(); i++) {
+        const summ_option_info *row = summ_option_at(i);
+        PyObject *v = option_value(row, &self->opts);
+        if (!v || PyDict_SetItemString(d, row->name, v) < 0) {
             Py_XDECREF(v);
             Py_DECREF(d);
             return NULL;
@@ -1028,11 +1020,12 @@ static PyObject *summarizer_get_options(summarizer_object *self, void *closure)
 
 static PyMethodDef summarizer_methods[] = {
     { "summarize", (PyCFunction)(void (*)(void))summarizer_summarize,
-      METH_VARARGS | METH_KEYWORDS, "summarize(text, **options) -> list[Sentence]" },
+      METH_VARARGS | METH_KEYWORDS,
+      "summarize(text, **options) -> (list[Sentence], language)" },
     { "split", (PyCFunction)(void (*)(void))summarizer_split, METH_VARARGS | METH_KEYWORDS,
-      "split(text, **options) -> list[Sentence]" },
+      "split(text, **options) -> (list[Sentence], language)" },
     { "scores", (PyCFunction)(void (*)(void))summarizer_scores, METH_VARARGS | METH_KEYWORDS,
-      "scores(text, **options) -> list[Sentence]" },
+      "scores(text, **options) -> (list[Sentence], language)" },
     { NULL, NULL, 0, NULL },
 };
 
@@ -1112,21 +1105,67 @@ static PyObject *mod_algorithms(PyObject *m, PyObject *noargs)
     return string_list(summ_algorithm_list());
 }
 
-static PyObject *mod_option_names(PyObject *m, PyObject *noargs)
+static const char *option_type_name(int type)
 {
-    PyObject *t = PyTuple_New((Py_ssize_t)N_OPTION_SPECS);
-    size_t i;
+    switch (type) {
+    case SUMM_OPTION_UINT:
+        return "uint";
+    case SUMM_OPTION_REAL:
+        return "real";
+    case SUMM_OPTION_BOOL:
+        return "bool";
+    case SUMM_OPTION_ALGORITHM:
+        return "algorithm";
+    case SUMM_OPTION_WORDS:
+        return "words";
+    default:
+        return "unknown";
+    }
+}
+
+/* A bound of a numeric row (an int for whole numbers), None for others. */
+static PyObject *option_bound(const summ_option_info *row, double bound)
+{
+    switch (row->type) {
+    case SUMM_OPTION_UINT:
+        return PyLong_FromDouble(bound);
+    case SUMM_OPTION_REAL:
+        return PyFloat_FromDouble(bound);
+    default:
+        return Py_NewRef(Py_None);
+    }
+}
+
+/* One row as the tuple libsumm.OptionInfo is made of: name, type, group,
+ * doc, value_name, min, max, min_open, max_open, default, default_text,
+ * off_text. */
+static PyObject *option_row(const summ_option_info *row)
+{
+    PyObject *def = row->type == SUMM_OPTION_WORDS ? PyTuple_New(0)
+                                                    : option_python_value(row, row->default_value);
+    if (!def)
+        return NULL;
+    return Py_BuildValue("(sssszNNNNNsz)", row->name, option_type_name(row->type), row->group,
+                         row->doc, row->value_name, option_bound(row, row->min),
+                         option_bound(row, row->max), PyBool_FromLong(row->min_open),
+                         PyBool_FromLong(row->max_open), def, row->default_text, row->off_text);
+}
+
+static PyObject *mod_option_table(PyObject *m, PyObject *noargs)
+{
+    size_t i, n = summ_option_count();
+    PyObject *t = PyTuple_New((Py_ssize_t)n);
     (void)m;
     (void)noargs;
     if (!t)
         return NULL;
-    for (i = 0; i < N_OPTION_SPECS; i++) {
-        PyObject *s = PyUnicode_FromString(option_specs[i].name);
-        if (!s) {
+    for (i = 0; i < n; i++) {
+        PyObject *row = option_row(summ_option_at(i));
+        if (!row) {
             Py_DECREF(t);
             return NULL;
         }
-        PyTuple_SET_ITEM(t, (Py_ssize_t)i, s);
+        PyTuple_SET_ITEM(t, (Py_ssize_t)i, row);
     }
     return t;
 }
@@ -1154,38 +1193,6 @@ static PyObject *mod_detect_language(PyObject *m, PyObject *text)
 
 /* ---- ROUGE --------------------------------------------------------------- */
 
-/* "rouge1", "rouge2", ... (any N >= 1), "rougeL" or "rougeLsum": the names
- * rouge-score and summ-rouge use. */
-static int parse_rouge_metric(const char *name, int *metric, unsigned int *n)
-{
-    const char *p;
-    unsigned long v = 0;
-    if (strncmp(name, "rouge", 5) != 0)
-        return -1;
-    p = name + 5;
-    *n = 0;
-    if (strcmp(p, "L") == 0) {
-        *metric = SUMM_ROUGE_L;
-        return 0;
-    }
-    if (strcmp(p, "Lsum") == 0) {
-        *metric = SUMM_ROUGE_LSUM;
-        return 0;
-    }
-    if (!*p)
-        return -1;
-    for (; *p; p++) {
-        if (*p < '0' || *p > '9' || v > 100000)
-            return -1;
-        v = v * 10 + (unsigned long)(*p - '0');
-    }
-    if (v == 0)
-        return -1;
-    *metric = SUMM_ROUGE_N;
-    *n = (unsigned int)v;
-    return 0;
-}
-
 /* rouge(candidate, references, metric, tokenizer, stemmer, stem_min_length)
  * -> (precision, recall, f1, reference index). The façade in __init__.py
  * gives it its keywords and result type. */
@@ -1210,10 +1217,10 @@ static PyObject *mod_rouge(PyObject *m, PyObject *args)
         return NULL;
     if (PyTuple_GET_SIZE(args) < 6)
         stem_min = 3;
-    if (parse_rouge_metric(metric_name, &metric, &n) < 0) {
+    if (summ_rouge_metric_parse(metric_name, &metric, &n) < 0) {
         PyErr_Format(PyExc_ValueError,
-                     "metric must be rouge1, rouge2, ... (any N >= 1), rougeL or rougeLsum, "
-                     "not '%.100s'", metric_name);
+                     "metric must be rouge1, rouge2, ..., rougeL or rougeLsum, not '%.100s'",
+                     metric_name);
         return NULL;
     }
     summ_rouge_options_init(&opts, SUMM_ROUGE_OPTIONS_VERSION);
@@ -1290,8 +1297,9 @@ static PyMethodDef module_methods[] = {
     { "detect_language", mod_detect_language, METH_O, "detect_language(text) -> str" },
     { "languages", mod_languages, METH_NOARGS, "languages() -> list[str]" },
     { "algorithms", mod_algorithms, METH_NOARGS, "algorithms() -> list[str]" },
-    { "option_names", mod_option_names, METH_NOARGS,
-      "option_names() -> tuple[str, ...]: the option keywords, in table order" },
+    { "option_table", mod_option_table, METH_NOARGS,
+      "option_table() -> tuple of (name, type, group, doc, value_name, min, max, min_open, "
+      "max_open, default, default_text, off_text): the library's option table, in order" },
     { NULL, NULL, 0, NULL },
 };
 
@@ -1300,13 +1308,14 @@ static int add_exceptions(PyObject *m, module_state *st)
     PyObject *dict, *bases;
     size_t i;
 
-    dict = Py_BuildValue("{sO}", "code", Py_None);
+    dict = Py_BuildValue("{sOsO}", "code", Py_None, "status", Py_None);
     if (!dict)
         return -1;
     st->error = PyErr_NewExceptionWithDoc(
         "libsumm.Error",
         "Base class of libsumm's errors. `code` is the library's summ_status (a "
-        "negative int).",
+        "negative int), `status` the library's name for it (\"invalid_arg\", "
+        "\"unknown_lang\", ...).",
         PyExc_Exception, dict);
     Py_DECREF(dict);
     if (!st->error || PyModule_AddObjectRef(m, "Error", st->error) < 0)
@@ -1314,7 +1323,9 @@ static int add_exceptions(PyObject *m, module_state *st)
     for (i = 0; i < N_EXC_SPECS; i++) {
         const exc_spec *e = &exc_specs[i];
         PyObject **slot = exc_slot(st, e);
-        bases = PyTuple_Pack(2, st->error, builtin_base(e->base));
+        bases = e->base2 == BASE_NONE
+                    ? PyTuple_Pack(2, st->error, builtin_base(e->base))
+                    : PyTuple_Pack(3, st->error, builtin_base(e->base), builtin_base(e->base2));
         if (!bases)
             return -1;
         *slot = PyErr_NewExceptionWithDoc(e->name, e->doc, bases, NULL);
@@ -1411,7 +1422,10 @@ static int module_clear(PyObject *m)
 
 static void module_free(void *m)
 {
+    module_state *st = state_of_module((PyObject *)m);
     module_clear((PyObject *)m);
+    if (st)
+        shared_lang_drop(atomic_exchange(&st->auto_lang, NULL));
 }
 
 static PyModuleDef_Slot module_slots[] = {

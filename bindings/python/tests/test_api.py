@@ -1,9 +1,12 @@
 """The Python API: results, options, errors and documentation."""
+import ast
 import math
 import os
 import pickle
 import re
 import pydoc
+import subprocess
+import sys
 
 import pytest
 
@@ -63,6 +66,44 @@ def test_detect_language(article):
     assert auto.language == "auto"
     assert auto.summarize(article, sentences=2) == \
         libsumm.Summarizer("en").summarize(article, sentences=2)
+
+
+GERMAN = ("Der Gemeinderat hat am Dienstag beschlossen, das alte Fährterminal in eine "
+          "Bibliothek umzubauen. Die Arbeiten sollen im Frühjahr beginnen, und die Kosten "
+          "trägt zum Teil das Land. Viele Bürger hatten sich seit Jahren dafür eingesetzt. "
+          "Die Bibliothek soll auch einen Garten haben, in dem man lesen kann. Der "
+          "Bürgermeister sagte, das Haus sei für die Stadt ein Gewinn.")
+
+
+def test_the_language_is_detected_by_default(article):
+    s = libsumm.Summarizer()
+    assert s.language == "auto"
+    for text in (GERMAN, GERMAN.encode()):
+        for method in ("summarize", "split", "scores"):
+            got = getattr(s, method)(text)
+            assert isinstance(got, libsumm.SentenceList) and got.language == "de", method
+            # German stopwords and stemming, not English ones.
+            assert got == getattr(libsumm.Summarizer("de"), method)(text)
+        assert libsumm.split_sentences(text).language == "de"
+        assert libsumm.summarize(text) == libsumm.summarize(text, language="de")
+    assert [x.score for x in s.scores(GERMAN)] != \
+        [x.score for x in libsumm.Summarizer("en").scores(GERMAN)]
+    assert s.summarize(article).language == "en"  # the same object, another text
+    assert libsumm.Summarizer(stopwords=["Bibliothek"]).split(GERMAN).language == "de"
+    assert libsumm.Summarizer("AUTO").summarize(GERMAN).language == "de"
+
+
+def test_results_report_the_language_used():
+    assert libsumm.Summarizer("en").summarize(GERMAN).language == "en"
+    assert libsumm.Summarizer("german").split("Kurz.").language == "de"
+    assert libsumm.split_sentences("Kurz.", language="und").language == "und"
+    assert libsumm.Summarizer().split("").language == "und"  # no evidence
+    assert libsumm.Summarizer().scores("12345.").language == "und"
+    result = libsumm.Summarizer().split("Ein Satz. Noch ein Satz.")
+    assert [x.text for x in result] == ["Ein Satz.", "Noch ein Satz."]
+    assert repr(result).startswith("SentenceList([") and repr(result).endswith(
+        ", language='%s')" % result.language)
+    assert type(result[:1]) is list  # slices are plain lists
 
 
 def test_summarize_returns_lines_of_the_summary(article):
@@ -202,7 +243,7 @@ def test_options_property():
     o = s.options
     assert o["algorithm"] == "lead" and o["sentences"] == 3 and o["lenient"] is True
     assert o["ratio"] is None and o["score_order"] is False and o["max_input_bytes"] == 1000
-    assert set(o) == set(libsumm._libsumm.option_names())
+    assert set(o) == set([o.name for o in libsumm.options()])
     assert "Summarizer('en'" in repr(s) and "sentences=3" in repr(s)
 
 
@@ -271,6 +312,25 @@ def test_unknown_language_and_algorithm_are_lookup_errors():
         libsumm.Summarizer().summarize("Some text.", algorithm="nope")
 
 
+def test_errors_carry_the_librarys_status_name():
+    cases = [
+        (lambda: libsumm.Summarizer("xx"), libsumm.UnknownLanguageError, -4, "unknown_lang"),
+        (lambda: libsumm.Summarizer(algorithm="nope"), libsumm.UnknownAlgorithmError, -7,
+         "unknown_algo"),
+        (lambda: libsumm.Summarizer(damping=2), libsumm.InvalidArgumentError, -2,
+         "invalid_arg"),
+        (lambda: libsumm.Summarizer(max_input_bytes=1).split("Too long."),
+         libsumm.InputTooLargeError, -6, "too_large"),
+        (lambda: libsumm.Summarizer().split(b"bad \xff"), libsumm.InvalidUTF8Error, -3,
+         "invalid_utf8"),
+    ]
+    for call, exc, code, status in cases:
+        with pytest.raises(exc) as info:
+            call()
+        assert (info.value.code, info.value.status) == (code, status)
+    assert libsumm.Error.code is None and libsumm.Error.status is None
+
+
 def test_input_over_the_limit():
     s = libsumm.Summarizer(max_input_bytes=10)
     assert len(s.split("Short.")) == 1
@@ -292,11 +352,11 @@ def test_text_of_the_wrong_type(bad):
 
 
 @pytest.mark.parametrize("kw", [
-    {"sentences": "3"}, {"sentences": 2.0}, {"sentences": True}, {"words": [1]},
-    {"ratio": "0.5"}, {"ratio": True}, {"algorithm": 1}, {"bytes": 1.0},
-    {"max_input_bytes": "1"}, {"no_such_option": 1}, {"damping": "0.5"},
-    {"max_iterations": 1.5}, {"cue_words": "word"}, {"stigma_words": [1, 2]},
-    {"cue_words": 3},
+    {"sentences": 2.0}, {"sentences": True}, {"words": [1]}, {"ratio": True},
+    {"ratio": [0.5]}, {"algorithm": 1}, {"bytes": 1.0}, {"max_input_bytes": b"1"},
+    {"no_such_option": 1}, {"Damping": 0.5}, {"max-iterations": 5}, {"max_iterations": 1.5},
+    {"lenient": 1.0}, {"lenient": []}, {"position_weight": True}, {"cue_words": "word"},
+    {"stigma_words": [1, 2]}, {"cue_words": 3},
 ])
 def test_option_of_the_wrong_type(kw):
     with pytest.raises(TypeError):
@@ -306,35 +366,188 @@ def test_option_of_the_wrong_type(kw):
 
 
 @pytest.mark.parametrize("kw", [
-    {"mmr_lambda": 0}, {"mmr_lambda": 1.01}, {"position_weight": -0.1},
-    {"position_weight": 1.5}, {"damping": 0}, {"damping": 1}, {"tolerance": 0},
-    {"tolerance": -1}, {"tolerance": float("inf")}, {"max_iterations": 0},
-    {"lexrank_threshold": 1.0}, {"lexrank_threshold": -0.5}, {"max_neighbours": 0},
-    {"lsa_dimensions": 0}, {"cue_words": ["a\x00b"]},
-    {"sentences": 0}, {"sentences": -1}, {"sentences": 2 ** 32}, {"words": 0},
-    {"bytes": 0}, {"bytes": -5}, {"bytes": 2 ** 70}, {"ratio": 0}, {"ratio": 1.5},
-    {"ratio": -0.1}, {"ratio": float("nan")}, {"ratio": float("inf")},
-    {"max_input_bytes": 0}, {"max_input_bytes": 2 ** 32},
+    {"mmr_lambda": 1.01}, {"mmr_lambda": -0.5}, {"position_weight": -0.1},
+    {"position_weight": 1.5}, {"damping": 1}, {"damping": -0.2}, {"tolerance": -1},
+    {"tolerance": float("inf")}, {"max_iterations": -1}, {"lexrank_threshold": 1.0},
+    {"lexrank_threshold": -0.5}, {"max_neighbours": 2 ** 32}, {"lsa_dimensions": -3},
+    {"cue_words": ["a\x00b"]}, {"sentences": -1}, {"sentences": 2 ** 32}, {"words": -1},
+    {"bytes": -5}, {"bytes": 2 ** 70}, {"bytes": 2 ** 2000}, {"ratio": 1.5}, {"ratio": -0.1},
+    {"ratio": float("nan")}, {"ratio": float("inf")}, {"max_input_bytes": 2 ** 32},
+    {"lenient": 2}, {"sentences": "three"}, {"ratio": "150%"}, {"damping": "1.5"},
+    {"position_weight": "on"}, {"mmr_lambda": "1,5"}, {"score_order": "maybe"},
+    {"sentences": "off"}, {"algorithm": "nope"},
 ])
 def test_option_out_of_range(kw):
     with pytest.raises(ValueError):
         libsumm.Summarizer(**kw)
     with pytest.raises(ValueError):
         libsumm.summarize("Some text.", **kw)
+    with pytest.raises(ValueError):
+        libsumm.Summarizer().scores("Some text.", **kw)
 
 
-def test_range_errors_say_the_range():
-    with pytest.raises(ValueError, match=r"ratio must be in \(0\.0, 1\.0\]"):
-        libsumm.Summarizer(ratio=2)
-    with pytest.raises(ValueError, match="sentences must be between 1 and 4294967295"):
-        libsumm.Summarizer(sentences=0)
+@pytest.mark.parametrize("kw,message", [
+    ({"damping": 1.5}, "damping: 1.5 is outside (0, 1)"),
+    ({"ratio": 2}, "ratio: 2 is outside (0, 1]"),
+    ({"ratio": "150%"}, "ratio: 1.5 is outside (0, 1]"),
+    ({"sentences": -1}, "sentences: -1 is outside [1, 4294967295]"),
+    ({"tolerance": -1e-3}, "tolerance: -0.001 is outside (0, inf)"),
+    ({"sentences": "three"}, "sentences: 'three' is not a number"),
+    ({"lenient": 2}, "lenient: 2 is not 0 or 1"),
+    ({"score_order": "maybe"}, "score_order: 'maybe' is not on or off"),
+])
+def test_value_errors_are_the_library_message(kw, message):
+    # The library words every message; the binding passes it on verbatim.
+    for call in (lambda: libsumm.Summarizer(**kw),
+                 lambda: libsumm.Summarizer().summarize("Some text.", **kw)):
+        with pytest.raises(ValueError) as info:
+            call()
+        assert str(info.value) == message
+        assert isinstance(info.value, libsumm.InvalidArgumentError) and info.value.code == -2
+
+
+def test_unknown_algorithm_is_a_value_and_a_lookup_error():
+    with pytest.raises(ValueError) as info:
+        libsumm.Summarizer(algorithm="nope")
+    assert isinstance(info.value, LookupError)
+    assert isinstance(info.value, libsumm.UnknownAlgorithmError)
+    assert str(info.value).startswith("algorithm: 'nope' is not one of ")
+    for name in libsumm.algorithms():
+        assert name in str(info.value)
+
+
+def number_text(x):
+    """A number as the library writes it: the shortest %g that reads back."""
+    if isinstance(x, int):
+        return str(x)
+    for digits in range(1, 18):
+        text = "%.*g" % (digits, x)
+        if float(text) == x:
+            return text
+    return repr(x)
+
+
+def bounds_text(o):
+    return "%s%s, %s%s" % ("(" if o.min_open else "[", number_text(o.min), number_text(o.max),
+                           ")" if o.max_open else "]")
+
+
+def valid_values(o):
+    """Values every row of the table must accept, with what options reads back."""
+    if o.type == "uint":
+        return [(o.min, o.min), (o.max, o.max), (str(o.min), o.min)]
+    if o.type == "real":
+        inside = (o.min + o.max) / 2 if math.isfinite(o.max) else o.min + 1
+        values = [(inside, inside), (repr(inside), inside)]
+        if not o.max_open and not o.off_text:  # a closed max may be the off value
+            values.append((o.max, o.max))
+        if o.off_text:
+            values.append((o.off_text, o.off_text))
+        return values
+    if o.type == "bool":
+        return [(True, True), (False, False), (1, True), ("on", True), ("off", False)]
+    if o.type == "algorithm":
+        return [(name, name) for name in libsumm.algorithms()] + [("default", "textrank")]
+    if o.type == "words":
+        return [(["alpha", "Beta"], ("alpha", "Beta")), ((), ())]
+    raise AssertionError("an option type the tests do not know: %s" % o.type)
+
+
+def refused_value(o):
+    """A value outside a numeric row's bounds, with the library's message."""
+    if o.type == "uint":
+        value = o.max + 1
+    elif math.isfinite(o.max) and not o.max_open:
+        value = o.max + 0.5
+    else:
+        value = o.min - 0.5
+    assert value != 0
+    return value, "%s: %s is outside %s" % (o.name, number_text(value), bounds_text(o))
+
+
+@pytest.mark.parametrize("o", libsumm.options(), ids=lambda o: o.name)
+def test_every_option_takes_its_values(o, article):
+    for value, shown in valid_values(o):
+        s = libsumm.Summarizer(**{o.name: value})
+        got = s.options[o.name]
+        assert got == (pytest.approx(shown) if isinstance(shown, float) else shown), value
+        text = article[:2000]
+        try:
+            want = s.summarize(text)
+        except libsumm.InputTooLargeError:
+            assert o.name == "max_input_bytes"
+            text = "A"
+            want = s.summarize(text)
+        assert libsumm.Summarizer().summarize(text, **{o.name: value}) == want
+
+
+@pytest.mark.parametrize("o", [o for o in libsumm.options() if o.type in ("uint", "real")],
+                         ids=lambda o: o.name)
+def test_every_number_out_of_bounds_gives_the_library_message(o):
+    value, message = refused_value(o)
+    with pytest.raises(ValueError) as info:
+        libsumm.Summarizer(**{o.name: value})
+    assert str(info.value) == message
+    with pytest.raises(ValueError) as info:
+        libsumm.Summarizer().split("Some text.", **{o.name: number_text(value)})
+    assert str(info.value) == message
+
+
+@pytest.mark.parametrize("o", libsumm.options(), ids=lambda o: o.name)
+def test_none_and_zero_mean_the_default_for_every_option(o, article):
+    default = libsumm.Summarizer()
+    values = [None] if o.type == "words" else [None, "default"]
+    if o.type not in ("algorithm", "words"):
+        values.append(0)
+    for value in values:
+        s = libsumm.Summarizer(**{o.name: value})
+        assert s.options == default.options, value
+        assert s.scores(article) == default.scores(article)
+    # None after another value restores the default for that call.
+    other = valid_values(o)[0][0]
+    assert libsumm.Summarizer(**{o.name: other}).scores(article, **{o.name: None}) == \
+        default.scores(article)
+
+
+def test_options_reads_back_the_defaults():
+    d = libsumm.Summarizer().options
+    assert list(d) == [o.name for o in libsumm.options()]
+    for o in libsumm.options():
+        if o.type == "bool":
+            assert d[o.name] is False
+        elif o.type in ("words", "algorithm"):
+            assert d[o.name] == o.default
+        else:
+            assert d[o.name] is None, o.name
+
+
+def test_str_values_are_read_as_the_command_line_reads_them(article):
+    s = libsumm.Summarizer(ratio="10%", algorithm="lexrank", position_weight="off",
+                           sentences="3", damping="0.5", lenient="yes", mmr_lambda="off")
+    o = s.options
+    assert o["ratio"] == pytest.approx(0.1) and o["algorithm"] == "lexrank"
+    assert o["position_weight"] == "off" and o["sentences"] == 3 and o["damping"] == 0.5
+    assert o["lenient"] is True and o["mmr_lambda"] == "off"
+    assert s.summarize(article) == libsumm.Summarizer(
+        ratio=0.1, algorithm="lexrank", position_weight="off", sentences=3, damping=0.5,
+        lenient=True).summarize(article)
+    # SUMM_OFF, the C spelling of "off", reads back as "off" too.
+    assert libsumm.Summarizer(position_weight=-1.0).options["position_weight"] == "off"
+
+
+def test_position_weight_zero_is_the_default_and_off_turns_it_off(article):
+    default = libsumm.Summarizer().scores(article)
+    assert libsumm.Summarizer(position_weight=0).scores(article) == default
+    assert libsumm.Summarizer(position_weight=0.25).scores(article) == default
+    off = libsumm.Summarizer(position_weight="off").scores(article)
+    assert [x.score for x in off] != [x.score for x in default]
 
 
 @pytest.mark.parametrize("kw", [
-    {"mmr_lambda": 0.7}, {"mmr_lambda": 1}, {"position_weight": 0}, {"position_weight": 1.0},
-    {"damping": 0.5}, {"tolerance": 1e-3}, {"max_iterations": 5}, {"lexrank_threshold": 0},
+    {"mmr_lambda": 0.7}, {"position_weight": 0.1}, {"position_weight": 1.0},
+    {"position_weight": "off"}, {"damping": 0.5}, {"tolerance": 1e-3}, {"max_iterations": 5},
     {"lexrank_threshold": 0.3}, {"max_neighbours": 4}, {"lsa_dimensions": 2},
-    {"cue_words": ["library"], "stigma_words": ("town",)},
+    {"min_sentence_words": 4}, {"cue_words": ["library"], "stigma_words": ("town",)},
 ])
 @pytest.mark.parametrize("algorithm", ["textrank", "lexrank", "lsa", "edmundson"])
 def test_algorithm_parameters(kw, algorithm, article):
@@ -353,7 +566,7 @@ def test_parameters_change_results(article):
     base = [x.score for x in libsumm.Summarizer(algorithm="textrank").scores(article)]
     other = [x.score for x in libsumm.Summarizer(algorithm="textrank", damping=0.3).scores(article)]
     assert base != other
-    lead = libsumm.Summarizer(position_weight=0).scores(article)
+    lead = libsumm.Summarizer(position_weight="off").scores(article)
     assert [x.score for x in libsumm.Summarizer(position_weight=1).scores(article)] != \
         [x.score for x in lead]
     cue = libsumm.Summarizer(algorithm="edmundson").scores(article)
@@ -379,10 +592,32 @@ def test_word_list_options_are_copied(article):
 
 def test_none_means_the_default():
     d = libsumm.Summarizer().options
-    explicit = libsumm.Summarizer(**{k: None for k in libsumm._libsumm.option_names()}).options
+    explicit = libsumm.Summarizer(**{o.name: None for o in libsumm.options()}).options
     assert explicit == d
-    assert d["mmr_lambda"] == 1.0 and d["position_weight"] == 0.25
-    assert d["damping"] is None and d["max_iterations"] is None
+
+
+def test_option_table_describes_every_keyword():
+    table = libsumm.options()
+    assert table is libsumm.options()  # immutable, made once
+    assert isinstance(table, tuple) and all(isinstance(o, libsumm.OptionInfo) for o in table)
+    names = [o.name for o in table]
+    assert len(set(names)) == len(names)
+    assert set(libsumm.Summarizer().options) == set(names)
+    by_name = {o.name: o for o in table}
+    damping = by_name["damping"]
+    assert (damping.type, damping.min, damping.max, damping.min_open, damping.max_open) == \
+        ("real", 0.0, 1.0, True, True)
+    assert damping.default == 0.85 and damping.default_text == "0.85"
+    assert by_name["position_weight"].off_text == "off"
+    assert by_name["position_weight"].default == 0.25
+    assert by_name["sentences"].default is None and by_name["sentences"].min == 1
+    assert by_name["algorithm"].default == "textrank"
+    assert by_name["min_sentence_words"].type == "uint"
+    for o in table:
+        assert o.type in ("uint", "real", "bool", "algorithm", "words"), o
+        assert o.doc and o.default_text and o.group
+        if o.type in ("uint", "real"):
+            assert o.min <= o.max and o.value_name
 
 
 def test_options_at_their_limits(article):
@@ -422,11 +657,53 @@ def test_every_public_name_is_documented():
         assert word in text
 
 
-def test_stub_names_match_the_module():
+def stub_source():
     with open(os.path.join(os.path.dirname(libsumm.__file__), "__init__.pyi"),
               encoding="utf-8") as f:
-        stub = f.read()
+        return f.read()
+
+
+def test_stub_names_match_the_module():
+    stub = stub_source()
     for name in libsumm.__all__:
         assert re.search(r"\b%s\b" % re.escape(name), stub), name
-    for name in libsumm._libsumm.option_names():
-        assert name + ":" in stub, name
+
+
+def keyword_names(func):
+    return [a.arg for a in func.args.args + func.args.kwonlyargs]
+
+
+def test_stub_signatures_list_every_option():
+    tree = ast.parse(stub_source())
+    summarizer = next(n for n in tree.body if isinstance(n, ast.ClassDef) and
+                      n.name == "Summarizer")
+    init = next(n for n in summarizer.body if isinstance(n, ast.FunctionDef) and
+                n.name == "__init__")
+    summarize = [n for n in tree.body if isinstance(n, ast.FunctionDef) and
+                 n.name == "summarize"]
+    assert len(summarize) == 2  # the str and the bytes overloads
+    names = [o.name for o in libsumm.options()]
+    for func in [init] + summarize:
+        listed = keyword_names(func)
+        missing = [name for name in names if name not in listed]
+        assert not missing, "add to __init__.pyi: %s" % missing
+        assert func.args.kwarg is None  # so type checkers catch a misspelt keyword
+
+
+def test_import_without_docstrings():
+    # python -OO drops docstrings, which the option list is written into.
+    code = ("import libsumm; assert libsumm.__doc__ is None; "
+            "print(len(libsumm.split_sentences('One here. Two there.')))")
+    out = subprocess.run([sys.executable, "-OO", "-c", code], capture_output=True, check=True,
+                         env=os.environ, timeout=60).stdout
+    assert out.strip() == b"2"
+
+
+def test_help_documents_every_option():
+    text = pydoc.render_doc(libsumm, renderer=pydoc.plaintext)
+    for o in libsumm.options():
+        for doc in (libsumm.__doc__, libsumm.Summarizer.__doc__, text):
+            assert "%s=" % o.name in doc, o.name
+        # The documentation line is the table's, wrapped.
+        assert " ".join(o.doc.split()[:3]) in " ".join(libsumm.__doc__.split()), o.name
+    assert "damping=D" in text and "D in (0, 1); default: 0.85" in " ".join(text.split())

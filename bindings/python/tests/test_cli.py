@@ -27,9 +27,7 @@ UNICODE_TEXT = " ".join(PIECES * 3) + "\nThe end of the story. Really the end!"
 
 
 def cli(exe, args, data):
-    # The CLI detects the language unless told; the binding defaults to "en".
-    if "-l" not in args:
-        args = ["-l", "en", *args]
+    # Both detect the language unless told.
     p = subprocess.run([exe, *args], input=data, capture_output=True, timeout=60, check=True)
     return p.stdout
 
@@ -82,14 +80,16 @@ def test_same_error_for_invalid_utf8(summarize_exe):
     assert ("byte %d" % info.value.start).encode() in p.stderr
 
 
-def test_same_results_with_auto_language(summarize_exe, article):
+def test_same_results_with_the_detected_language(summarize_exe, article):
     german = ("Der Gemeinderat hat am Dienstag beschlossen, das alte Fährterminal in eine "
               "Bibliothek umzubauen. Die Arbeiten sollen im Frühjahr beginnen. Viele Bürger "
               "hatten sich seit Jahren dafür eingesetzt. Die Kosten trägt zum Teil das Land.")
     for text in (article, german):
         raw = text.encode()
-        got = rows_of(libsumm.Summarizer("auto").summarize(raw, sentences=2))
-        assert got == parse_tsv(cli(summarize_exe, ["-l", "auto", "-n", "2", "-f", "tsv"], raw))
+        got = rows_of(libsumm.Summarizer().summarize(raw, sentences=2))
+        assert got == parse_tsv(cli(summarize_exe, ["-n", "2", "-f", "tsv"], raw))
+        assert rows_of(libsumm.Summarizer("en").summarize(raw, sentences=2)) == \
+            parse_tsv(cli(summarize_exe, ["-l", "en", "-n", "2", "-f", "tsv"], raw))
 
 
 def test_same_results_with_extra_stopwords_and_abbreviations(summarize_exe, article, tmp_path):
@@ -103,3 +103,18 @@ def test_same_results_with_extra_stopwords_and_abbreviations(summarize_exe, arti
     assert rows_of(s.scores(raw)) == parse_tsv(cli(summarize_exe, args + ["--scores"], raw))
     assert rows_of(s.summarize(raw, sentences=3)) == \
         parse_tsv(cli(summarize_exe, args + ["-n", "3"], raw))
+
+
+@pytest.mark.parametrize("o", [o for o in libsumm.options() if o.type in ("uint", "real")],
+                         ids=lambda o: o.name)
+def test_same_message_for_a_refused_value(summarize_exe, o):
+    usage = subprocess.run([summarize_exe, "--help"], capture_output=True, timeout=60).stdout
+    if b"--min-sentence-words" not in usage:
+        pytest.skip("this summarize predates the option table (no --min-sentence-words)")
+    value = "-0.5" if o.type == "real" else "0.5"
+    p = subprocess.run([summarize_exe, "--" + o.name.replace("_", "-"), value],
+                       input=b"Some text.", capture_output=True, timeout=60)
+    assert p.returncode == 2
+    with pytest.raises(ValueError) as info:
+        libsumm.Summarizer(**{o.name: float(value)} if o.type == "real" else {o.name: value})
+    assert p.stderr.decode().splitlines()[0] == "summarize: " + str(info.value)

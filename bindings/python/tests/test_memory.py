@@ -49,7 +49,7 @@ def one_round(s, text, raw):
         except exc:
             pass
     try:
-        s.summarize(text, sentences=0)
+        s.summarize(text, sentences=-1)
     except ValueError:
         pass
     try:

@@ -2,6 +2,9 @@
 in parallel with correct results, and one summarizer shared by two threads
 refuses the second call instead of corrupting its state."""
 import gc
+import os
+import subprocess
+import sys
 import threading
 
 import pytest
@@ -41,6 +44,30 @@ def test_parallel_summarizers_match_sequential_results():
         t.join()
     assert not errors
     assert got == want
+
+
+def test_threads_racing_for_the_shared_auto_language():
+    # Summarizers without extra words share one "auto" language, made by the
+    # first that needs it: in a fresh interpreter, eight threads race for it.
+    code = """if True:
+        import threading, libsumm
+        german = "Der Hund ist nicht in dem Haus. Die Katze ist auch nicht da."
+        barrier = threading.Barrier(8)
+        languages = []
+        def work():
+            barrier.wait()
+            s = libsumm.Summarizer()
+            languages.append(s.summarize(german).language)
+            del s
+        threads = [threading.Thread(target=work) for _ in range(8)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert languages == ["de"] * 8, languages
+        assert libsumm.split_sentences(german).language == "de"
+    """
+    subprocess.run([sys.executable, "-c", code], check=True, env=os.environ, timeout=120)
 
 
 def test_module_functions_are_thread_safe(article):
