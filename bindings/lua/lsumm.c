@@ -74,36 +74,14 @@ static void lsumm_setfuncs(lua_State *L, const luaL_Reg *l, int nup)
 
 /* ---- status codes ------------------------------------------------------ */
 
-/* Append new statuses here as summ.h grows; unknown ones map to "error". */
-static const struct {
-    int status;
-    const char *name;
-} status_names[] = {
-    { SUMM_E_NOMEM, "nomem" },
-    { SUMM_E_INVALID_ARG, "invalid_arg" },
-    { SUMM_E_INVALID_UTF8, "invalid_utf8" },
-    { SUMM_E_UNKNOWN_LANG, "unknown_lang" },
-    { SUMM_E_VERSION, "version" },
-    { SUMM_E_TOO_LARGE, "too_large" },
-    { SUMM_E_UNKNOWN_ALGO, "unknown_algo" },
-    { SUMM_E_INTERNAL, "internal" },
-};
-
-static const char *status_name(int status)
-{
-    size_t i;
-    for (i = 0; i < sizeof status_names / sizeof status_names[0]; i++)
-        if (status_names[i].status == status)
-            return status_names[i].name;
-    return "error";
-}
-
-/* The failure triple: nil, message, code. */
+/* The failure triple: nil, message, code. The code is the library's name
+ * for the status; a status this library does not name gives "error". */
 static int push_fail(lua_State *L, int status, const char *message)
 {
+    const char *code = summ_status_name(status);
     lua_pushnil(L);
     lua_pushstring(L, message && message[0] ? message : summ_strerror(status));
-    lua_pushstring(L, status_name(status));
+    lua_pushstring(L, code ? code : "error");
     return 3;
 }
 
@@ -703,32 +681,6 @@ static int rouge_gc(lua_State *L)
     return 0;
 }
 
-/* "rouge1", "rouge2", ... (any N >= 1), "rougeL" or "rougeLsum": the names
- * rouge-score and summ-rouge use. */
-static int parse_metric(const char *name, int *metric, unsigned int *n)
-{
-    unsigned long v = 0;
-    const char *p;
-    if (strncmp(name, "rouge", 5) != 0)
-        return -1;
-    name += 5;
-    if (strcmp(name, "L") == 0 || strcmp(name, "Lsum") == 0) {
-        *metric = name[1] ? SUMM_ROUGE_LSUM : SUMM_ROUGE_L;
-        *n = 0;
-        return 0;
-    }
-    if (!*name || *name == '0')
-        return -1;
-    for (p = name; *p; p++) {
-        if (*p < '0' || *p > '9' || v > 1000)
-            return -1;
-        v = v * 10 + (unsigned long)(*p - '0');
-    }
-    *metric = SUMM_ROUGE_N;
-    *n = (unsigned int)v;
-    return 0;
-}
-
 static void set_double(lua_State *L, const char *key, double v)
 {
     lua_pushnumber(L, (lua_Number)v);
@@ -749,7 +701,7 @@ static int l_rouge(lua_State *L)
     int metric, rc;
     lrouge *o;
 
-    if (parse_metric(metric_name, &metric, &n) < 0)
+    if (summ_rouge_metric_parse(metric_name, &metric, &n) < 0)
         return luaL_argerror(L, 3, "metric must be rouge1, rouge2, ..., rougeL or rougeLsum");
     memset(&cfg, 0, sizeof cfg);
     summ_rouge_options_init(&cfg.opts, SUMM_ROUGE_OPTIONS_VERSION);

@@ -415,6 +415,30 @@ test("algorithm parameters", function()
     raises("option 'cue_words' must be an array of strings", libsumm.new, { cue_words = "x" })
 end)
 
+test("failure codes are the library's status names", function()
+    -- summ.h's enum: SUMM_E_INVALID_UTF8 is "invalid_utf8", and so on.
+    local header = read_file(ROOT .. "/include/libsumm/summ.h")
+    local names = {}
+    for name in (header:match("typedef enum summ_status (%b{})") or ""):gmatch("SUMM_E_([%u%d_]+)") do
+        names[name:lower()] = true
+    end
+    check(names.invalid_utf8 and names.too_large, "summ_status read from summ.h")
+    local cases = {
+        { "invalid_utf8", libsumm.summarize(INVALID) },
+        { "unknown_lang", libsumm.new({ language = "xx" }) },
+        { "unknown_algo", libsumm.new({ algorithm = "nope" }) },
+        { "too_large", assert(libsumm.new({ max_input_bytes = 10 })):split("Eleven byte") },
+        { "invalid_utf8", libsumm.rouge("a\255", "a", "rouge1") },
+    }
+    for _, case in ipairs(cases) do
+        local want, result, message, code = case[1], case[2], case[3], case[4]
+        eq(result, nil, want .. ": fails")
+        eq(code, want, "code")
+        check(names[code], code .. " is a summ_status name")
+        check(type(message) == "string" and message ~= "", code .. " has a message")
+    end
+end)
+
 test("language detection", function()
     eq(libsumm.detect_language(ARTICLE), "en", "the article")
     eq(libsumm.detect_language("12345 67890"), "und", "no evidence")
