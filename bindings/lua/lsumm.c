@@ -764,6 +764,75 @@ static int l_algorithms(lua_State *L)
     return push_string_list(L, summ_algorithm_list());
 }
 
+/* The library names its option types by number only. */
+static const char *option_type_name(int type)
+{
+    switch (type) {
+    case SUMM_OPTION_UINT:
+        return "uint";
+    case SUMM_OPTION_REAL:
+        return "real";
+    case SUMM_OPTION_BOOL:
+        return "bool";
+    case SUMM_OPTION_ALGORITHM:
+        return "algorithm";
+    case SUMM_OPTION_WORDS:
+        return "words";
+    default:
+        return "unknown";
+    }
+}
+
+static void set_string(lua_State *L, const char *key, const char *v)
+{
+    if (!v)
+        return; /* nil: the field is absent */
+    lua_pushstring(L, v);
+    lua_setfield(L, -2, key);
+}
+
+/* Bounds and defaults of whole-number rows are integers where Lua has them. */
+static void set_bound(lua_State *L, const char *key, const summ_option_info *info, double v)
+{
+    if (info->type == SUMM_OPTION_UINT || info->type == SUMM_OPTION_BOOL) {
+        push_count(L, v);
+        lua_setfield(L, -2, key);
+    } else {
+        set_double(L, key, v);
+    }
+}
+
+static void set_boolean(lua_State *L, const char *key, int v)
+{
+    lua_pushboolean(L, v);
+    lua_setfield(L, -2, key);
+}
+
+/* Every row of the library's option table, in its order. */
+static int l_options(lua_State *L)
+{
+    size_t i, n = summ_option_count();
+    lua_createtable(L, (int)n, 0);
+    for (i = 0; i < n; i++) {
+        const summ_option_info *info = summ_option_at(i);
+        lua_createtable(L, 0, 12);
+        set_string(L, "name", info->name);
+        set_string(L, "type", option_type_name(info->type));
+        set_string(L, "group", info->group);
+        set_string(L, "doc", info->doc);
+        set_string(L, "value_name", info->value_name);
+        set_bound(L, "min", info, info->min);
+        set_bound(L, "max", info, info->max);
+        set_boolean(L, "min_open", info->min_open);
+        set_boolean(L, "max_open", info->max_open);
+        set_bound(L, "default", info, info->default_value);
+        set_string(L, "default_text", info->default_text);
+        set_string(L, "off_text", info->off_text);
+        lua_rawseti(L, -2, (int)(i + 1));
+    }
+    return 1;
+}
+
 static const luaL_Reg summarizer_methods[] = {
     { "summarize", m_summarize },
     { "split", m_split },
@@ -786,6 +855,7 @@ static const luaL_Reg module_functions[] = {
     { "split", l_split },
     { "languages", l_languages },
     { "algorithms", l_algorithms },
+    { "options", l_options },
     { "detect_language", l_detect_language },
     { "rouge", l_rouge },
     { NULL, NULL },

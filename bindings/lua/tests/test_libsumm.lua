@@ -429,6 +429,145 @@ test("algorithm parameters", function()
     raises("cue_words: expected an array of strings, got string", libsumm.new, { cue_words = "x" })
 end)
 
+-- The text the library writes for a number: the shortest that reads back.
+local function number_text(v)
+    if v == math.huge then
+        return "inf"
+    end
+    for precision = 1, 17 do
+        local text = string.format("%." .. precision .. "g", v)
+        if tonumber(text) == v then
+            return text
+        end
+    end
+end
+
+local function bounds_text(row)
+    return (row.min_open and "(" or "[") .. number_text(row.min) .. ", " .. number_text(row.max)
+        .. (row.max_open and ")" or "]")
+end
+
+-- For each row of libsumm.options(): a value it accepts and one it refuses,
+-- with the message the library writes for that value.
+local function row_values(row)
+    if row.type == "uint" then
+        return row.min, row.max + 1, row.name .. ": " .. number_text(row.max + 1) .. " is outside "
+            .. bounds_text(row)
+    elseif row.type == "real" then
+        local valid = row.max < math.huge and (row.min + row.max) / 2 or row.min + 1
+        local invalid = row.max < math.huge and row.max + 0.5 or math.huge
+        return valid, invalid, row.name .. ": " .. number_text(invalid) .. " is outside "
+            .. bounds_text(row)
+    elseif row.type == "bool" then
+        return true, 2, row.name .. ": 2 is not 0 or 1"
+    elseif row.type == "algorithm" then
+        return "lexrank", 99, row.name .. ": 99 is not an algorithm id"
+    elseif row.type == "words" then
+        return { "harbour", "library" }, "harbour", row.name .. ": expected an array of strings, got string"
+    end
+    fail("a row of an unknown type: " .. row.name .. " is " .. tostring(row.type))
+end
+
+test("libsumm.options() lists the library's option table", function()
+    local rows = libsumm.options()
+    check(#rows >= 20, "rows: " .. #rows)
+    local seen = {}
+    for _, row in ipairs(rows) do
+        check(type(row.name) == "string" and row.name:find("^[%l_]+$"), "name " .. show(row.name))
+        check(not seen[row.name], "one row per name: " .. row.name)
+        seen[row.name] = row
+        for _, key in ipairs({ "type", "group", "doc", "default_text" }) do
+            check(type(row[key]) == "string" and row[key] ~= "", row.name .. "." .. key)
+        end
+        for _, key in ipairs({ "min", "max", "default" }) do
+            check(type(row[key]) == "number", row.name .. "." .. key)
+        end
+        check(type(row.min_open) == "boolean" and type(row.max_open) == "boolean",
+            row.name .. " bounds open or closed")
+        check(row.value_name == nil or type(row.value_name) == "string", row.name .. ".value_name")
+        check(row.off_text == nil or type(row.off_text) == "string", row.name .. ".off_text")
+    end
+    -- A few rows as summ.h documents them.
+    eq(seen.damping.type, "real", "damping type")
+    eq(seen.damping.default, 0.85, "damping default")
+    check(seen.damping.min == 0 and seen.damping.max == 1 and seen.damping.min_open
+        and seen.damping.max_open, "damping bounds (0, 1)")
+    eq(seen.position_weight.off_text, "off", "position_weight can be turned off")
+    eq(seen.position_weight.default, 0.25, "position_weight default")
+    eq(seen.sentences.type, "uint", "sentences type")
+    eq(seen.sentences.group, "budget", "sentences group")
+    eq(seen.lenient.type, "bool", "lenient type")
+    eq(seen.algorithm.type, "algorithm", "algorithm type")
+    eq(seen.algorithm.default_text, "textrank", "algorithm default")
+    eq(seen.cue_words.type, "words", "cue_words type")
+    check(seen.min_sentence_words ~= nil, "the version 3 row min_sentence_words")
+    -- The language's keys are not rows.
+    check(not seen.language and not seen.stopwords and not seen.abbreviations,
+        "language keys are not rows")
+end)
+
+test("every row is accepted with a valid value and refused with the library's message", function()
+    for _, row in ipairs(libsumm.options()) do
+        local valid, invalid, message = row_values(row)
+        local s, err = libsumm.new({ [row.name] = valid })
+        check(s, row.name .. " = " .. show(valid) .. " accepted: " .. show(err))
+        -- It takes effect: a summary, or a failure the value explains
+        -- (max_input_bytes = 1), but no raise.
+        local spans, failure = s:summarize(ARTICLE)
+        check(spans or failure:find("over the limit of 1 bytes"), row.name .. " in use")
+        if row.type ~= "words" then
+            check(libsumm.new({ [row.name] = 0 }), row.name .. " = 0 accepted")
+            check(libsumm.new({ [row.name] = "default" }), row.name .. " = \"default\" accepted")
+        end
+        if row.off_text then
+            check(libsumm.new({ [row.name] = row.off_text }), row.name .. " = " .. row.off_text)
+        end
+        if row.type == "algorithm" then
+            -- A name that is no algorithm is a failure, not a raise.
+            local _, got, code = libsumm.new({ [row.name] = invalid })
+            eq(got, message, "message")
+            eq(code, "unknown_algo", "code")
+        else
+            raises(message, libsumm.new, { [row.name] = invalid })
+            raises(message, libsumm.summarize, ARTICLE, { [row.name] = invalid })
+        end
+    end
+end)
+
+test("nil, 0 and \"default\" mean the default", function()
+    local want = to_tsv(assert(libsumm.new():scores(ARTICLE)))
+    local opts_nil, opts_zero, opts_default = {}, {}, {}
+    for _, row in ipairs(libsumm.options()) do
+        opts_nil[row.name] = nil
+        if row.type ~= "words" then
+            opts_zero[row.name] = row.type == "bool" and false or 0
+            opts_default[row.name] = "default"
+        end
+    end
+    eq(to_tsv(assert(libsumm.new(opts_nil):scores(ARTICLE))), want, "nil")
+    eq(to_tsv(assert(libsumm.new(opts_zero):scores(ARTICLE))), want, "0 for every row")
+    eq(to_tsv(assert(libsumm.new(opts_default):scores(ARTICLE))), want, "\"default\" for every row")
+    eq(to_tsv(assert(libsumm.new({ sentences = 0 }):summarize(ARTICLE))),
+        to_tsv(assert(libsumm.new():summarize(ARTICLE))), "sentences 0 is unset")
+end)
+
+test("strings are read as the CLI reads them", function()
+    local function summary(opts)
+        return to_tsv(assert(assert(libsumm.new(opts)):summarize(ARTICLE)))
+    end
+    eq(summary({ ratio = "10%" }), summary({ ratio = 0.1 }), "ratio 10%")
+    eq(summary({ ratio = "0.1" }), summary({ ratio = 0.1 }), "ratio 0.1 as text")
+    eq(summary({ sentences = "3" }), summary({ sentences = 3 }), "sentences as text")
+    eq(summary({ algorithm = "lexrank" }), summary({ algorithm = 5 }), "algorithm by name and id")
+    eq(summary({ algorithm = "LexRank" }), summary({ algorithm = "lexrank" }), "names ignore case")
+    eq(summary({ tolerance = "1e-3" }), summary({ tolerance = 1e-3 }), "C notation")
+    eq(summary({ score_order = "on", sentences = 4 }), summary({ score_order = true, sentences = 4 }),
+        "on")
+    eq(summary({ score_order = "no", sentences = 4 }), summary({ sentences = 4 }), "no")
+    eq(summary({ position_weight = "off" }), summary({ position_weight = -1 }), "off")
+    eq(summary({ mmr_lambda = "off" }), summary({ mmr_lambda = 1 }), "mmr_lambda off is 1")
+end)
+
 test("failure codes are the library's status names", function()
     -- summ.h's enum: SUMM_E_INVALID_UTF8 is "invalid_utf8", and so on.
     local header = read_file(ROOT .. "/include/libsumm/summ.h")
