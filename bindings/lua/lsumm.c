@@ -251,7 +251,7 @@ static void config_defaults(config *cfg)
     memset(cfg, 0, sizeof *cfg);
     summ_options_init(&cfg->opts, SUMM_OPTIONS_VERSION);
     summ_lang_config_init(&cfg->lang, SUMM_LANG_CONFIG_VERSION);
-    cfg->language = "en";
+    cfg->language = "auto";
 }
 
 /* Reads the options table at `arg` (nil or none: the defaults): every row
@@ -396,10 +396,11 @@ enum run_mode { RUN_SUMMARIZE, RUN_SPLIT, RUN_SCORES };
 
 /* Runs one call and copies its spans into a new userdata pushed on the
  * stack (so nothing later can invalidate them, not even a finalizer that
- * reuses this summarizer). Returns the number of spans, or -1 after pushing
- * the failure triple. */
+ * reuses this summarizer), and gives the code of the language used (static
+ * storage: the detected one for "auto"). Returns the number of spans, or -1
+ * after pushing the failure triple. */
 static long run_copy(lua_State *L, lsumm *o, enum run_mode mode, const char *text, size_t len,
-                     const summ_span **spans_out)
+                     const summ_span **spans_out, const char **lang_out)
 {
     summ_span *copy;
     size_t n;
@@ -420,6 +421,7 @@ static long run_copy(lua_State *L, lsumm *o, enum run_mode mode, const char *tex
     if (n)
         memcpy(copy, summ_result_spans(o->r), n * sizeof *copy);
     *spans_out = copy;
+    *lang_out = summ_result_language(o->r);
     return (long)n;
 }
 
@@ -429,13 +431,22 @@ static void set_count(lua_State *L, const char *key, size_t v)
     lua_setfield(L, -2, key);
 }
 
+static void set_language(lua_State *L, const char *code)
+{
+    lua_pushstring(L, code);
+    lua_setfield(L, -2, "language");
+}
+
 /* Positions in Lua are 1-based and inclusive, so a span [start, end) in C
  * becomes start + 1 .. end: text:sub(start, stop) is the sentence. The
- * sentence index is 1-based too. */
-static void push_spans(lua_State *L, const char *text, const summ_span *sp, long n)
+ * sentence index is 1-based too. The array's `language` field names the
+ * language used. */
+static void push_spans(lua_State *L, const char *text, const summ_span *sp, long n,
+                       const char *lang)
 {
     long i;
-    lua_createtable(L, (int)n, 0);
+    lua_createtable(L, (int)n, 1);
+    set_language(L, lang);
     for (i = 0; i < n; i++) {
         lua_createtable(L, 0, 5);
         lua_pushlstring(L, text + sp[i].start, sp[i].end - sp[i].start);
@@ -455,13 +466,14 @@ static int method_run(lua_State *L, enum run_mode mode)
     size_t len;
     const char *text = luaL_checklstring(L, 2, &len);
     const summ_span *spans;
+    const char *lang;
     size_t before = o->bytes;
-    long n = run_copy(L, o, mode, text, len, &spans);
+    long n = run_copy(L, o, mode, text, len, &spans, &lang);
     /* Only after the copy: a finalizer run by this step may reuse o. */
     gc_account(L, o, before);
     if (n < 0)
         return 3;
-    push_spans(L, text, spans, n);
+    push_spans(L, text, spans, n, lang);
     return 1;
 }
 
@@ -544,6 +556,7 @@ static int l_summarize(lua_State *L)
     config cfg;
     lsumm *o;
     const summ_span *spans;
+    const char *lang;
     long i, n;
     luaL_Buffer b;
 
@@ -551,7 +564,7 @@ static int l_summarize(lua_State *L)
     if (lsumm_push_new(L, &cfg, 2) != 1)
         return 3;
     o = lua_touserdata(L, -1);
-    n = run_copy(L, o, RUN_SUMMARIZE, text, len, &spans);
+    n = run_copy(L, o, RUN_SUMMARIZE, text, len, &spans, &lang);
     /* Free the C objects now rather than at the next collection. */
     lsumm_release(o);
     if (n < 0)
@@ -563,7 +576,8 @@ static int l_summarize(lua_State *L)
         add_sentence(&b, text + spans[i].start, spans[i].end - spans[i].start);
     }
     luaL_pushresult(&b);
-    return 1;
+    lua_pushstring(L, lang);
+    return 2;
 }
 
 static int l_split(lua_State *L)
@@ -573,18 +587,20 @@ static int l_split(lua_State *L)
     config cfg;
     lsumm *o;
     const summ_span *spans;
+    const char *lang;
     long i, n;
 
     config_defaults(&cfg);
-    cfg.language = luaL_optstring(L, 2, "en");
+    cfg.language = luaL_optstring(L, 2, "auto");
     if (lsumm_push_new(L, &cfg, 2) != 1)
         return 3;
     o = lua_touserdata(L, -1);
-    n = run_copy(L, o, RUN_SPLIT, text, len, &spans);
+    n = run_copy(L, o, RUN_SPLIT, text, len, &spans, &lang);
     lsumm_release(o);
     if (n < 0)
         return 3;
-    lua_createtable(L, (int)n, 0);
+    lua_createtable(L, (int)n, 1);
+    set_language(L, lang);
     for (i = 0; i < n; i++) {
         lua_pushlstring(L, text + spans[i].start, spans[i].end - spans[i].start);
         lua_rawseti(L, -2, (int)(i + 1));
