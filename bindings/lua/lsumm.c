@@ -20,7 +20,6 @@
  */
 #include <libsumm/summ.h>
 
-#include <float.h>
 #include <limits.h>
 #include <math.h>
 #include <stddef.h>
@@ -74,219 +73,176 @@ static void lsumm_setfuncs(lua_State *L, const luaL_Reg *l, int nup)
 
 /* ---- status codes ------------------------------------------------------ */
 
-/* Append new statuses here as summ.h grows; unknown ones map to "error". */
-static const struct {
-    int status;
-    const char *name;
-} status_names[] = {
-    { SUMM_E_NOMEM, "nomem" },
-    { SUMM_E_INVALID_ARG, "invalid_arg" },
-    { SUMM_E_INVALID_UTF8, "invalid_utf8" },
-    { SUMM_E_UNKNOWN_LANG, "unknown_lang" },
-    { SUMM_E_VERSION, "version" },
-    { SUMM_E_TOO_LARGE, "too_large" },
-    { SUMM_E_UNKNOWN_ALGO, "unknown_algo" },
-    { SUMM_E_INTERNAL, "internal" },
-};
-
-static const char *status_name(int status)
-{
-    size_t i;
-    for (i = 0; i < sizeof status_names / sizeof status_names[0]; i++)
-        if (status_names[i].status == status)
-            return status_names[i].name;
-    return "error";
-}
-
-/* The failure triple: nil, message, code. */
+/* The failure triple: nil, message, code. The code is the library's name
+ * for the status; a status this library does not name gives "error". */
 static int push_fail(lua_State *L, int status, const char *message)
 {
+    const char *code = summ_status_name(status);
     lua_pushnil(L);
     lua_pushstring(L, message && message[0] ? message : summ_strerror(status));
-    lua_pushstring(L, status_name(status));
+    lua_pushstring(L, code ? code : "error");
     return 3;
 }
 
-/* ---- options: one table row per Lua option ----------------------------- */
+/* ---- options: the library's option table, plus the language's keys ---- */
 
-/* Everything an options table can set, parsed before any C object exists. */
+/* Everything an options table can set, parsed before any C object exists.
+ * A name that is no algorithm depends on the input rather than being a
+ * programming error, so it does not raise: its status and message wait
+ * here and are returned as the failure triple. */
 typedef struct config {
     summ_options opts;
     summ_lang_config lang;
     const char *language;
-    const char *algorithm;
+    int status;
+    char message[SUMM_OPTION_ERRMSG_SIZE];
 } config;
 
-enum opt_kind {
-    OPT_UINT32,  /* integer in [min, max] stored as uint32_t */
-    OPT_SIZE,    /* integer in [min, max] stored as size_t */
-    OPT_NUMBER,  /* number in [min, max], either end open if min_open/max_open; double */
-    OPT_FLAG,    /* boolean setting `bit` in the uint32_t at offset */
-    OPT_STRING,  /* string stored as const char * */
-    OPT_STRINGS  /* array of strings: const char ** at offset, size_t count at offset2 */
+/* The keys that configure the language: they are not rows of the table. */
+static const char *const lang_keys[] = { "language", "stopwords", "abbreviations" };
+#define N_LANG_KEYS (sizeof lang_keys / sizeof lang_keys[0])
+
+/* summ_options_set() cannot set a word list, and the table does not say
+ * which struct fields hold one, so the WORDS rows are found here by name. */
+static const struct word_field {
+    const char *row;
+    size_t list, count;
+} word_fields[] = {
+    { "cue_words", offsetof(summ_options, cue_words), offsetof(summ_options, n_cue_words) },
+    { "stigma_words", offsetof(summ_options, stigma_words),
+      offsetof(summ_options, n_stigma_words) },
 };
 
-typedef struct opt_spec {
-    const char *name;
-    enum opt_kind kind;
-    size_t offset;
-    size_t offset2;
-    double min, max;
-    int min_open, max_open;
-    uint32_t bit;
-} opt_spec;
-
-/* 2^53: every integer up to it is exact in a double. */
-#define MAX_EXACT 9007199254740992.0
-
-/* One row per option, named by what it stores (field is a member of config):
- *   UINT32/SIZE(name, field, min, max)   an integer in [min, max]
- *   NUMBER(name, field, "[", min, max, "]")  a number in that interval ("(" and ")"
- *                                        leave an end out)
- *   FLAG(name, field, bit)               a boolean that sets bit in a uint32_t
- *   STRING(name, field)                  a string
- *   STRINGS(name, list, count)           an array of strings and its length */
-#define CFG(field) offsetof(config, field)
-#define UINT32(n, f, lo, hi) { .name = n, .kind = OPT_UINT32, .offset = CFG(f), .min = lo, .max = hi }
-#define SIZE(n, f, lo, hi) { .name = n, .kind = OPT_SIZE, .offset = CFG(f), .min = lo, .max = hi }
-#define NUMBER(n, f, lb, lo, hi, rb) \
-    { .name = n, .kind = OPT_NUMBER, .offset = CFG(f), .min = lo, .max = hi, \
-      .min_open = (lb)[0] == '(', .max_open = (rb)[0] == ')' }
-#define FLAG(n, f, b) { .name = n, .kind = OPT_FLAG, .offset = CFG(f), .bit = b }
-#define STRING(n, f) { .name = n, .kind = OPT_STRING, .offset = CFG(f) }
-#define STRINGS(n, f, count) { .name = n, .kind = OPT_STRINGS, .offset = CFG(f), .offset2 = CFG(count) }
-
-/* To support a new option, add one row. */
-static const opt_spec option_specs[] = {
-    UINT32("sentences", opts.max_sentences, 1, UINT32_MAX),
-    NUMBER("ratio", opts.ratio, "(", 0, 1, "]"),
-    UINT32("words", opts.max_words, 1, UINT32_MAX),
-    SIZE("bytes", opts.max_bytes, 1, MAX_EXACT),
-    SIZE("max_input_bytes", opts.max_input_bytes, 1, (double)SUMM_MAX_INPUT_BYTES),
-    STRING("algorithm", algorithm),
-    STRING("language", language),
-    FLAG("lenient", opts.flags, SUMM_FLAG_LENIENT_UTF8),
-    FLAG("no_stemming", opts.flags, SUMM_FLAG_NO_STEMMING),
-    FLAG("keep_stopwords", opts.flags, SUMM_FLAG_KEEP_STOPWORDS),
-    FLAG("score_order", opts.flags, SUMM_FLAG_SCORE_ORDER),
-    STRINGS("stopwords", lang.extra_stopwords, lang.n_extra_stopwords),
-    STRINGS("abbreviations", lang.extra_abbreviations, lang.n_extra_abbreviations),
-    NUMBER("mmr_lambda", opts.mmr_lambda, "(", 0, 1, "]"),
-    NUMBER("position_weight", opts.position_weight, "[", 0, 1, "]"),
-    NUMBER("damping", opts.damping, "(", 0, 1, ")"),
-    NUMBER("tolerance", opts.tolerance, "[", 0, DBL_MAX, "]"),
-    UINT32("max_iterations", opts.max_iterations, 1, UINT32_MAX),
-    NUMBER("lexrank_threshold", opts.lexrank_threshold, "[", 0, 1, ")"),
-    UINT32("max_neighbours", opts.max_neighbours, 1, UINT32_MAX),
-    UINT32("lsa_dimensions", opts.lsa_dimensions, 1, UINT32_MAX),
-    STRINGS("cue_words", opts.cue_words, opts.n_cue_words),
-    STRINGS("stigma_words", opts.stigma_words, opts.n_stigma_words),
-};
-
-/* The tables are generic: offsets are into whatever struct `base` points at. */
 #define FIELD(base, off, type) ((type *)(void *)((char *)(base) + (off)))
 
-static int opt_error(lua_State *L, int arg, const char *name, const char *what)
+/* Raises for the value on top of the stack, which is not of a type `name`
+ * takes. */
+static int type_error(lua_State *L, int arg, const char *name, const char *want)
 {
-    lua_pushfstring(L, "option '%s' must be %s", name, what);
+    const char *got = luaL_typename(L, -1);
+    lua_pushfstring(L, "%s: expected %s, got %s", name, want, got);
     return luaL_argerror(L, arg, lua_tostring(L, -1));
 }
 
-/* Pushes a bound for a message: whole numbers without Lua 5.3+'s ".0". */
-static const char *push_bound(lua_State *L, double v)
+/* Pushes t[name] of the table at arg, read raw: a value an __index function
+ * made up would be referenced by nothing once popped, and its string could
+ * be collected while C still points at it. Returns whether it is not nil. */
+static int raw_field(lua_State *L, int arg, const char *name)
 {
-    char buf[32];
-    if (v == floor(v) && fabs(v) <= MAX_EXACT) {
-        /* No decimal point is printed, so the locale does not matter. */
-        snprintf(buf, sizeof buf, "%.0f", v);
-        lua_pushstring(L, buf);
-    } else {
-        lua_pushfstring(L, "%f", (lua_Number)v);
-    }
-    return lua_tostring(L, -1);
+    lua_pushstring(L, name);
+    lua_rawget(L, arg);
+    return !lua_isnil(L, -1);
 }
 
-/* Reads a whole number in [min, max] from the top of the stack. */
-static double opt_integer(lua_State *L, int arg, const opt_spec *spec)
-{
-    double v;
-    if (lua_type(L, -1) != LUA_TNUMBER)
-        opt_error(L, arg, spec->name, "an integer");
-    v = (double)lua_tonumber(L, -1);
-    if (v != floor(v) || v < spec->min || v > spec->max) {
-        const char *lo = push_bound(L, spec->min), *hi = push_bound(L, spec->max);
-        lua_pushfstring(L, "an integer from %s to %s", lo, hi);
-        opt_error(L, arg, spec->name, lua_tostring(L, -1));
-    }
-    return v;
-}
-
-/* Pointers to the strings stay valid because the options table, which
- * references them (read raw, so they are the table's own values), stays on
- * the stack until the C objects are built; the pointer array is a userdata
- * left on the stack for the same reason. */
-static void opt_strings(lua_State *L, int arg, const opt_spec *spec, void *cfg)
+/* Reads the array of strings on top of the stack. Its strings stay valid
+ * because the options table holds them and stays on the stack until the C
+ * objects are built; the array of pointers is a userdata left below the
+ * value for the same reason. */
+static const char *const *read_words(lua_State *L, int arg, const char *name, size_t *n_out)
 {
     size_t i, n;
     const char **list;
     if (lua_type(L, -1) != LUA_TTABLE)
-        opt_error(L, arg, spec->name, "an array of strings");
+        type_error(L, arg, name, "an array of strings");
     n = lua_rawlen(L, -1);
     list = new_userdata(L, (n ? n : 1) * sizeof *list);
+    lua_insert(L, -2);
     for (i = 0; i < n; i++) {
-        lua_rawgeti(L, -2, (int)(i + 1));
-        if (lua_type(L, -1) != LUA_TSTRING)
-            opt_error(L, arg, spec->name, "an array of strings");
+        lua_rawgeti(L, -1, (int)(i + 1));
+        if (lua_type(L, -1) != LUA_TSTRING) {
+            lua_pushfstring(L, "%s: item %d is not a string but %s", name, (int)(i + 1),
+                            luaL_typename(L, -1));
+            luaL_argerror(L, arg, lua_tostring(L, -1));
+        }
         list[i] = lua_tostring(L, -1);
         lua_pop(L, 1);
     }
-    /* Keep the array alive below the options being parsed. */
-    lua_insert(L, -2);
-    *FIELD(cfg, spec->offset, const char *const *) = list;
-    *FIELD(cfg, spec->offset2, size_t) = n;
+    *n_out = n;
+    return list;
 }
 
-static void opt_apply(lua_State *L, int arg, const opt_spec *spec, void *cfg)
+static void set_words(lua_State *L, int arg, const char *name, config *cfg)
 {
-    switch (spec->kind) {
-    case OPT_UINT32:
-        *FIELD(cfg, spec->offset, uint32_t) = (uint32_t)opt_integer(L, arg, spec);
-        break;
-    case OPT_SIZE:
-        *FIELD(cfg, spec->offset, size_t) = (size_t)opt_integer(L, arg, spec);
-        break;
-    case OPT_NUMBER: {
-        double v;
-        if (lua_type(L, -1) != LUA_TNUMBER)
-            opt_error(L, arg, spec->name, "a number");
-        v = (double)lua_tonumber(L, -1);
-        /* Written so that NaN fails every comparison and is refused. */
-        if (!(spec->min_open ? v > spec->min : v >= spec->min) ||
-            !(spec->max_open ? v < spec->max : v <= spec->max)) {
-            const char *lo = push_bound(L, spec->min), *hi = push_bound(L, spec->max);
-            lua_pushfstring(L, "a number in %s%s, %s%s", spec->min_open ? "(" : "[", lo, hi,
-                            spec->max_open ? ")" : "]");
-            opt_error(L, arg, spec->name, lua_tostring(L, -1));
+    size_t i;
+    for (i = 0; i < sizeof word_fields / sizeof word_fields[0]; i++) {
+        if (strcmp(word_fields[i].row, name) == 0) {
+            const struct word_field *f = &word_fields[i];
+            *FIELD(&cfg->opts, f->list, const char *const *) =
+                read_words(L, arg, name, FIELD(&cfg->opts, f->count, size_t));
+            return;
         }
-        *FIELD(cfg, spec->offset, double) = v;
-        break;
     }
-    case OPT_FLAG:
-        if (lua_type(L, -1) != LUA_TBOOLEAN)
-            opt_error(L, arg, spec->name, "a boolean");
-        if (lua_toboolean(L, -1))
-            *FIELD(cfg, spec->offset, uint32_t) |= spec->bit;
-        else
-            *FIELD(cfg, spec->offset, uint32_t) &= ~spec->bit;
+    lua_pushfstring(L, "%s: this module cannot set that word list", name);
+    luaL_argerror(L, arg, lua_tostring(L, -1));
+}
+
+/* Sets the option of row `info` from the value on top of the stack: a
+ * number, a string as a user types it, a boolean for an on/off option, an
+ * array of strings for a word list. The library checks the value. */
+static void set_option(lua_State *L, int arg, const summ_option_info *info, config *cfg)
+{
+    const char *want = info->type == SUMM_OPTION_BOOL ? "a boolean, a number or a string"
+                                                      : "a number or a string";
+    char err[SUMM_OPTION_ERRMSG_SIZE];
+    int rc;
+
+    if (info->type == SUMM_OPTION_WORDS) {
+        set_words(L, arg, info->name, cfg);
+        return;
+    }
+    switch (lua_type(L, -1)) {
+    case LUA_TNUMBER:
+        rc = summ_options_set_number(&cfg->opts, info->name, (double)lua_tonumber(L, -1), err,
+                                     sizeof err);
         break;
-    case OPT_STRING:
-        if (lua_type(L, -1) != LUA_TSTRING)
-            opt_error(L, arg, spec->name, "a string");
-        *FIELD(cfg, spec->offset, const char *) = lua_tostring(L, -1);
+    case LUA_TSTRING:
+        rc = summ_options_set(&cfg->opts, info->name, lua_tostring(L, -1), err, sizeof err);
         break;
-    case OPT_STRINGS:
-        opt_strings(L, arg, spec, cfg);
+    case LUA_TBOOLEAN:
+        if (info->type != SUMM_OPTION_BOOL)
+            type_error(L, arg, info->name, want);
+        rc = summ_options_set_number(&cfg->opts, info->name, lua_toboolean(L, -1) ? 1.0 : 0.0,
+                                     err, sizeof err);
         break;
+    default:
+        type_error(L, arg, info->name, want);
+        return;
+    }
+    if (rc == SUMM_E_UNKNOWN_ALGO) {
+        if (cfg->status == 0) {
+            cfg->status = rc;
+            memcpy(cfg->message, err, sizeof err);
+        }
+    } else if (rc < 0) {
+        luaL_argerror(L, arg, err);
+    }
+}
+
+static int is_summarizer_key(const char *key)
+{
+    const summ_option_info *info = summ_option_find(key);
+    size_t i;
+    for (i = 0; i < N_LANG_KEYS; i++)
+        if (strcmp(key, lang_keys[i]) == 0)
+            return 1;
+    /* The exact name: summ_option_find() also takes "Max-Iterations". */
+    return info && strcmp(key, info->name) == 0;
+}
+
+/* A misspelt option must not be silently ignored. */
+static void refuse_unknown_keys(lua_State *L, int arg, int (*known)(const char *key))
+{
+    lua_pushnil(L);
+    while (lua_next(L, arg)) {
+        lua_pop(L, 1);
+        if (lua_type(L, -1) != LUA_TSTRING) {
+            lua_pushfstring(L, "option keys must be strings, not %s", luaL_typename(L, -1));
+            luaL_argerror(L, arg, lua_tostring(L, -1));
+        }
+        if (!known(lua_tostring(L, -1))) {
+            lua_pushfstring(L, "unknown option '%s'", lua_tostring(L, -1));
+            luaL_argerror(L, arg, lua_tostring(L, -1));
+        }
     }
 }
 
@@ -295,54 +251,41 @@ static void config_defaults(config *cfg)
     memset(cfg, 0, sizeof *cfg);
     summ_options_init(&cfg->opts, SUMM_OPTIONS_VERSION);
     summ_lang_config_init(&cfg->lang, SUMM_LANG_CONFIG_VERSION);
-    cfg->language = "en";
+    cfg->language = "auto";
 }
 
-/* Reads the options table at `arg` into base, by the rows of specs (nil or
- * none leaves base as it is). Raises on an unknown key or a value of the
- * wrong type or range. May leave values on the stack above arg; the caller
- * keeps them until the C objects exist. */
-static void parse_table(lua_State *L, int arg, const opt_spec *specs, size_t n_specs, void *base)
+/* Reads the options table at `arg` (nil or none: the defaults): every row
+ * of the library's table by its name, then the language's keys. Raises on
+ * an unknown key or a value the library refuses. May leave values on the
+ * stack above arg; the caller keeps them until the C objects exist. */
+static void config_parse(lua_State *L, int arg, config *cfg)
 {
-    size_t i;
+    size_t i, n_rows = summ_option_count();
 
+    config_defaults(cfg);
     if (lua_isnoneornil(L, arg))
         return;
     luaL_checktype(L, arg, LUA_TTABLE);
-    /* Raw reads: a value an __index function made up would be referenced
-     * by nothing once popped, and its string could be collected while C
-     * still points at it. */
-    for (i = 0; i < n_specs; i++) {
-        lua_pushstring(L, specs[i].name);
-        lua_rawget(L, arg);
-        if (!lua_isnil(L, -1))
-            opt_apply(L, arg, &specs[i], base);
+    refuse_unknown_keys(L, arg, is_summarizer_key);
+    for (i = 0; i < n_rows; i++) {
+        const summ_option_info *info = summ_option_at(i);
+        if (raw_field(L, arg, info->name))
+            set_option(L, arg, info, cfg);
         lua_pop(L, 1);
     }
-    /* A misspelt option must not be silently ignored. */
-    lua_pushnil(L);
-    while (lua_next(L, arg)) {
-        int known = 0;
-        lua_pop(L, 1);
-        if (lua_type(L, -1) == LUA_TSTRING) {
-            const char *key = lua_tostring(L, -1);
-            for (i = 0; i < n_specs && !known; i++)
-                known = strcmp(key, specs[i].name) == 0;
-        }
-        if (!known) {
-            if (lua_type(L, -1) == LUA_TSTRING)
-                lua_pushfstring(L, "unknown option '%s'", lua_tostring(L, -1));
-            else
-                lua_pushfstring(L, "option keys must be strings, not %s", luaL_typename(L, -1));
-            luaL_argerror(L, arg, lua_tostring(L, -1));
-        }
+    if (raw_field(L, arg, "language")) {
+        if (lua_type(L, -1) != LUA_TSTRING)
+            type_error(L, arg, "language", "a string");
+        cfg->language = lua_tostring(L, -1);
     }
-}
-
-static void config_parse(lua_State *L, int arg, config *cfg)
-{
-    config_defaults(cfg);
-    parse_table(L, arg, option_specs, sizeof option_specs / sizeof option_specs[0], cfg);
+    lua_pop(L, 1);
+    if (raw_field(L, arg, "stopwords"))
+        cfg->lang.extra_stopwords = read_words(L, arg, "stopwords", &cfg->lang.n_extra_stopwords);
+    lua_pop(L, 1);
+    if (raw_field(L, arg, "abbreviations"))
+        cfg->lang.extra_abbreviations =
+            read_words(L, arg, "abbreviations", &cfg->lang.n_extra_abbreviations);
+    lua_pop(L, 1);
 }
 
 /* ---- the Summarizer userdata ------------------------------------------- */
@@ -408,20 +351,12 @@ static void lsumm_release(lsumm *o)
  * itself refuses as invalid (a programming error), after cleaning up. */
 static int lsumm_push_new(lua_State *L, const config *cfg, int arg)
 {
-    summ_options opts = cfg->opts;
     summ_allocator alloc;
     lsumm *o;
     int rc;
 
-    if (cfg->algorithm) {
-        rc = summ_algorithm_from_name(cfg->algorithm);
-        if (rc < 0) {
-            lua_pushfstring(L, "unknown algorithm '%s'", cfg->algorithm);
-            return push_fail(L, rc, lua_tostring(L, -1));
-        }
-        opts.algorithm = rc;
-    }
-
+    if (cfg->status < 0)
+        return push_fail(L, cfg->status, cfg->message);
     o = new_userdata(L, sizeof *o);
     memset(o, 0, sizeof *o);
     o->lua_alloc = lua_getallocf(L, &o->lua_ud);
@@ -437,7 +372,7 @@ static int lsumm_push_new(lua_State *L, const config *cfg, int arg)
         return push_fail(L, rc, lua_tostring(L, -1));
     }
     if (rc == 0)
-        rc = summ_summarizer_new(&o->s, o->lang, &opts, &alloc);
+        rc = summ_summarizer_new(&o->s, o->lang, &cfg->opts, &alloc);
     if (rc == 0)
         rc = summ_result_new(&o->r, &alloc);
     if (rc < 0) {
@@ -461,10 +396,11 @@ enum run_mode { RUN_SUMMARIZE, RUN_SPLIT, RUN_SCORES };
 
 /* Runs one call and copies its spans into a new userdata pushed on the
  * stack (so nothing later can invalidate them, not even a finalizer that
- * reuses this summarizer). Returns the number of spans, or -1 after pushing
- * the failure triple. */
+ * reuses this summarizer), and gives the code of the language used (static
+ * storage: the detected one for "auto"). Returns the number of spans, or -1
+ * after pushing the failure triple. */
 static long run_copy(lua_State *L, lsumm *o, enum run_mode mode, const char *text, size_t len,
-                     const summ_span **spans_out)
+                     const summ_span **spans_out, const char **lang_out)
 {
     summ_span *copy;
     size_t n;
@@ -485,6 +421,7 @@ static long run_copy(lua_State *L, lsumm *o, enum run_mode mode, const char *tex
     if (n)
         memcpy(copy, summ_result_spans(o->r), n * sizeof *copy);
     *spans_out = copy;
+    *lang_out = summ_result_language(o->r);
     return (long)n;
 }
 
@@ -494,13 +431,22 @@ static void set_count(lua_State *L, const char *key, size_t v)
     lua_setfield(L, -2, key);
 }
 
+static void set_language(lua_State *L, const char *code)
+{
+    lua_pushstring(L, code);
+    lua_setfield(L, -2, "language");
+}
+
 /* Positions in Lua are 1-based and inclusive, so a span [start, end) in C
  * becomes start + 1 .. end: text:sub(start, stop) is the sentence. The
- * sentence index is 1-based too. */
-static void push_spans(lua_State *L, const char *text, const summ_span *sp, long n)
+ * sentence index is 1-based too. The array's `language` field names the
+ * language used. */
+static void push_spans(lua_State *L, const char *text, const summ_span *sp, long n,
+                       const char *lang)
 {
     long i;
-    lua_createtable(L, (int)n, 0);
+    lua_createtable(L, (int)n, 1);
+    set_language(L, lang);
     for (i = 0; i < n; i++) {
         lua_createtable(L, 0, 5);
         lua_pushlstring(L, text + sp[i].start, sp[i].end - sp[i].start);
@@ -520,13 +466,14 @@ static int method_run(lua_State *L, enum run_mode mode)
     size_t len;
     const char *text = luaL_checklstring(L, 2, &len);
     const summ_span *spans;
+    const char *lang;
     size_t before = o->bytes;
-    long n = run_copy(L, o, mode, text, len, &spans);
+    long n = run_copy(L, o, mode, text, len, &spans, &lang);
     /* Only after the copy: a finalizer run by this step may reuse o. */
     gc_account(L, o, before);
     if (n < 0)
         return 3;
-    push_spans(L, text, spans, n);
+    push_spans(L, text, spans, n, lang);
     return 1;
 }
 
@@ -609,6 +556,7 @@ static int l_summarize(lua_State *L)
     config cfg;
     lsumm *o;
     const summ_span *spans;
+    const char *lang;
     long i, n;
     luaL_Buffer b;
 
@@ -616,7 +564,7 @@ static int l_summarize(lua_State *L)
     if (lsumm_push_new(L, &cfg, 2) != 1)
         return 3;
     o = lua_touserdata(L, -1);
-    n = run_copy(L, o, RUN_SUMMARIZE, text, len, &spans);
+    n = run_copy(L, o, RUN_SUMMARIZE, text, len, &spans, &lang);
     /* Free the C objects now rather than at the next collection. */
     lsumm_release(o);
     if (n < 0)
@@ -628,7 +576,8 @@ static int l_summarize(lua_State *L)
         add_sentence(&b, text + spans[i].start, spans[i].end - spans[i].start);
     }
     luaL_pushresult(&b);
-    return 1;
+    lua_pushstring(L, lang);
+    return 2;
 }
 
 static int l_split(lua_State *L)
@@ -638,18 +587,20 @@ static int l_split(lua_State *L)
     config cfg;
     lsumm *o;
     const summ_span *spans;
+    const char *lang;
     long i, n;
 
     config_defaults(&cfg);
-    cfg.language = luaL_optstring(L, 2, "en");
+    cfg.language = luaL_optstring(L, 2, "auto");
     if (lsumm_push_new(L, &cfg, 2) != 1)
         return 3;
     o = lua_touserdata(L, -1);
-    n = run_copy(L, o, RUN_SPLIT, text, len, &spans);
+    n = run_copy(L, o, RUN_SPLIT, text, len, &spans, &lang);
     lsumm_release(o);
     if (n < 0)
         return 3;
-    lua_createtable(L, (int)n, 0);
+    lua_createtable(L, (int)n, 1);
+    set_language(L, lang);
     for (i = 0; i < n; i++) {
         lua_pushlstring(L, text + spans[i].start, spans[i].end - spans[i].start);
         lua_rawseti(L, -2, (int)(i + 1));
@@ -676,18 +627,50 @@ static int l_detect_language(lua_State *L)
 
 /* ---- ROUGE ------------------------------------------------------------- */
 
-typedef struct rouge_config {
-    summ_rouge_options opts;
-    const char *tokenizer;
-} rouge_config;
+/* ROUGE's options are not summ_options: the library has no table of
+ * them, so they are read here. */
+static const char *const rouge_keys[] = { "tokenizer", "stemmer", "stem_min_length" };
 
-#undef CFG
-#define CFG(field) offsetof(rouge_config, field)
-static const opt_spec rouge_specs[] = {
-    STRING("tokenizer", tokenizer),
-    STRING("stemmer", opts.stemmer),
-    UINT32("stem_min_length", opts.stem_min_length, 0, UINT32_MAX),
-};
+static int is_rouge_key(const char *key)
+{
+    size_t i;
+    for (i = 0; i < sizeof rouge_keys / sizeof rouge_keys[0]; i++)
+        if (strcmp(key, rouge_keys[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Reads the ROUGE options table at arg into opts (nil or none: defaults).
+ * The stemmer's name stays valid as the table on the stack holds it. */
+static void rouge_parse(lua_State *L, int arg, summ_rouge_options *opts)
+{
+    summ_rouge_options_init(opts, SUMM_ROUGE_OPTIONS_VERSION);
+    if (lua_isnoneornil(L, arg))
+        return;
+    luaL_checktype(L, arg, LUA_TTABLE);
+    refuse_unknown_keys(L, arg, is_rouge_key);
+    if (raw_field(L, arg, "tokenizer")) {
+        const char *name = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "";
+        if (strcmp(name, "unicode") == 0)
+            opts->tokenizer = SUMM_ROUGE_TOKENIZER_UNICODE;
+        else if (strcmp(name, "ascii") != 0)
+            luaL_argerror(L, arg, "tokenizer: expected \"ascii\" or \"unicode\"");
+    }
+    lua_pop(L, 1);
+    if (raw_field(L, arg, "stemmer")) {
+        if (lua_type(L, -1) != LUA_TSTRING)
+            type_error(L, arg, "stemmer", "a string");
+        opts->stemmer = lua_tostring(L, -1);
+    }
+    lua_pop(L, 1);
+    if (raw_field(L, arg, "stem_min_length")) {
+        lua_Number v = lua_tonumber(L, -1);
+        if (lua_type(L, -1) != LUA_TNUMBER || v != floor(v) || v < 0 || v > UINT32_MAX)
+            luaL_argerror(L, arg, "stem_min_length: expected a whole number from 0 to 4294967295");
+        opts->stem_min_length = (uint32_t)v;
+    }
+    lua_pop(L, 1);
+}
 
 /* A scorer lives only for one call, but in a userdata with __gc all the
  * same, so that a raise while it exists cannot leak it. */
@@ -700,32 +683,6 @@ static int rouge_gc(lua_State *L)
     lrouge *o = luaL_checkudata(L, 1, ROUGE_MT);
     summ_rouge_free(o->r);
     o->r = NULL;
-    return 0;
-}
-
-/* "rouge1", "rouge2", ... (any N >= 1), "rougeL" or "rougeLsum": the names
- * rouge-score and summ-rouge use. */
-static int parse_metric(const char *name, int *metric, unsigned int *n)
-{
-    unsigned long v = 0;
-    const char *p;
-    if (strncmp(name, "rouge", 5) != 0)
-        return -1;
-    name += 5;
-    if (strcmp(name, "L") == 0 || strcmp(name, "Lsum") == 0) {
-        *metric = name[1] ? SUMM_ROUGE_LSUM : SUMM_ROUGE_L;
-        *n = 0;
-        return 0;
-    }
-    if (!*name || *name == '0')
-        return -1;
-    for (p = name; *p; p++) {
-        if (*p < '0' || *p > '9' || v > 1000)
-            return -1;
-        v = v * 10 + (unsigned long)(*p - '0');
-    }
-    *metric = SUMM_ROUGE_N;
-    *n = (unsigned int)v;
     return 0;
 }
 
@@ -742,22 +699,16 @@ static int l_rouge(lua_State *L)
     const char *metric_name = luaL_checkstring(L, 3);
     const char **refs;
     size_t *ref_lens;
-    rouge_config cfg;
+    summ_rouge_options opts;
     summ_allocator alloc;
     summ_rouge_result res;
     unsigned int n;
     int metric, rc;
     lrouge *o;
 
-    if (parse_metric(metric_name, &metric, &n) < 0)
+    if (summ_rouge_metric_parse(metric_name, &metric, &n) < 0)
         return luaL_argerror(L, 3, "metric must be rouge1, rouge2, ..., rougeL or rougeLsum");
-    memset(&cfg, 0, sizeof cfg);
-    summ_rouge_options_init(&cfg.opts, SUMM_ROUGE_OPTIONS_VERSION);
-    parse_table(L, 4, rouge_specs, sizeof rouge_specs / sizeof rouge_specs[0], &cfg);
-    if (cfg.tokenizer && strcmp(cfg.tokenizer, "unicode") == 0)
-        cfg.opts.tokenizer = SUMM_ROUGE_TOKENIZER_UNICODE;
-    else if (cfg.tokenizer && strcmp(cfg.tokenizer, "ascii") != 0)
-        return luaL_argerror(L, 4, "option 'tokenizer' must be \"ascii\" or \"unicode\"");
+    rouge_parse(L, 4, &opts);
 
     /* The references: one string or an array of them, anchored by arg 2. */
     if (lua_type(L, 2) == LUA_TTABLE) {
@@ -786,7 +737,7 @@ static int l_rouge(lua_State *L)
     luaL_getmetatable(L, ROUGE_MT);
     lua_setmetatable(L, -2);
     alloc.fn = lua_getallocf(L, &alloc.ud);
-    rc = summ_rouge_new(&o->r, &cfg.opts, &alloc);
+    rc = summ_rouge_new(&o->r, &opts, &alloc);
     if (rc == SUMM_E_INVALID_ARG)
         return luaL_argerror(L, 4, "no libstemmer algorithm with that stemmer name");
     if (rc == 0) {
@@ -829,6 +780,75 @@ static int l_algorithms(lua_State *L)
     return push_string_list(L, summ_algorithm_list());
 }
 
+/* The library names its option types by number only. */
+static const char *option_type_name(int type)
+{
+    switch (type) {
+    case SUMM_OPTION_UINT:
+        return "uint";
+    case SUMM_OPTION_REAL:
+        return "real";
+    case SUMM_OPTION_BOOL:
+        return "bool";
+    case SUMM_OPTION_ALGORITHM:
+        return "algorithm";
+    case SUMM_OPTION_WORDS:
+        return "words";
+    default:
+        return "unknown";
+    }
+}
+
+static void set_string(lua_State *L, const char *key, const char *v)
+{
+    if (!v)
+        return; /* nil: the field is absent */
+    lua_pushstring(L, v);
+    lua_setfield(L, -2, key);
+}
+
+/* Bounds and defaults of whole-number rows are integers where Lua has them. */
+static void set_bound(lua_State *L, const char *key, const summ_option_info *info, double v)
+{
+    if (info->type == SUMM_OPTION_UINT || info->type == SUMM_OPTION_BOOL) {
+        push_count(L, v);
+        lua_setfield(L, -2, key);
+    } else {
+        set_double(L, key, v);
+    }
+}
+
+static void set_boolean(lua_State *L, const char *key, int v)
+{
+    lua_pushboolean(L, v);
+    lua_setfield(L, -2, key);
+}
+
+/* Every row of the library's option table, in its order. */
+static int l_options(lua_State *L)
+{
+    size_t i, n = summ_option_count();
+    lua_createtable(L, (int)n, 0);
+    for (i = 0; i < n; i++) {
+        const summ_option_info *info = summ_option_at(i);
+        lua_createtable(L, 0, 12);
+        set_string(L, "name", info->name);
+        set_string(L, "type", option_type_name(info->type));
+        set_string(L, "group", info->group);
+        set_string(L, "doc", info->doc);
+        set_string(L, "value_name", info->value_name);
+        set_bound(L, "min", info, info->min);
+        set_bound(L, "max", info, info->max);
+        set_boolean(L, "min_open", info->min_open);
+        set_boolean(L, "max_open", info->max_open);
+        set_bound(L, "default", info, info->default_value);
+        set_string(L, "default_text", info->default_text);
+        set_string(L, "off_text", info->off_text);
+        lua_rawseti(L, -2, (int)(i + 1));
+    }
+    return 1;
+}
+
 static const luaL_Reg summarizer_methods[] = {
     { "summarize", m_summarize },
     { "split", m_split },
@@ -851,6 +871,7 @@ static const luaL_Reg module_functions[] = {
     { "split", l_split },
     { "languages", l_languages },
     { "algorithms", l_algorithms },
+    { "options", l_options },
     { "detect_language", l_detect_language },
     { "rouge", l_rouge },
     { NULL, NULL },

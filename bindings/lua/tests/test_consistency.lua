@@ -1,6 +1,7 @@
 -- Checks what can drift apart: the rockspec builds what meson builds (the
--- same C sources and version header), and the README documents every
--- function, method, metamethod and option of the module. Prints TAP.
+-- same C sources and version header), the README documents every
+-- function, method, metamethod and option of the module, and the module
+-- takes its option names from the library's table. Prints TAP.
 --
 -- Usage: lua test_consistency.lua SOURCE_ROOT PATH/TO/generated/version.h
 
@@ -111,12 +112,40 @@ end
 documented("module function", registered("module_functions"), "libsumm.")
 documented("method", registered("summarizer_methods"), "s:")
 documented("metamethod", registered("summarizer_meta"), "")
-local options = {}
-for name in (source:match("option_specs%[%] = (%b{})") or ""):gmatch('%u+%("([%w_]+)",') do
-    options[#options + 1] = name
+-- Options: the rows of the library's table (libsumm/option_table.c) and
+-- the language's own keys (lang_keys in lsumm.c).
+local table_source = read_file(ROOT .. "/libsumm/option_table.c")
+local rows, word_rows = {}, {}
+for kind, name in table_source:gmatch('(%u+)_ROW%(%s*"([%w_]+)"') do
+    rows[#rows + 1] = name
+    if kind == "WORDS" then
+        word_rows[name] = true
+    end
 end
-check(#options > 0, "lsumm.c has an option table")
-documented("option", options, "")
+for name in table_source:gmatch('{ { "([%w_]+)", SUMM_OPTION_') do
+    rows[#rows + 1] = name
+end
+check(#rows > 0, "libsumm/option_table.c has rows")
+local lang_keys = {}
+for name in (source:match("lang_keys%[%] = (%b{})") or ""):gmatch('"([%w_]+)"') do
+    lang_keys[#lang_keys + 1] = name
+end
+check(#lang_keys > 0, "lsumm.c lists the language's keys")
+documented("option of the library's table", rows, "")
+documented("language key", lang_keys, "")
+
+-- The module takes option names from the table: apart from the word lists,
+-- which it must set through struct fields, it spells none of them.
+-- (option_type_name spells type names, two of which are option names too.)
+local code = source:gsub("static const char %*option_type_name%(.-\n}\n", "")
+local copied = {}
+for _, name in ipairs(rows) do
+    if not word_rows[name] and code:find('"' .. name .. '"', 1, true) then
+        copied[#copied + 1] = name
+    end
+end
+check(#copied == 0, "lsumm.c keeps no copy of the table's option names",
+    "found: " .. table.concat(copied, ", "))
 
 print("1.." .. #results)
 local failed = 0
