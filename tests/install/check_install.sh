@@ -29,7 +29,7 @@ check() { # check NAME COMMAND...: one TAP line for the command's status
 staged=$("$meson" install -C "$build" --no-rebuild --destdir "$dest" 2>&1)
 check "meson install --destdir succeeds" [ $? -eq 0 ]
 check "the shared library is installed under the libdir" \
-    test -e "$dest$libdir/libsumm.so.0.1"
+    sh -c 'ls "$1"/libsumm.so.[0-9]* >/dev/null 2>&1' sh "$dest$libdir"
 check "the header is installed" test -f "$dest$prefix/include/libsumm/summ.h"
 check "the pkg-config file is installed" test -f "$dest$libdir/pkgconfig/libsumm.pc"
 
