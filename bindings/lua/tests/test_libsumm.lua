@@ -140,7 +140,8 @@ local function run_cli(args, text)
 end
 
 -- Runs the CLI once on several texts (ASan makes each start slow) and
--- returns its output for each, split at its "==> FILE <==" headers.
+-- returns its output for each: text output is split at its "==> FILE <=="
+-- headers, TSV output by its first column, which names the file.
 local function run_cli_each(args, texts)
     if #texts == 1 then
         return { run_cli(args, texts[1]) }
@@ -157,7 +158,23 @@ local function run_cli_each(args, texts)
         .. " 2>/dev/null"))
     local out = p:read("*a")
     p:close()
-    local outputs, starts, stops = {}, {}, {}
+    local outputs = {}
+    if args:find("-f tsv", 1, true) then
+        local index = {}
+        for i, name in ipairs(names) do
+            index[name], outputs[i] = i, ""
+        end
+        for file, rest in out:gmatch("([^\t\n]*)\t([^\n]*\n)") do
+            local i = index[file]
+            check(i, "TSV line of an unknown file " .. file)
+            outputs[i] = outputs[i] .. rest
+        end
+        for _, name in ipairs(names) do
+            os.remove(name)
+        end
+        return outputs
+    end
+    local starts, stops = {}, {}
     for i, name in ipairs(names) do
         os.remove(name)
         local header = (i > 1 and "\n" or "") .. "==> " .. name .. " <==\n"
