@@ -389,8 +389,9 @@ static const char *python_type_text(int type)
 }
 
 /* The number v stands for, when v has a Python type the row takes as a
- * number: an int for whole numbers, an int or a float for reals, a bool or
- * an int for on/off. True is no count, so bool is refused for numbers; an
+ * number: an int or a float for numbers (the library refuses 2.5 for a
+ * whole number, with the message every front end gives), a bool or an int
+ * for on/off. True is no count, so bool is refused for numbers; an
  * algorithm is given by name. */
 static int option_number(const summ_option_info *row, PyObject *v, double *out)
 {
@@ -400,6 +401,10 @@ static int option_number(const summ_option_info *row, PyObject *v, double *out)
 
     switch (row->type) {
     case SUMM_OPTION_UINT:
+        if (PyFloat_Check(v)) {
+            *out = PyFloat_AS_DOUBLE(v);
+            return 0;
+        }
         if (PyBool_Check(v) || !PyIndex_Check(v))
             break;
         if (!(idx = PyNumber_Index(v)))
