@@ -191,7 +191,9 @@ def main():
                                 capture_output=True, text=True, env=env, check=True).stdout
     for row in table:
         n, dashed = row["name"], "--" + row["name"].replace("_", "-")
-        tap(re.search(r"`%s`|\b%s\b" % (n, n), readme) is not None, "README documents " + n)
+        line = next((l for l in readme.splitlines() if l.startswith("| `%s` |" % n)), None)
+        tap(line is not None and "| %s |" % row["default_text"] in line,
+            "README's option table has %s with its default %s" % (n, row["default_text"]))
         tap(dashed in man, "man page documents " + dashed)
         tap(dashed in helptext, "--help lists " + dashed)
         if PYPATH:
