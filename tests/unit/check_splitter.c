@@ -299,6 +299,27 @@ static const lang_case lang_cases[] = {
     { "ca", "Vam veure el Sr. Puig ahir. Estava content.",
       "Vam veure el Sr. Puig ahir.|Estava content." },
     { "eu", "Ikusi Zk. Bost orria. Ondo dago.", "Ikusi Zk. Bost orria.|Ondo dago." },
+    /* A quotation holding a sentence is one unit of a larger sentence when
+     * it closes without a terminator of its own and the sentence ends after
+     * it: past a bracketed source, or where a dash resumes the quoted
+     * speech after the words that introduce it. Otherwise it is split, as
+     * the treebanks do. */
+    { "it", "\"Era notte. Tutto taceva\" (Verga). Poi venne il giorno.",
+      "\"Era notte. Tutto taceva\" (Verga).|Poi venne il giorno." },
+    { "ru",
+      "\xC2\xAB\xD0\xA2\xD1\x8B \xD0\xB3\xD0\xBE\xD1\x82\xD0\xBE\xD0\xB2? \xE2\x80\x93 "
+      "\xD1\x81\xD0\xBF\xD1\x80\xD0\xBE\xD1\x81\xD0\xB8\xD0\xBB \xD0\xBE\xD1\x82\xD0\xB5\xD1\x86. "
+      "\xE2\x80\x93 \xD0\x9F\xD0\xBE\xD1\x80\xD0\xB0\xC2\xBB. \xD0\x9E\xD0\xBD\xD0\xB0 "
+      "\xD0\xB2\xD1\x81\xD1\x82\xD0\xB0\xD0\xBB\xD0\xB0.",
+      "\xC2\xAB\xD0\xA2\xD1\x8B \xD0\xB3\xD0\xBE\xD1\x82\xD0\xBE\xD0\xB2? \xE2\x80\x93 "
+      "\xD1\x81\xD0\xBF\xD1\x80\xD0\xBE\xD1\x81\xD0\xB8\xD0\xBB \xD0\xBE\xD1\x82\xD0\xB5\xD1\x86. "
+      "\xE2\x80\x93 \xD0\x9F\xD0\xBE\xD1\x80\xD0\xB0\xC2\xBB.|\xD0\x9E\xD0\xBD\xD0\xB0 "
+      "\xD0\xB2\xD1\x81\xD1\x82\xD0\xB0\xD0\xBB\xD0\xB0." },
+    { "pt", "\xC2\xAB" "Chegou cedo. Saiu tarde\xC2\xBB. Depois dormiu.",
+      "\xC2\xAB" "Chegou cedo.|Saiu tarde\xC2\xBB.|Depois dormiu." },
+    { "fr",
+      "Il dit : \xC2\xAB Mais pourquoi ? Il est en \xC2\xAB zone rouge \xC2\xBB (ZR).",
+      "Il dit : \xC2\xAB Mais pourquoi ?|Il est en \xC2\xAB zone rouge \xC2\xBB (ZR)." },
     /* Every language with built-in tables has an entry, even when empty. */
     { "xx", "Dr. Who. Yes.", "Dr.|Who.|Yes." },
 };
