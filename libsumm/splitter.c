@@ -1127,8 +1127,13 @@ static int newline(splitter *sp, size_t i, size_t next)
     if (line_end <= sp->line_start || line_end <= sp->seg_start || next >= sp->len)
         return SUMM_OK;
     last = cp_before(sp, sp->line_start, line_end, &p);
+    /* Closing marks after a terminator: the terminator rules decided
+     * already. After anything else the line has no terminator of its own
+     * ("«Kids Wanna Rock»", "18 URVs (por pessoa)"). */
+    while (is_closer(last) && p > sp->line_start)
+        last = cp_before(sp, sp->line_start, p, &p);
     if (is_terminator(sp, last) || is_closer(last))
-        return SUMM_OK; /* the terminator rules decided already */
+        return SUMM_OK;
     if (last == ',' || last == ';' || last == '(' || is_dash(last) || last == 0x00AD)
         return SUMM_OK;
     nc = cp_at(sp, next, &n);

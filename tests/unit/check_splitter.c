@@ -321,6 +321,12 @@ static const lang_case lang_cases[] = {
     { "mr", "डॉ. पाटील आले. ते बसले.", "डॉ. पाटील आले.|ते बसले." },
     { "am", "ሰላም ነው።እንዴት ነህ፧", "ሰላም ነው።|እንዴት ነህ፧" },
     { "my", "ကျွန်တော် သွားမယ်။ပြီးရင် ပြန်လာမယ်။", "ကျွန်တော် သွားမယ်။|ပြီးရင် ပြန်လာမယ်။" },
+    /* A line that ends with a closing mark but no terminator before it
+     * has no terminator of its own: the newline rules decide. */
+    { "pt", "Novo disco dos \xC2\xAB" "Xutos\xC2\xBB\nA banda toca hoje em Lisboa.",
+      "Novo disco dos \xC2\xAB" "Xutos\xC2\xBB|A banda toca hoje em Lisboa." },
+    { "en", "Price: 18 euros (per person)\nParking: free for all of our guests tonight",
+      "Price: 18 euros (per person)|Parking: free for all of our guests tonight" },
     /* A quotation holding a sentence is one unit of a larger sentence when
      * it closes without a terminator of its own and the sentence ends after
      * it: past a bracketed source, or where a dash resumes the quoted
