@@ -5,7 +5,8 @@
  * repeated or cut (at a blank line) to 1 MB and to 100 MB. Both read the
  * UTF-8 text in place: libsumm through summ_split_sentences (which also
  * validates UTF-8) and the bare splitter, ICU through a UText over the
- * UTF-8 bytes, walking every boundary. Prints MB/s (10^6 bytes per second
+ * UTF-8 bytes, walking every boundary, and ICU on UTF-16, its native
+ * input, converting the text first (the conversion is timed). Prints MB/s (10^6 bytes per second
  * of CPU time, best of 3 rounds of at least 0.5 s, or of one pass at 100 MB)
  * and the sentence counts.
  *
@@ -22,6 +23,7 @@
 #include <time.h>
 
 #include <unicode/ubrk.h>
+#include <unicode/ustring.h>
 #include <unicode/utext.h>
 
 static double cpu_now(void)
@@ -90,6 +92,41 @@ static long split_icu(void *ctx, const char *text, size_t len)
     return n;
 }
 
+/* ICU's native input: the text converted to UTF-16 first (the conversion
+ * is timed too, since the caller holds UTF-8), then every boundary. */
+typedef struct icu16_ctx {
+    UBreakIterator *bi;
+    UChar *buf;
+    int32_t cap;
+} icu16_ctx;
+
+static long split_icu16(void *ctx, const char *text, size_t len)
+{
+    icu16_ctx *c = ctx;
+    UErrorCode err = U_ZERO_ERROR;
+    int32_t n16 = 0;
+    long n = 0;
+    if (len > INT32_MAX / 2)
+        return -1;
+    if (c->cap < (int32_t)len + 1) {
+        free(c->buf);
+        c->cap = (int32_t)len + 1;
+        c->buf = malloc((size_t)c->cap * sizeof *c->buf);
+        if (!c->buf)
+            return -1;
+    }
+    u_strFromUTF8(c->buf, c->cap, &n16, text, (int32_t)len, &err);
+    if (U_FAILURE(err))
+        return -1;
+    ubrk_setText(c->bi, c->buf, n16, &err);
+    if (U_FAILURE(err))
+        return -1;
+    ubrk_first(c->bi);
+    while (ubrk_next(c->bi) != UBRK_DONE)
+        n++;
+    return n;
+}
+
 /* text at about `want` bytes: the corpus repeated, cut at a blank line. */
 static char *sized(const char *corpus, size_t clen, size_t want, size_t *len)
 {
@@ -150,8 +187,9 @@ int main(int argc, char **argv)
     summ_allocator a;
     UErrorCode err = U_ZERO_ERROR;
     UBreakIterator *bi;
-    contender cs[3];
-    char icu_name[96];
+    contender cs[4];
+    char icu_name[96], icu16_name[96];
+    icu16_ctx i16;
 
     if (!corpus)
         return 1;
@@ -178,6 +216,15 @@ int main(int argc, char **argv)
     cs[2].name = icu_name;
     cs[2].split = split_icu;
     cs[2].ctx = bi;
+    memset(&i16, 0, sizeof i16);
+    i16.bi = ubrk_open(UBRK_SENTENCE, locale, NULL, 0, &err);
+    if (U_FAILURE(err))
+        return 1;
+    snprintf(icu16_name, sizeof icu16_name, "ICU %s on UTF-16 (with the conversion)",
+             U_ICU_VERSION);
+    cs[3].name = icu16_name;
+    cs[3].split = split_icu16;
+    cs[3].ctx = &i16;
 
     printf("corpus: %s (%.2f MB), CPU time of one core\n", path, (double)clen / 1e6);
     for (k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
@@ -187,11 +234,13 @@ int main(int argc, char **argv)
         if (!text)
             return 1;
         printf("text of %.2f MB:\n", (double)len / 1e6);
-        for (c = 0; c < 3; c++)
+        for (c = 0; c < 4; c++)
             measure(&cs[c], text, len, big ? 1 : 3, big ? 0.0 : 0.5);
         free(text);
     }
     ubrk_close(bi);
+    ubrk_close(i16.bi);
+    free(i16.buf);
     summ__span_vec_dispose(&sc.out);
     summ_result_free(sc.r);
     summ_summarizer_free(sc.s);

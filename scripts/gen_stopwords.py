@@ -24,8 +24,8 @@ languages libsumm has no resources for (DETECT_ONLY): text in those is
 reported as "und" rather than forced into a supported language. It also
 gets, for every letter outside ASCII that these lists use, the set of
 languages whose lists use it (e.g. "ı" is Turkish only, "ø" Danish or
-Norwegian); in Arabic and Devanagari script, whose lists are small, only the
-letters of SCRIPT_LETTERS vote.
+Norwegian); in Cyrillic, Arabic and Devanagari script only the letters of
+SCRIPT_LETTERS vote.
 """
 import json
 import os
@@ -128,11 +128,18 @@ DETECT = [
 DETECT_ONLY = ["af", "br", "eo", "et", "ha", "he", "ku", "la", "lv", "sl", "so", "st", "sw",
                "tl", "vi", "yo", "zu"]
 
-# Letters that tell apart the languages of the Arabic and Devanagari
-# scripts, from their orthographies (written for libsumm): the stopword
-# lists of these scripts are too small for the letters they happen to use
-# to mean anything, so only these letters vote there.
+# Letters that tell apart the languages of the Cyrillic, Arabic and
+# Devanagari scripts, from their orthographies (written for libsumm). With
+# five Cyrillic languages, and small lists for the other two scripts, the
+# letters the lists happen to use would mislead (a list without a word
+# with "ц" would make "ц" count against its language), so in these scripts
+# only these letters vote.
 SCRIPT_LETTERS = {
+    "ъ": "bg", "ы": "ru kk", "э": "ru kk", "ё": "ru", "ь": "ru uk", "щ": "ru bg uk",
+    "й": "ru bg uk kk", "ю": "ru bg uk kk", "я": "ru bg uk kk",
+    "є": "uk", "ї": "uk", "ґ": "uk", "і": "uk kk",
+    "ј": "sr", "љ": "sr", "њ": "sr", "ћ": "sr", "ђ": "sr", "џ": "sr",
+    "ә": "kk", "ғ": "kk", "қ": "kk", "ң": "kk", "ө": "kk", "ұ": "kk", "ү": "kk", "һ": "kk",
     "ٹ": "ur", "ڈ": "ur", "ڑ": "ur", "ں": "ur", "ھ": "ur", "ہ": "ur", "ے": "ur",
     "پ": "fa ur ku", "چ": "fa ur ku", "گ": "fa ur ku", "ک": "fa ur ku", "ی": "fa ur ku",
     "ژ": "fa ku", "ە": "ku", "ۆ": "ku", "ێ": "ku", "ڵ": "ku", "ڕ": "ku",
@@ -142,9 +149,10 @@ SCRIPT_LETTERS = {
 
 
 def script_letter_range(ch):
-    """Arabic and Devanagari letters: SCRIPT_LETTERS decides their votes."""
+    """Cyrillic, Arabic and Devanagari letters: SCRIPT_LETTERS decides their votes."""
     c = ord(ch)
-    return 0x0600 <= c <= 0x06FF or 0x0750 <= c <= 0x077F or 0x0900 <= c <= 0x097F
+    return (0x0400 <= c <= 0x052F or 0x0600 <= c <= 0x06FF or 0x0750 <= c <= 0x077F or
+            0x0900 <= c <= 0x097F)
 
 
 LATIN_TO_CYRILLIC = [
