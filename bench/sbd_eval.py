@@ -2,7 +2,7 @@
 """Sentence-splitter accuracy on the golden rules and UD treebanks.
 
     /usr/bin/python3 bench/sbd_eval.py [DATA_DIR] [--build DIR] [--show FILE]
-                                       [--splitter libsumm|icu|icu-ss]
+                                       [--splitter libsumm|cli|icu|icu-ss]
 
 DATA_DIR defaults to ../shared/data/sbd relative to the repository root.
 Golden rules: share of `mode == "default"` cases whose sentences all match
@@ -14,7 +14,8 @@ With --glued SUMM_FILE (default ../shared/data/summ/orangesum.dev.jsonl when
 present), also counts how many "word.Word" joins (a lower-case word, a
 period, a capitalised word, no space: text that lost its spaces) become
 boundaries.
---splitter icu measures ICU's sentence BreakIterator on the same texts
+--splitter cli runs `build/tools/summarize --split -l LANG -f json` on each
+text instead of the module (slower, same figures). --splitter icu measures ICU's sentence BreakIterator on the same texts
 instead (build/bench/libicu_split.so, built when meson finds ICU), with the
 record's language as locale; icu-ss adds ICU's abbreviation suppressions
 ("<lang>@ss=standard").
@@ -25,9 +26,25 @@ import glob
 import json
 import os
 import re
+import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+class CommandLine:
+    """summarize --split, reporting byte spans like the modules."""
+
+    def __init__(self, build):
+        self.exe = os.path.join(build, "tools", "summarize")
+
+    def sbd_split(self, lang, data, n, buf, cap):
+        p = subprocess.run([self.exe, "--split", "-l", lang, "-f", "json"], input=data[:n],
+                           capture_output=True, check=True)
+        spans = json.loads(p.stdout)["sentences"]
+        for i, sp in enumerate(spans[:cap]):
+            buf[2 * i], buf[2 * i + 1] = sp["start"], sp["end"]
+        return len(spans)
 
 
 class Splitter:
@@ -47,7 +64,7 @@ class Splitter:
 
 
 def load(build, which="libsumm"):
-    return Splitter(build, which)
+    return CommandLine(build) if which == "cli" else Splitter(build, which)
 
 
 def split(lib, lang, text):
@@ -137,7 +154,8 @@ def main():
     ap.add_argument("data", nargs="?", default=os.path.join(ROOT, "..", "shared", "data", "sbd"))
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("--show", help="print the failures of this file (base name)")
-    ap.add_argument("--splitter", choices=["libsumm", "icu", "icu-ss"], default="libsumm")
+    ap.add_argument("--splitter", choices=["libsumm", "cli", "icu", "icu-ss"],
+                    default="libsumm")
     ap.add_argument("--glued", default=os.path.join(ROOT, "..", "shared", "data", "summ",
                                                     "orangesum.dev.jsonl"))
     a = ap.parse_args()
