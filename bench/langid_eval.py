@@ -12,18 +12,28 @@ summ_detect_language() over the summarization sets against the time of
 summarizing them with a fixed language, and the time of summarizing with
 "auto" against the fixed language.
 
+Then it measures how well related languages are told apart, on text from
+another source: the translated messages of the Debian packages on the
+machine (.mo catalogues under /usr/share/locale, LibreOffice's and Firefox
+language packs; see bench/langid_translations.sh for the packages that fill
+the gaps), one message at a time and 20 at a time, with a confusion matrix.
+
 Usage: bench/langid_eval.py [DATA_DIR] [--lib PATH] [--repeat N]
+                            [--translations ROOT]... [--no-cost]
 DATA_DIR defaults to ../shared/data relative to the repository root.
 """
 import argparse
 import collections
 import ctypes
+import gettext
 import glob
 import json
 import os
 import re
 import sys
 import time
+import unicodedata
+import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import summ_ctypes as S  # noqa: E402
@@ -130,11 +140,112 @@ def cost(lib, detect, files, repeat):
     print("  summ_lang_new(\"auto\") + free:      %7.2f ms" % ((time.perf_counter() - t0) / 20 * 1e3))
 
 
+# Languages told apart from their neighbours, in groups.
+GROUPS = [["pl", "cs", "sk"], ["bg", "ru", "uk", "sr", "kk"], ["fa", "ur", "ar"],
+          ["mr", "hi", "ne"], ["am", "my"]]
+SCRIPT = {"pl": "LATIN", "cs": "LATIN", "sk": "LATIN", "bg": "CYRILLIC", "ru": "CYRILLIC",
+          "uk": "CYRILLIC", "sr": "CYRILLIC", "kk": "CYRILLIC", "fa": "ARABIC", "ur": "ARABIC",
+          "ar": "ARABIC", "mr": "DEVANAGARI", "hi": "DEVANAGARI", "ne": "DEVANAGARI",
+          "am": "ETHIOPIC", "my": "MYANMAR"}
+MARKUP = re.compile(r"%\([^)]*\)[a-z]|%[-+ #0-9.$]*[a-zA-Z]|\{[^}]*\}|<[^>]*>|&[a-z]+;|"
+                    r"\\[nt]|[~_&]")
+
+
+def catalogue_files(root, lang):
+    pats = [("usr/share/locale/%s/LC_MESSAGES/*.mo", "mo"),
+            ("usr/lib/libreoffice/program/resource/%s/LC_MESSAGES/*.mo", "mo"),
+            ("usr/lib/firefox-esr/browser/extensions/langpack-%s@*.xpi", "xpi")]
+    for pat, kind in pats:
+        for path in sorted(glob.glob(os.path.join(root, pat % lang))):
+            if not os.path.basename(path).startswith("iso_"):  # names, not sentences
+                yield path, kind
+
+
+def catalogue_messages(path, kind):
+    """Translated strings of one catalogue, in order, each a list of lines."""
+    out = []
+    if kind == "mo":
+        try:
+            with open(path, "rb") as f:
+                cat = gettext.GNUTranslations(f)._catalog
+        except (OSError, ValueError, UnicodeDecodeError):
+            return out
+        for key, value in cat.items():
+            msgid = key[0] if isinstance(key, tuple) else key
+            if msgid and isinstance(value, str) and value != msgid:
+                out.append(value)
+    else:
+        with zipfile.ZipFile(path) as z:
+            for name in sorted(z.namelist()):
+                if name.endswith(".ftl"):
+                    for line in z.read(name).decode("utf-8", "replace").splitlines():
+                        if " = " in line and not line.startswith("#"):
+                            out.append(line.split(" = ", 1)[1])
+    return out
+
+
+def in_script(text, script):
+    """Whether most letters of text are of the script (language packs leave
+    some strings untranslated)."""
+    letters = [c for c in text if c.isalpha()]
+    hits = sum(1 for c in letters if unicodedata.name(c, "").startswith(script))
+    return letters and 2 * hits > len(letters)
+
+
+def translations(roots, lang, cap=3000):
+    """Clean messages of 4 words or more, mostly in the language's script,
+    at most `cap`, evenly spread."""
+    msgs = []
+    for root in roots:
+        for path, kind in catalogue_files(root, lang):
+            for m in catalogue_messages(path, kind):
+                m = " ".join(MARKUP.sub(" ", m).split())
+                if len(m.split()) >= 4 and in_script(m, SCRIPT[lang]):
+                    msgs.append(m)
+    if len(msgs) > cap:
+        msgs = [msgs[i * len(msgs) // cap] for i in range(cap)]
+    return msgs
+
+
+def related_languages(detect, roots):
+    langs = [l for g in GROUPS for l in g]
+    print("== related languages on translated messages (%s)" % ", ".join(roots))
+    for unit, k in (("one message", 1), ("20 messages", 20)):
+        matrix = collections.defaultdict(collections.Counter)
+        sizes = {}
+        for lang in langs:
+            msgs = translations(roots, lang)
+            texts = [" ".join(msgs[i:i + k]) for i in range(0, len(msgs) - k + 1, k)]
+            sizes[lang] = len(texts)
+            for t in texts:
+                matrix[lang][detect(t.encode())] += 1
+        cols = langs + ["und"]
+        print("  %s: rows are the catalogue's language, columns what was detected (%%)" % unit)
+        print("  | truth | texts | " + " | ".join(cols) + " | other |")
+        print("  |---|---:|" + "---:|" * (len(cols) + 1))
+        for lang in langs:
+            n = sizes[lang]
+            if not n:
+                print("  | %s | 0 |%s" % (lang, " |" * (len(cols) + 1)))
+                continue
+            row = matrix[lang]
+            other = n - sum(row[c] for c in cols)
+            cells = ["**%.1f**" % (100.0 * row[c] / n) if c == lang else
+                     ("%.1f" % (100.0 * row[c] / n) if row[c] else "") for c in cols]
+            print("  | %s | %d | %s | %s |" % (lang, n, " | ".join(cells),
+                                                "%.1f" % (100.0 * other / n) if other else ""))
+        print()
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data", nargs="?", default=os.path.join(S.ROOT, "..", "shared", "data"))
     ap.add_argument("--lib", help="path to libsumm.so (default: build/libsumm/libsumm.so)")
     ap.add_argument("--repeat", type=int, default=1, help="timing passes (default 1)")
+    ap.add_argument("--translations", action="append", default=[],
+                    help="another root holding unpacked language packs (repeatable; / is "
+                    "always read)")
+    ap.add_argument("--no-cost", action="store_true", help="skip the timing")
     args = ap.parse_args()
     lib = S.load(args.lib)
     detect = detector(lib)
@@ -147,7 +258,9 @@ def main():
     supported = set(l.decode() for l in iter_list(lib))
     accuracy(detect, [g for g in golden if g.split(".")[-2] in supported],
              "golden-rule snippets, languages libsumm supports")
-    cost(lib, detect, summ, args.repeat)
+    related_languages(detect, ["/"] + args.translations)
+    if not args.no_cost:
+        cost(lib, detect, summ, args.repeat)
 
 
 def iter_list(lib):

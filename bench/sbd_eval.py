@@ -2,6 +2,7 @@
 """Sentence-splitter accuracy on the golden rules and UD treebanks.
 
     /usr/bin/python3 bench/sbd_eval.py [DATA_DIR] [--build DIR] [--show FILE]
+                                       [--splitter libsumm|cli|icu|icu-ss]
 
 DATA_DIR defaults to ../shared/data/sbd relative to the repository root.
 Golden rules: share of `mode == "default"` cases whose sentences all match
@@ -13,6 +14,11 @@ With --glued SUMM_FILE (default ../shared/data/summ/orangesum.dev.jsonl when
 present), also counts how many "word.Word" joins (a lower-case word, a
 period, a capitalised word, no space: text that lost its spaces) become
 boundaries.
+--splitter cli runs `build/tools/summarize --split -l LANG -f json` on each
+text instead of the module (slower, same figures). --splitter icu measures ICU's sentence BreakIterator on the same texts
+instead (build/bench/libicu_split.so, built when meson finds ICU), with the
+record's language as locale; icu-ss adds ICU's abbreviation suppressions
+("<lang>@ss=standard").
 """
 import argparse
 import ctypes
@@ -20,24 +26,52 @@ import glob
 import json
 import os
 import re
+import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def load(build):
-    lib = ctypes.CDLL(os.path.join(build, "bench", "libsbd_split.so"))
-    lib.sbd_split.restype = ctypes.c_int
-    lib.sbd_split.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_size_t,
-                              ctypes.POINTER(ctypes.c_size_t), ctypes.c_size_t]
-    return lib
+class CommandLine:
+    """summarize --split, reporting byte spans like the modules."""
+
+    def __init__(self, build):
+        self.exe = os.path.join(build, "tools", "summarize")
+
+    def sbd_split(self, lang, data, n, buf, cap):
+        p = subprocess.run([self.exe, "--split", "-l", lang, "-f", "json"], input=data[:n],
+                           capture_output=True, check=True)
+        spans = json.loads(p.stdout)["sentences"]
+        for i, sp in enumerate(spans[:cap]):
+            buf[2 * i], buf[2 * i + 1] = sp["start"], sp["end"]
+        return len(spans)
+
+
+class Splitter:
+    """sbd_split (libsumm) or icu_split: the same signature."""
+
+    def __init__(self, build, which):
+        name = "libsbd_split.so" if which == "libsumm" else "libicu_split.so"
+        lib = ctypes.CDLL(os.path.join(build, "bench", name))
+        self.fn = lib.sbd_split if which == "libsumm" else lib.icu_split
+        self.fn.restype = ctypes.c_int
+        self.fn.argtypes = [ctypes.c_char_p, ctypes.c_char_p, ctypes.c_size_t,
+                            ctypes.POINTER(ctypes.c_size_t), ctypes.c_size_t]
+        self.suffix = "@ss=standard" if which == "icu-ss" else ""
+
+    def sbd_split(self, lang, data, n, buf, cap):
+        return self.fn((lang + self.suffix).encode(), data, n, buf, cap)
+
+
+def load(build, which="libsumm"):
+    return CommandLine(build) if which == "cli" else Splitter(build, which)
 
 
 def split(lib, lang, text):
     data = text.encode("utf-8")
     cap = len(data) + 1
     buf = (ctypes.c_size_t * (2 * cap))()
-    n = lib.sbd_split(lang.encode(), data, len(data), buf, cap)
+    n = lib.sbd_split(lang, data, len(data), buf, cap)
     if n < 0:
         raise RuntimeError("split failed: %d" % n)
     return [data[buf[2 * i]:buf[2 * i + 1]].decode("utf-8", "replace") for i in range(n)]
@@ -120,10 +154,12 @@ def main():
     ap.add_argument("data", nargs="?", default=os.path.join(ROOT, "..", "shared", "data", "sbd"))
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("--show", help="print the failures of this file (base name)")
+    ap.add_argument("--splitter", choices=["libsumm", "cli", "icu", "icu-ss"],
+                    default="libsumm")
     ap.add_argument("--glued", default=os.path.join(ROOT, "..", "shared", "data", "summ",
                                                     "orangesum.dev.jsonl"))
     a = ap.parse_args()
-    lib = load(a.build)
+    lib = load(a.build, a.splitter)
     print("| golden rules | cases (default mode) | exact | % |")
     print("|---|---|---|---|")
     all_t = all_o = 0

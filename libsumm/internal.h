@@ -246,6 +246,8 @@ typedef enum summ__script {
     SUMM__SCRIPT_HANGUL,
     SUMM__SCRIPT_KANA,
     SUMM__SCRIPT_HAN,
+    SUMM__SCRIPT_ETHIOPIC,
+    SUMM__SCRIPT_MYANMAR,
     SUMM__SCRIPT_COUNT
 } summ__script;
 
@@ -253,8 +255,9 @@ typedef enum summ__script {
  * unlisted blocks are SUMM__SCRIPT_OTHER). */
 summ__script summ__script_of(int32_t cp);
 /* Scripts whose words the tokenizer cuts into overlapping bigrams of
- * characters: Han, kana and Thai are written without spaces; Hangul words
- * carry their particles and endings, which bigrams separate. */
+ * characters: Han, kana, Thai and Myanmar are written without spaces
+ * between words; Hangul words carry their particles and endings, which
+ * bigrams separate. */
 bool summ__script_unspaced(summ__script sc);
 
 /* ---- tokenizer (tokenizer.c) ------------------------------------------- */

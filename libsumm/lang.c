@@ -12,20 +12,26 @@
 
 /* The built-in languages. The stemmer is a libstemmer algorithm name (every
  * one of them is here), NULL where libstemmer has none. Chinese, Japanese,
- * Korean and Thai have no stemmer: the tokenizer cuts their text into
- * character bigrams. "und" is the fallback for any other language: words by
- * Unicode category, no stemming, no stopwords. Tamil and Yiddish have no
- * stopword list. "en-porter" is English with the original Porter stemmer
+ * Korean, Thai and Burmese have no stemmer: the tokenizer cuts their text
+ * into character bigrams. Nor do the languages Snowball has no algorithm
+ * for (Amharic, Bulgarian, Czech, Kazakh, Marathi, Persian, Polish,
+ * Slovak, Ukrainian, Urdu): their words are matched unstemmed. "und" is the
+ * fallback for any other language: words by Unicode category, no stemming,
+ * no stopwords. Tamil, Yiddish, Amharic and Burmese have no stopword list. "en-porter" is English with the original Porter stemmer
  * instead of Snowball's English (Porter2). */
 static const char *const no_words[] = { NULL };
 
 static const summ__lang_info languages[] = {
     { "en", "eng", "english", "english", stopwords_english },
+    { "am", "amh", "amharic", NULL, no_words },
     { "ar", "ara", "arabic", "arabic", stopwords_arabic },
     { "hy", "hye", "armenian", "armenian", stopwords_armenian },
     { "eu", "eus", "basque", "basque", stopwords_basque },
+    { "bg", "bul", "bulgarian", NULL, stopwords_bulgarian },
+    { "my", "mya", "burmese", NULL, no_words },
     { "ca", "cat", "catalan", "catalan", stopwords_catalan },
     { "zh", "zho", "chinese", NULL, stopwords_chinese },
+    { "cs", "ces", "czech", NULL, stopwords_czech },
     { "da", "dan", "danish", "danish", stopwords_danish },
     { "nl", "nld", "dutch", "dutch", stopwords_dutch },
     { "fi", "fin", "finnish", "finnish", stopwords_finnish },
@@ -38,19 +44,26 @@ static const summ__lang_info languages[] = {
     { "ga", "gle", "irish", "irish", stopwords_irish },
     { "it", "ita", "italian", "italian", stopwords_italian },
     { "ja", "jpn", "japanese", NULL, stopwords_japanese },
+    { "kk", "kaz", "kazakh", NULL, stopwords_kazakh },
     { "ko", "kor", "korean", NULL, stopwords_korean },
     { "lt", "lit", "lithuanian", "lithuanian", stopwords_lithuanian },
+    { "mr", "mar", "marathi", NULL, stopwords_marathi },
     { "ne", "nep", "nepali", "nepali", stopwords_nepali },
     { "no", "nor", "norwegian", "norwegian", stopwords_norwegian },
+    { "fa", "fas", "persian", NULL, stopwords_persian },
+    { "pl", "pol", "polish", NULL, stopwords_polish },
     { "pt", "por", "portuguese", "portuguese", stopwords_portuguese },
     { "ro", "ron", "romanian", "romanian", stopwords_romanian },
     { "ru", "rus", "russian", "russian", stopwords_russian },
     { "sr", "srp", "serbian", "serbian", stopwords_serbian },
+    { "sk", "slk", "slovak", NULL, stopwords_slovak },
     { "es", "spa", "spanish", "spanish", stopwords_spanish },
     { "sv", "swe", "swedish", "swedish", stopwords_swedish },
     { "ta", "tam", "tamil", "tamil", no_words },
     { "th", "tha", "thai", NULL, stopwords_thai },
     { "tr", "tur", "turkish", "turkish", stopwords_turkish },
+    { "uk", "ukr", "ukrainian", NULL, stopwords_ukrainian },
+    { "ur", "urd", "urdu", NULL, stopwords_urdu },
     { "yi", "yid", "yiddish", "yiddish", no_words },
     /* Code "en": the splitter and the abbreviation tables key on it, and
      * the text is English. "en-porter" reaches it as an alias. */
@@ -65,9 +78,10 @@ static const summ__lang_info languages[] = {
 static const summ__lang_info auto_info = { "auto", NULL, "auto", NULL, no_words };
 
 static const char *const language_codes[] = {
-    "en", "ar", "hy", "eu", "ca", "zh", "da", "nl", "fi", "fr", "de", "el",
-    "hi", "hu", "id", "ga", "it", "ja", "ko", "lt", "ne", "no", "pt", "ro",
-    "ru", "sr", "es", "sv", "ta", "th", "tr", "yi", "en-porter", "und", NULL,
+    "en", "am", "ar", "hy", "eu", "bg", "my", "ca", "zh", "cs", "da", "nl",
+    "fi", "fr", "de", "el", "hi", "hu", "id", "ga", "it", "ja", "kk", "ko",
+    "lt", "mr", "ne", "no", "fa", "pl", "pt", "ro", "ru", "sr", "sk", "es",
+    "sv", "ta", "th", "tr", "uk", "ur", "yi", "en-porter", "und", NULL,
 };
 
 const char *const *summ_lang_list(void)

@@ -3,7 +3,8 @@
  *
  * 1. The script: every letter of the sample is counted by Unicode block.
  *    Scripts that only one language here is written in decide alone (Greek,
- *    Armenian, Tamil, Thai, Hangul -> Korean); Han and kana give Japanese
+ *    Armenian, Tamil, Thai, Hangul -> Korean, Ethiopic -> Amharic, Myanmar
+ *    -> Burmese); Han and kana give Japanese
  *    when kana make up a tenth of them, else Chinese. Hebrew script is
  *    Yiddish unless Hebrew function words are frequent (then "und").
  * 2. Otherwise the words of the dominant script are looked up in the
@@ -17,8 +18,8 @@
  * 3. The best-scoring language wins; ties go to the earlier one in the table.
  *    Text is read 256 bytes at a time, and reading stops as soon as one language
  *    leads clearly, so detection costs little next to summarizing.
- *    Languages the table knows but libsumm has no resources for (Polish,
- *    Persian, ...) and texts with no evidence give "und".
+ *    Languages the table knows but libsumm has no resources for (Slovenian,
+ *    Vietnamese, ...) and texts with no evidence give "und".
  */
 #include "internal.h"
 
@@ -89,6 +90,12 @@ static void add_votes(double *score, uint64_t langs, double weight)
             score[i] += w;
 }
 
+static bool letters_vote(summ__script sc)
+{
+    return sc == SUMM__SCRIPT_LATIN || sc == SUMM__SCRIPT_CYRILLIC ||
+           sc == SUMM__SCRIPT_ARABIC || sc == SUMM__SCRIPT_DEVANAGARI;
+}
+
 static int on_word(void *ud, size_t start, size_t end, const char *folded, size_t len)
 {
     detector *d = ud;
@@ -110,9 +117,9 @@ static int on_word(void *ud, size_t start, size_t end, const char *folded, size_
     hit = find_word(folded, len);
     if (hit)
         add_votes(score, hit->langs, 1.0);
-    /* Letters tell Latin and Cyrillic languages apart; Arabic and
-     * Devanagari letters are common to every language of the script. */
-    if (sc != SUMM__SCRIPT_LATIN && sc != SUMM__SCRIPT_CYRILLIC)
+    /* Letters tell the languages of a script apart: "ı" Turkish, "ё"
+     * Russian, "ے" Urdu, "ळ" Marathi. */
+    if (!letters_vote(sc))
         return SUMM_OK;
     for (i = 0; i < len; i += (size_t)n) {
         const langid_letter *l;
@@ -245,6 +252,8 @@ static const char *decide(const detector *d)
     case SUMM__SCRIPT_TAMIL: return "ta";
     case SUMM__SCRIPT_THAI: return "th";
     case SUMM__SCRIPT_HANGUL: return "ko";
+    case SUMM__SCRIPT_ETHIOPIC: return "am";
+    case SUMM__SCRIPT_MYANMAR: return "my";
     case SUMM__SCRIPT_HAN:
         return d->counts[SUMM__SCRIPT_KANA] * 10 >=
                        d->counts[SUMM__SCRIPT_HAN] + d->counts[SUMM__SCRIPT_KANA]

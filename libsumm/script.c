@@ -26,9 +26,12 @@ static const script_range ranges[] = {
     { 0x0900, 0x097F, SUMM__SCRIPT_DEVANAGARI },
     { 0x0B80, 0x0BFF, SUMM__SCRIPT_TAMIL },
     { 0x0E00, 0x0E7F, SUMM__SCRIPT_THAI },
+    { 0x1000, 0x109F, SUMM__SCRIPT_MYANMAR },
     { 0x1100, 0x11FF, SUMM__SCRIPT_HANGUL },
+    { 0x1200, 0x139F, SUMM__SCRIPT_ETHIOPIC },
     { 0x1E00, 0x1EFF, SUMM__SCRIPT_LATIN },
     { 0x1F00, 0x1FFF, SUMM__SCRIPT_GREEK },
+    { 0x2D80, 0x2DDF, SUMM__SCRIPT_ETHIOPIC },
     { 0x2E80, 0x2FDF, SUMM__SCRIPT_HAN },
     { 0x3005, 0x3007, SUMM__SCRIPT_HAN },
     { 0x3021, 0x3029, SUMM__SCRIPT_HAN },
@@ -40,6 +43,9 @@ static const script_range ranges[] = {
     { 0x3400, 0x4DBF, SUMM__SCRIPT_HAN },
     { 0x4E00, 0x9FFF, SUMM__SCRIPT_HAN },
     { 0xA960, 0xA97F, SUMM__SCRIPT_HANGUL },
+    { 0xA9E0, 0xA9FF, SUMM__SCRIPT_MYANMAR },
+    { 0xAA60, 0xAA7F, SUMM__SCRIPT_MYANMAR },
+    { 0xAB00, 0xAB2F, SUMM__SCRIPT_ETHIOPIC },
     { 0xAC00, 0xD7FF, SUMM__SCRIPT_HANGUL },
     { 0xF900, 0xFAFF, SUMM__SCRIPT_HAN },
     { 0xFB1D, 0xFB4F, SUMM__SCRIPT_HEBREW },
@@ -76,5 +82,5 @@ summ__script summ__script_of(int32_t cp)
 bool summ__script_unspaced(summ__script sc)
 {
     return sc == SUMM__SCRIPT_HAN || sc == SUMM__SCRIPT_KANA || sc == SUMM__SCRIPT_HANGUL ||
-           sc == SUMM__SCRIPT_THAI;
+           sc == SUMM__SCRIPT_THAI || sc == SUMM__SCRIPT_MYANMAR;
 }

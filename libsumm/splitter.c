@@ -415,25 +415,54 @@ static void track_quote(splitter *sp, int32_t cp)
 }
 
 /* Whether the open quotation closes within a short stretch after `from`,
- * inside the paragraph, without a terminator of its own: then it is part
- * of a larger sentence and the terminators inside it end nothing
- * ("„Neviem. Nezaujíma ma to,“ reagoval."). A quotation that ends with its
- * own terminator is split as usual. */
+ * inside the paragraph, without a terminator of its own, so that it is
+ * part of a larger sentence and the terminators inside it end nothing.
+ * For „low-high“ quotations that is enough („Neviem. Nezaujíma ma to,“
+ * reagoval.). Treebanks quoting with «», "" and “” split such quotations
+ * («Era um miserável quando chegou. Em poucos anos ganhou...».), so for
+ * those the quotation must be one unit of a larger sentence: the sentence
+ * ends right after the closing mark, and either a bracketed source comes
+ * first ("Ei fu. [...]" (Manzoni).) or the terminator is followed by a
+ * dash (`dashed`), which resumes the quoted speech after the words that
+ * introduce it (« ...? – спросила мама. – Завтра ведь выходной».).
+ * A quotation that ends with its own terminator is split as usual. */
 #define QUOTE_LOOKAHEAD 400
-static bool quote_is_embedded(const splitter *sp, size_t from)
+#define QUOTE_SOURCE_MAX 80
+static bool quote_is_embedded(const splitter *sp, size_t from, bool dashed)
 {
-    size_t k, n;
-    int32_t prev = 0;
+    size_t k, n, src;
+    int32_t prev = 0, cp = 0;
     for (k = from; k < sp->len && k - from < QUOTE_LOOKAHEAD; k += n) {
-        int32_t cp = cp_at(sp, k, &n);
+        cp = cp_at(sp, k, &n);
         if (cp == sp->quote_close || cp == sp->quote_alt)
-            return prev != 0 && !is_terminator(sp, prev);
+            break;
+        /* Another quotation opens first: this one's end is not in sight. */
+        if (cp == 0x00AB || cp == 0x00BB || cp == 0x201C || cp == 0x201E)
+            return false;
         if (cp == '\n' && k + 1 < sp->len && sp->text[k + 1] == '\n')
             return false;
         if (!is_space(cp))
             prev = cp;
     }
-    return false;
+    if (k >= sp->len || k - from >= QUOTE_LOOKAHEAD || prev == 0 || is_terminator(sp, prev))
+        return false;
+    if (sp->quote_close == 0x201C)
+        return true;
+    k += n;
+    while (k < sp->len && sp->text[k] == ' ')
+        k++;
+    if (k < sp->len && sp->text[k] == '(') {
+        dashed = true;
+        for (src = k + 1; src < sp->len && src - k <= QUOTE_SOURCE_MAX; src += n) {
+            cp = cp_at(sp, src, &n);
+            if (cp == ')' || cp == '\n' || is_terminator(sp, cp))
+                break;
+        }
+        if (src >= sp->len || cp != ')')
+            return false;
+        k = src + 1;
+    }
+    return dashed && k < sp->len && is_terminator(sp, cp_at(sp, k, &n));
 }
 
 /* Case-folds a short word into out (at most cap bytes), dropping format
@@ -1054,10 +1083,7 @@ static size_t terminator(splitter *sp, size_t i, int32_t cp, int *rc)
         /* ':' ';' where they end sentences, and other scripts' marks. */
         ends = true;
     }
-    /* Only for „low-high“ quotations: treebanks of languages quoting with
-     * «», "" and “” split multi-sentence quotations even when they end
-     * without a terminator ("«... Esse é o meu grito», se inflama."). */
-    if (ends && sp->quote_close == 0x201C && quote_is_embedded(sp, e))
+    if (ends && sp->quote_close && quote_is_embedded(sp, e, dashed))
         ends = false;
     if (ends)
         *rc = cut(sp, e);
@@ -1101,8 +1127,13 @@ static int newline(splitter *sp, size_t i, size_t next)
     if (line_end <= sp->line_start || line_end <= sp->seg_start || next >= sp->len)
         return SUMM_OK;
     last = cp_before(sp, sp->line_start, line_end, &p);
+    /* Closing marks after a terminator: the terminator rules decided
+     * already. After anything else the line has no terminator of its own
+     * ("«Kids Wanna Rock»", "18 URVs (por pessoa)"). */
+    while (is_closer(last) && p > sp->line_start)
+        last = cp_before(sp, sp->line_start, p, &p);
     if (is_terminator(sp, last) || is_closer(last))
-        return SUMM_OK; /* the terminator rules decided already */
+        return SUMM_OK;
     if (last == ',' || last == ';' || last == '(' || is_dash(last) || last == 0x00AD)
         return SUMM_OK;
     nc = cp_at(sp, next, &n);

@@ -13,9 +13,10 @@ normalised, kept in list order without duplicates.
 Sources, per language: the Snowball list where Snowball has one, otherwise
 the stopwords-iso list. Serbian has neither; it uses the stopwords-iso
 Croatian list (the two standards share their function words) in both Latin
-and Cyrillic spelling. Nepali has neither; NEPALI below is a short list of
-its commonest function words written for libsumm. Tamil and Yiddish have no
-list.
+and Cyrillic spelling. Nepali and Kazakh have neither; NEPALI and KAZAKH
+below are short lists of their commonest function words written for
+libsumm. Tamil, Yiddish, Amharic and Burmese have no list (Amharic and
+Burmese are identified by their scripts alone).
 
 The language identifier sees, for each language it can name, the union of
 its Snowball and stopwords-iso lists, plus the stopwords-iso lists of
@@ -23,7 +24,8 @@ languages libsumm has no resources for (DETECT_ONLY): text in those is
 reported as "und" rather than forced into a supported language. It also
 gets, for every letter outside ASCII that these lists use, the set of
 languages whose lists use it (e.g. "ı" is Turkish only, "ø" Danish or
-Norwegian).
+Norwegian); in Cyrillic, Arabic and Devanagari script only the letters of
+SCRIPT_LETTERS vote.
 """
 import json
 import os
@@ -63,6 +65,15 @@ LISTS = [
     ("korean", "iso", "ko"),
     ("thai", "iso", "th"),
     ("nepali", "libsumm", "ne"),
+    ("bulgarian", "iso", "bg"),
+    ("czech", "iso", "cs"),
+    ("kazakh", "libsumm", "kk"),
+    ("marathi", "iso", "mr"),
+    ("persian", "iso", "fa"),
+    ("polish", "iso", "pl"),
+    ("slovak", "iso", "sk"),
+    ("ukrainian", "iso", "uk"),
+    ("urdu", "iso", "ur"),
 ]
 
 # Common Nepali function words (postpositions, pronouns, forms of "to be"),
@@ -74,10 +85,28 @@ NEPALI = """
 गरेको गरेका गर्ने गरी गर्दै सबै अरू अर्को केही धेरै कुनै जुन जस्तो कसरी किन के कहाँ
 """.split()
 
+# Common Kazakh function words (conjunctions, postpositions, pronouns and
+# their case forms, particles, auxiliaries), written for libsumm: no
+# licensed list exists. Most of them are also what tells Kazakh from the
+# other Cyrillic languages, with its letters ә ғ қ ң ө ұ ү һ і.
+KAZAKH = """
+және мен бен пен да де та те бұл ол осы сол мына үшін деп еді екен болып болды болады
+бар жоқ емес ғана сен сіз біз олар қазір тағы әр барлық кейін дейін бойынша арқылы
+туралы сияқты бірақ немесе егер ал өз өте көп бір не кім қай қандай қалай неге қашан
+мұнда онда соң бері шейін сонымен яғни әлі енді тек әрі әлде иә біреу ешкім ешқандай
+бәрі оның олардың менің сенің біздің сіздің оған маған саған бізге оны мені сені бізді
+мұның осының солай осылай сондықтан себебі өйткені ма ме ба бе па пе болса болған
+болатын тиіс керек мүмкін ретінде ішінде кезде кезінде басқа сәйкес
+""".split()
+
+WRITTEN = {"ne": NEPALI, "kk": KAZAKH}
+
 # Languages the identifier scores by words, as (code, C identifier of the
 # stopword list, stopwords-iso key to merge in). Order matters: ties go to
 # the earlier language. Scripts with one candidate (Greek, Armenian, Hebrew,
-# Tamil, Thai, Hangul, kana, Han) are decided by script alone.
+# Tamil, Thai, Hangul, kana, Han, Ethiopic, Myanmar) are decided by script
+# alone. The languages after Nepali came later: putting them last keeps the
+# ties among the others as they were.
 DETECT = [
     ("en", "english", "en"), ("fr", "french", "fr"), ("de", "german", "de"),
     ("es", "spanish", "es"), ("pt", "portuguese", "pt"), ("it", "italian", "it"),
@@ -87,14 +116,44 @@ DETECT = [
     ("ca", "catalan", "ca"), ("lt", "lithuanian", "lt"), ("ro", "romanian", "ro"),
     ("tr", "turkish", "tr"), ("ru", "russian", "ru"), ("sr", "serbian", "hr"),
     ("ar", "arabic", "ar"), ("hi", "hindi", "hi"), ("ne", "nepali", None),
+    ("pl", "polish", "pl"), ("cs", "czech", "cs"), ("sk", "slovak", "sk"),
+    ("bg", "bulgarian", "bg"), ("uk", "ukrainian", "uk"), ("kk", "kazakh", None),
+    ("fa", "persian", "fa"), ("ur", "urdu", "ur"), ("mr", "marathi", "mr"),
 ]
 
 # stopwords-iso languages without libsumm resources: detected, reported as
 # "und". Languages close enough to a supported one that its resources help
 # (Malay ~ Indonesian, Galician ~ Portuguese, Croatian = Serbian's list) are
 # left out so that they resolve to that language.
-DETECT_ONLY = ["af", "bg", "br", "cs", "eo", "et", "fa", "ha", "he", "ku", "la", "lv", "mr",
-               "pl", "sk", "sl", "so", "st", "sw", "tl", "uk", "ur", "vi", "yo", "zu"]
+DETECT_ONLY = ["af", "br", "eo", "et", "ha", "he", "ku", "la", "lv", "sl", "so", "st", "sw",
+               "tl", "vi", "yo", "zu"]
+
+# Letters that tell apart the languages of the Cyrillic, Arabic and
+# Devanagari scripts, from their orthographies (written for libsumm). With
+# five Cyrillic languages, and small lists for the other two scripts, the
+# letters the lists happen to use would mislead (a list without a word
+# with "ц" would make "ц" count against its language), so in these scripts
+# only these letters vote.
+SCRIPT_LETTERS = {
+    "ъ": "bg", "ы": "ru kk", "э": "ru kk", "ё": "ru", "ь": "ru uk", "щ": "ru bg uk",
+    "й": "ru bg uk kk", "ю": "ru bg uk kk", "я": "ru bg uk kk",
+    "є": "uk", "ї": "uk", "ґ": "uk", "і": "uk kk",
+    "ј": "sr", "љ": "sr", "њ": "sr", "ћ": "sr", "ђ": "sr", "џ": "sr",
+    "ә": "kk", "ғ": "kk", "қ": "kk", "ң": "kk", "ө": "kk", "ұ": "kk", "ү": "kk", "һ": "kk",
+    "ٹ": "ur", "ڈ": "ur", "ڑ": "ur", "ں": "ur", "ھ": "ur", "ہ": "ur", "ے": "ur",
+    "پ": "fa ur ku", "چ": "fa ur ku", "گ": "fa ur ku", "ک": "fa ur ku", "ی": "fa ur ku",
+    "ژ": "fa ku", "ە": "ku", "ۆ": "ku", "ێ": "ku", "ڵ": "ku", "ڕ": "ku",
+    "ك": "ar", "ي": "ar", "ى": "ar", "ة": "ar", "أ": "ar", "إ": "ar",
+    "ळ": "mr",
+}
+
+
+def script_letter_range(ch):
+    """Cyrillic, Arabic and Devanagari letters: SCRIPT_LETTERS decides their votes."""
+    c = ord(ch)
+    return (0x0400 <= c <= 0x052F or 0x0600 <= c <= 0x06FF or 0x0750 <= c <= 0x077F or
+            0x0900 <= c <= 0x097F)
+
 
 LATIN_TO_CYRILLIC = [
     ("lj", "љ"), ("nj", "њ"), ("dž", "џ"), ("a", "а"), ("b", "б"), ("c", "ц"), ("č", "ч"),
@@ -151,7 +210,7 @@ def load(root):
         elif source == "iso":
             lists[ident] = iso[key]
         elif source == "libsumm":
-            lists[ident] = unique(NEPALI)
+            lists[ident] = unique(WRITTEN[key])
         else:
             latin = iso[key]
             lists[ident] = unique(latin + [c for c in map(to_cyrillic, latin) if c])
@@ -219,8 +278,10 @@ def write_langid(out, lists, iso):
     letters = {}
     for w, mask in words.items():
         for ch in w:
-            if ord(ch) >= 0xC0 and ch.isalpha():
+            if ord(ch) >= 0xC0 and ch.isalpha() and not script_letter_range(ch):
                 letters[ch] = letters.get(ch, 0) | mask
+    for ch, langs in SCRIPT_LETTERS.items():
+        letters[ch] = sum(1 << codes.index(c) for c in langs.split())
     # Sorted by UTF-8 bytes, so that C can binary search with memcmp.
     keys = sorted(words, key=lambda w: w.encode("utf-8"))
     out.write(HEADER)

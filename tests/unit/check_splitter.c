@@ -299,6 +299,55 @@ static const lang_case lang_cases[] = {
     { "ca", "Vam veure el Sr. Puig ahir. Estava content.",
       "Vam veure el Sr. Puig ahir.|Estava content." },
     { "eu", "Ikusi Zk. Bost orria. Ondo dago.", "Ikusi Zk. Bost orria.|Ondo dago." },
+    /* Languages registered with their tables: the golden-rule failures they
+     * had as "und" (a title before a quotation or a number sign, an era
+     * abbreviation before a number, a title before a company name). */
+    { "bg", "Пл. \"Славейков\" е в центъра. Там има книги.",
+      "Пл. \"Славейков\" е в центъра.|Там има книги." },
+    { "kk", "Газет, 7 қыркүйек 2012 жыл. №590. Бұл жаңалық.",
+      "Газет, 7 қыркүйек 2012 жыл. №590.|Бұл жаңалық." },
+    { "kk", "Б.з.б. 5 ғасырда қала салынды. Ол үлкен болды.",
+      "Б.з.б. 5 ғасырда қала салынды.|Ол үлкен болды." },
+    { "sk", "Pracuje napr. XYZCorp a.s. v meste. Potom odišiel.",
+      "Pracuje napr. XYZCorp a.s. v meste.|Potom odišiel." },
+    { "cs", "Přišel Ing. Novák, tj. náš soused. Bylo to 5. Května.",
+      "Přišel Ing. Novák, tj. náš soused.|Bylo to 5. Května." },
+    { "uk", "Лекцію читав проф. Іваненко. Усі слухали, т.б. мовчки.",
+      "Лекцію читав проф. Іваненко.|Усі слухали, т.б. мовчки." },
+    { "pl", "Spotkałem prof. Nowaka przy ul. Długiej. Było zimno.",
+      "Spotkałem prof. Nowaka przy ul. Długiej.|Było zimno." },
+    { "fa", "آیا می‌آیی؟ بله.", "آیا می‌آیی؟|بله." },
+    { "ur", "وہ گھر گیا۔ پھر سو گیا۔", "وہ گھر گیا۔|پھر سو گیا۔" },
+    { "mr", "डॉ. पाटील आले. ते बसले.", "डॉ. पाटील आले.|ते बसले." },
+    { "am", "ሰላም ነው።እንዴት ነህ፧", "ሰላም ነው።|እንዴት ነህ፧" },
+    { "my", "ကျွန်တော် သွားမယ်။ပြီးရင် ပြန်လာမယ်။", "ကျွန်တော် သွားမယ်။|ပြီးရင် ပြန်လာမယ်။" },
+    /* A line that ends with a closing mark but no terminator before it
+     * has no terminator of its own: the newline rules decide. */
+    { "pt", "Novo disco dos \xC2\xAB" "Xutos\xC2\xBB\nA banda toca hoje em Lisboa.",
+      "Novo disco dos \xC2\xAB" "Xutos\xC2\xBB|A banda toca hoje em Lisboa." },
+    { "en", "Price: 18 euros (per person)\nParking: free for all of our guests tonight",
+      "Price: 18 euros (per person)|Parking: free for all of our guests tonight" },
+    /* A quotation holding a sentence is one unit of a larger sentence when
+     * it closes without a terminator of its own and the sentence ends after
+     * it: past a bracketed source, or where a dash resumes the quoted
+     * speech after the words that introduce it. Otherwise it is split, as
+     * the treebanks do. */
+    { "it", "\"Era notte. Tutto taceva\" (Verga). Poi venne il giorno.",
+      "\"Era notte. Tutto taceva\" (Verga).|Poi venne il giorno." },
+    { "ru",
+      "\xC2\xAB\xD0\xA2\xD1\x8B \xD0\xB3\xD0\xBE\xD1\x82\xD0\xBE\xD0\xB2? \xE2\x80\x93 "
+      "\xD1\x81\xD0\xBF\xD1\x80\xD0\xBE\xD1\x81\xD0\xB8\xD0\xBB \xD0\xBE\xD1\x82\xD0\xB5\xD1\x86. "
+      "\xE2\x80\x93 \xD0\x9F\xD0\xBE\xD1\x80\xD0\xB0\xC2\xBB. \xD0\x9E\xD0\xBD\xD0\xB0 "
+      "\xD0\xB2\xD1\x81\xD1\x82\xD0\xB0\xD0\xBB\xD0\xB0.",
+      "\xC2\xAB\xD0\xA2\xD1\x8B \xD0\xB3\xD0\xBE\xD1\x82\xD0\xBE\xD0\xB2? \xE2\x80\x93 "
+      "\xD1\x81\xD0\xBF\xD1\x80\xD0\xBE\xD1\x81\xD0\xB8\xD0\xBB \xD0\xBE\xD1\x82\xD0\xB5\xD1\x86. "
+      "\xE2\x80\x93 \xD0\x9F\xD0\xBE\xD1\x80\xD0\xB0\xC2\xBB.|\xD0\x9E\xD0\xBD\xD0\xB0 "
+      "\xD0\xB2\xD1\x81\xD1\x82\xD0\xB0\xD0\xBB\xD0\xB0." },
+    { "pt", "\xC2\xAB" "Chegou cedo. Saiu tarde\xC2\xBB. Depois dormiu.",
+      "\xC2\xAB" "Chegou cedo.|Saiu tarde\xC2\xBB.|Depois dormiu." },
+    { "fr",
+      "Il dit : \xC2\xAB Mais pourquoi ? Il est en \xC2\xAB zone rouge \xC2\xBB (ZR).",
+      "Il dit : \xC2\xAB Mais pourquoi ?|Il est en \xC2\xAB zone rouge \xC2\xBB (ZR)." },
     /* Every language with built-in tables has an entry, even when empty. */
     { "xx", "Dr. Who. Yes.", "Dr.|Who.|Yes." },
 };
@@ -319,7 +368,7 @@ START_TEST(abbreviation_tables_are_folded)
                                          "fr", "hi", "hy", "it", "ja", "kk", "mr", "my", "nl",
                                          "pl", "pt", "ru", "sk", "ur", "zh", "eu", "ca",
                                          "fi", "hu", "id", "ga", "lt", "no", "ro", "sr",
-                                         "sv", "tr" };
+                                         "sv", "tr", "cs", "uk" };
     summ_allocator a;
     summ__fold_buf fold;
     size_t c;
