@@ -51,4 +51,10 @@ apt_get install -y -qq --no-install-recommends \
     liblua5.4-dev lua5.4 \
     libluajit-5.1-dev luajit \
     luarocks \
+    locales \
     >/dev/null
+# A locale with a decimal comma, so the tests can show that option values
+# read the same in every locale.
+if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+    localedef -i de_DE -f UTF-8 de_DE.UTF-8 || echo "install-deps: could not make the de_DE.UTF-8 locale" >&2
+fi
