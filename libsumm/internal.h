@@ -411,6 +411,9 @@ struct summ_summarizer {
     struct sb_stemmer **stemmers;
     size_t n_stemmers;
     summ__lexicon lexicon;
+    /* Keyphrase extraction's own: the model keeps state in step with
+     * `lexicon` (model.c), which other callers must not grow. */
+    summ__lexicon keyphrase_lexicon;
 };
 
 struct summ_result {
@@ -440,6 +443,11 @@ int summ__options_own(summ_summarizer *s, summ_options *o);
 #define SUMM__DEFAULT_MAX_ITERATIONS 100
 #define SUMM__DEFAULT_MAX_NEIGHBOURS 32
 #define SUMM__DEFAULT_LSA_DIMENSIONS 3
+
+/* The checks every entry point makes on a text (NULL, size limit, UTF-8),
+ * and the language it is read in (s->active, s->stemmer); clears s->errmsg.
+ * On failure the message is recorded. (summarizer.c) */
+int summ__begin_text(summ_summarizer *s, const char *text, size_t len);
 
 /* Records a detailed message for summ_summarizer_errmsg() and returns status. */
 int summ__fail(summ_summarizer *s, int status, const char *fmt, ...)
@@ -597,6 +605,12 @@ void summ__graph_free(const summ_allocator *a, summ__graph *g);
 /* Weighted PageRank by power iteration; scores[0, g->n) get mean 1. */
 int summ__pagerank(const summ__graph *g, const summ_allocator *a, double damping,
                    double tolerance, uint32_t max_iterations, double *scores);
+/* The same with random jumps (and the scores of nodes without edges) going
+ * to node i with probability bias[i] (personalised PageRank); bias sums to
+ * 1, and NULL is uniform. */
+int summ__pagerank_biased(const summ__graph *g, const summ_allocator *a, double damping,
+                          double tolerance, uint32_t max_iterations, const double *bias,
+                          double *scores);
 
 /* ---- selector (selector.c) --------------------------------------------- */
 
