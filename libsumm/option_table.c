@@ -82,7 +82,8 @@ static const summ__option rows[] = {
               "edmundson: stigma words"),
     /* Keyphrases (summ_extract_keyphrases). */
     CHOICE_ROW("keyphrase_algorithm", "keyphrases", keyphrase_algorithm, "NAME",
-               keyphrase_algorithms, "textrank", 4, "keyphrase ranking: textrank or positionrank"),
+               keyphrase_algorithms, "textrank", 4,
+               "keyphrases: how words are ranked (positionrank favours early words)"),
     UINT_ROW("keyphrase_window", "keyphrases", keyphrase_window, "N", 2, 64,
              SUMM_DEFAULT_KEYPHRASE_WINDOW, "3", 4,
              "keyphrases: words co-occur when at most N content words apart"),
