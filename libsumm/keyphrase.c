@@ -10,16 +10,18 @@
  *    does a line break (titles and list items seldom end in punctuation).
  *    A run is cut into pieces of at most SUMM_KEYPHRASE_MAX_WORDS words, so
  *    text without stopwords still gives phrases.
- * 3. Occurrences with the same sequence of stems are one candidate
- *    ("neural network", "Neural Networks"). Its score is the mean rank of
- *    its words (keyword_rank.c) times ln(1 + occurrences): the mean keeps
- *    long phrases from winning by length alone, the count rewards phrases
- *    the text repeats as a unit (docs/KEYPHRASES.md has the measurements).
+ * 3. Pieces with the same sequence of stems are one candidate ("neural
+ *    network", "Neural Networks"). It occurs wherever its stems stand in a
+ *    piece, alone or inside a longer one ("deep neural networks"). Its
+ *    score is the mean rank of its words (keyword_rank.c) times its number
+ *    of occurrences: the mean keeps long phrases from winning by length
+ *    alone, the count rewards what the text repeats (docs/KEYPHRASES.md
+ *    has the measurements behind both).
  * 4. The best candidates (ties: first occurrence) are shown as their most
  *    frequent spelling, with every occurrence's byte span.
  *
- * Time O(n) for n words, plus sorting the k candidates (O(k log k)) and
- * PageRank; memory O(n).
+ * Time O(n) for n words (each piece has at most 15 stretches to look up),
+ * plus sorting the k candidates (O(k log k)) and PageRank; memory O(n).
  */
 #include "keyphrase.h"
 
@@ -151,50 +153,62 @@ static int on_word(void *ud, size_t start, size_t end, const char *folded, size_
     return SUMM_OK;
 }
 
-/* Records the occurrence words[first, first + n) of a candidate, creating
- * the candidate when its term sequence is new. */
-static int add_occurrence(summ_keyphrases *k, uint32_t first, uint32_t n)
+/* The candidate words[first, first + n) stands for: its id, created when
+ * `create` and its term sequence is new; SUMM__NO_TERM when absent. */
+static int candidate_of(summ_keyphrases *k, uint32_t first, uint32_t n, bool create,
+                        uint32_t *id)
 {
-    uint32_t key[SUMM_KEYPHRASE_MAX_WORDS], id;
-    summ__kp_candidate *cand;
+    uint32_t key[SUMM_KEYPHRASE_MAX_WORDS], i;
     bool inserted;
-    uint32_t i;
     int rc;
 
     for (i = 0; i < n; i++)
         key[i] = k->words[first + i].term;
+    if (!create) {
+        if (!summ__strmap_get(&k->cand_map, (const char *)key, n * sizeof *key, id))
+            *id = SUMM__NO_TERM;
+        return SUMM_OK;
+    }
     if (k->n_cands >= SUMM__NO_TERM - 1)
         return SUMM_E_TOO_LARGE;
-    if ((rc = GROW(k, k->cands, k->cands_cap, k->n_cands + 1)) < 0 ||
-        (rc = GROW(k, k->occ_cand, k->occ_cand_cap, k->n_occ + 1)) < 0 ||
-        (rc = GROW(k, k->occ_word, k->occ_word_cap, k->n_occ + 1)) < 0)
+    if ((rc = GROW(k, k->cands, k->cands_cap, k->n_cands + 1)) < 0)
         return rc;
     if ((rc = summ__strmap_intern(&k->cand_map, (const char *)key, n * sizeof *key,
-                                  (uint32_t)k->n_cands, &id, &inserted)) < 0)
+                                  (uint32_t)k->n_cands, id, &inserted)) < 0)
         return rc;
-    cand = &k->cands[id];
     if (inserted) {
-        k->n_cands++;
+        summ__kp_candidate *cand = &k->cands[k->n_cands++];
         cand->word = first;
         cand->n_words = n;
         cand->count = 0;
         cand->last_end = 0;
         cand->score = 0.0;
-    } else if (k->words[first].start < cand->last_end) {
-        /* Overlaps the candidate's previous occurrence (pieces of a run of
-         * overlapping bigrams): counted once. */
-        return SUMM_OK;
     }
+    return SUMM_OK;
+}
+
+/* Records an occurrence of candidate id at words[first...]. */
+static int add_occurrence(summ_keyphrases *k, uint32_t id, uint32_t first)
+{
+    summ__kp_candidate *cand = &k->cands[id];
+    int rc;
+    /* One that overlaps the candidate's previous occurrence (a repeated
+     * word, or runs of overlapping bigrams) is not counted again. */
+    if (cand->count && k->words[first].start < cand->last_end)
+        return SUMM_OK;
+    if ((rc = GROW(k, k->occ_cand, k->occ_cand_cap, k->n_occ + 1)) < 0 ||
+        (rc = GROW(k, k->occ_word, k->occ_word_cap, k->n_occ + 1)) < 0)
+        return rc;
     cand->count++;
-    cand->last_end = k->words[first + n - 1].end;
+    cand->last_end = k->words[first + cand->n_words - 1].end;
     k->occ_cand[k->n_occ] = id;
     k->occ_word[k->n_occ] = first;
     k->n_occ++;
     return SUMM_OK;
 }
 
-/* Cuts the runs of content words into candidates (see the top). */
-static int collect_candidates(summ_keyphrases *k)
+/* Calls fn on every piece of every run of content words (see the top). */
+static int for_each_piece(summ_keyphrases *k, int (*fn)(summ_keyphrases *, uint32_t, uint32_t))
 {
     size_t i = 0, n = k->n_words;
     int rc;
@@ -211,7 +225,7 @@ static int collect_candidates(summ_keyphrases *k)
         for (p = i; p < run_end; p += SUMM_KEYPHRASE_MAX_WORDS) {
             size_t len = run_end - p < SUMM_KEYPHRASE_MAX_WORDS ? run_end - p
                                                                  : SUMM_KEYPHRASE_MAX_WORDS;
-            if ((rc = add_occurrence(k, (uint32_t)p, (uint32_t)len)) < 0)
+            if ((rc = fn(k, (uint32_t)p, (uint32_t)len)) < 0)
                 return rc;
         }
         i = run_end;
@@ -219,12 +233,45 @@ static int collect_candidates(summ_keyphrases *k)
     return SUMM_OK;
 }
 
+static int create_candidate(summ_keyphrases *k, uint32_t first, uint32_t n)
+{
+    uint32_t id;
+    return candidate_of(k, first, n, true, &id);
+}
+
+/* Every stretch of the piece that is a candidate is an occurrence of it:
+ * "neural networks" occurs in "deep neural networks" too. In text order. */
+static int record_occurrences(summ_keyphrases *k, uint32_t first, uint32_t n)
+{
+    uint32_t a, b, id;
+    int rc;
+    for (a = 0; a < n; a++)
+        for (b = a + 1; b <= n; b++) {
+            if ((rc = candidate_of(k, first + a, b - a, false, &id)) < 0)
+                return rc;
+            if (id != SUMM__NO_TERM && (rc = add_occurrence(k, id, first + a)) < 0)
+                return rc;
+        }
+    return SUMM_OK;
+}
+
+/* Candidates are the pieces; their occurrences, every place where one
+ * stands, whole or inside a longer piece. */
+static int collect_candidates(summ_keyphrases *k)
+{
+    int rc;
+    if ((rc = for_each_piece(k, create_candidate)) < 0)
+        return rc;
+    return for_each_piece(k, record_occurrences);
+}
+
 static int by_score(const void *pa, const void *pb)
 {
     const summ__kp_ranked *a = pa, *b = pb;
     if (a->score != b->score)
         return a->score > b->score ? -1 : 1;
-    return a->cand < b->cand ? -1 : a->cand > b->cand; /* ids follow first occurrence */
+    /* Ids follow the first occurrence as a piece of its own. */
+    return a->cand < b->cand ? -1 : a->cand > b->cand;
 }
 
 /* Scores every candidate and sorts them, best first. */
@@ -240,7 +287,7 @@ static int rank_candidates(summ_keyphrases *k)
         uint32_t i;
         for (i = 0; i < cand->n_words; i++)
             sum += k->rank[k->words[cand->word + i].term];
-        cand->score = sum / cand->n_words * log1p((double)cand->count);
+        cand->score = sum / cand->n_words * (double)cand->count;
         k->ranked[c].score = cand->score;
         k->ranked[c].cand = (uint32_t)c;
     }

@@ -529,12 +529,14 @@ SUMM_API int summ_score_sentences(summ_summarizer *s, const char *text, size_t l
  * Candidates are maximal runs of content words: stopwords, words without a
  * letter, punctuation and line breaks end a run (white space and a hyphen
  * between two words do not), and a run is cut into pieces of at most
- * SUMM_KEYPHRASE_MAX_WORDS words. Words (stems) are ranked by PageRank over
- * their co-occurrence graph (summ_options.keyphrase_window). A phrase scores
- * the mean of its words' ranks times ln(1 + its number of occurrences).
- * Occurrences with the same sequence of stems ("neural network", "Neural
- * Networks") are one keyphrase, shown as its most frequent spelling.
- * docs/KEYPHRASES.md describes the method and its measured quality.
+ * SUMM_KEYPHRASE_MAX_WORDS words. Pieces with the same sequence of stems
+ * ("neural network", "Neural Networks") are one keyphrase, shown as its most
+ * frequent spelling; it occurs wherever its stems stand in a piece, alone or
+ * inside a longer one ("deep neural networks"). Words (stems) are ranked by
+ * PageRank over their co-occurrence graph (summ_options.keyphrase_window); a
+ * keyphrase scores the mean rank of its words times its number of
+ * occurrences. docs/KEYPHRASES.md describes the method and its measured
+ * quality.
  *
  * Time O(n + k log k) for n words and k distinct candidates, plus
  * PageRank's O(iterations x distinct word pairs); memory O(n). */
@@ -565,7 +567,8 @@ typedef struct summ_keyphrase {
     size_t start, end;   /**< its text: the first occurrence of its most frequent
                               spelling (ties: the spelling that occurs first) */
     double score;        /**< higher is better; comparable within one result */
-    size_t count;        /**< occurrences in the text (>= 1) */
+    size_t count;        /**< occurrences in the text (>= 1), those inside longer
+                              phrases included */
     const summ_range *occurrences; /**< every occurrence, sorted by start, never
                                         overlapping; count entries. Borrowed: valid
                                         until the result is reused or freed */
@@ -585,7 +588,7 @@ SUMM_API void summ_keyphrases_free(summ_keyphrases *k);
  *  replacing its contents, with the summarizer's language (stopwords,
  *  stemming, tokenizer; "auto" detects it), flags (lenient, no_stemming,
  *  keep_stopwords), input limit and keyphrase options. Deterministic: equal
- *  scores are ordered by first occurrence.
+ *  scores are ordered by first occurrence as a piece of its own.
  *  @param max_keyphrases at most this many; 0 = SUMM_DEFAULT_KEYPHRASES.
  *  @return as summ_summarize(); on failure out is empty. Text without a
  *          content word gives an empty result and 0. @since 0.2 */

@@ -156,6 +156,38 @@ START_TEST(variants_are_grouped)
 }
 END_TEST
 
+/* A candidate occurs inside longer pieces too, and every such occurrence
+ * counts and is listed; a stretch that is never a piece alone is none. */
+START_TEST(occurrences_inside_longer_phrases)
+{
+    const char *text = "neural networks; deep neural networks, deep learning.";
+    fixture f;
+    summ_keyphrase kp;
+    char buf[64];
+    size_t i;
+    int seen = 0;
+
+    open_fixture(&f, "en", NULL);
+    ck_assert_int_eq(summ_extract_keyphrases(f.s, text, strlen(text), 0, f.k), SUMM_OK);
+    ck_assert_uint_eq(summ_keyphrases_count(f.k), 3);
+    for (i = 0; i < 3; i++) {
+        ck_assert_int_eq(summ_keyphrases_get(f.k, i, &kp), SUMM_OK);
+        text_of(f.k, i, text, buf, sizeof buf);
+        if (strcmp(buf, "neural networks") == 0) {
+            ck_assert_uint_eq(kp.count, 2);
+            ck_assert_uint_eq(kp.occurrences[0].start, 0);
+            ck_assert_uint_eq(kp.occurrences[1].start, 22);
+            ck_assert_uint_eq(kp.occurrences[1].end, 37);
+            seen++;
+        } else {
+            ck_assert_uint_eq(kp.count, 1); /* "deep" alone is no candidate */
+        }
+    }
+    ck_assert_int_eq(seen, 1);
+    close_fixture(&f);
+}
+END_TEST
+
 /* Stopwords, punctuation, line breaks and numbers end phrases; white space
  * and one hyphen do not; runs are cut at SUMM_KEYPHRASE_MAX_WORDS. */
 START_TEST(candidates)
@@ -235,7 +267,8 @@ START_TEST(other_scripts)
     ck_assert_int_eq(summ_keyphrases_get(f.k, 0, &kp), SUMM_OK);
     ck_assert_uint_eq(kp.end - kp.start, strlen("東京都庁"));
     ck_assert(memcmp(ja + kp.start, "東京都庁", strlen("東京都庁")) == 0);
-    ck_assert_uint_eq(kp.count, 2);
+    /* Twice alone, once at the start of the last sentence's first piece. */
+    ck_assert_uint_eq(kp.count, 3);
     close_fixture(&f);
 }
 END_TEST
@@ -456,6 +489,7 @@ static Suite *keyphrase_suite(void)
     tcase_add_test(tc, window_and_position);
     tcase_add_test(tc, variants_are_grouped);
     tcase_add_test(tc, candidates);
+    tcase_add_test(tc, occurrences_inside_longer_phrases);
     tcase_add_test(tc, ties_by_first_occurrence);
     tcase_add_test(tc, other_scripts);
     tcase_add_test(tc, auto_language_and_summaries_unchanged);
