@@ -1,5 +1,9 @@
 -- s:keywords(text [, n]): keyphrases with 1-based byte positions, options
 -- from the library's table, failures as nil, message, code. TAP output.
+if os.getenv("LIBSUMM_TEST_SKIP") then
+    print("1..0 # SKIP " .. os.getenv("LIBSUMM_TEST_SKIP"))
+    os.exit(0)
+end
 local libsumm = require "libsumm"
 
 local results = {}
@@ -94,4 +98,5 @@ for i, r in ipairs(results) do
         print("# " .. tostring(r.err))
     end
 end
-os.exit(failed == 0 and 0 or 1)
+-- Close the state so every summarizer is finalized before LeakSanitizer looks.
+os.exit(failed == 0 and 0 or 1, true)
