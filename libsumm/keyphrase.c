@@ -9,7 +9,9 @@
  *    white space or a single hyphen ("syntax-sensitive") end a run, and so
  *    does a line break (titles and list items seldom end in punctuation).
  *    A run is cut into pieces of at most SUMM_KEYPHRASE_MAX_WORDS words, so
- *    text without stopwords still gives phrases.
+ *    text without stopwords still gives phrases, and a piece loses the
+ *    words at its ends that may only stand inside a phrase ("said", "will":
+ *    the per-language lists of keyphrase_edges.c).
  * 3. Pieces with the same sequence of stems are one candidate ("neural
  *    network", "Neural Networks"). It occurs wherever its stems stand in a
  *    piece, alone or inside a longer one ("deep neural networks"). Its
@@ -36,6 +38,7 @@
 typedef struct scan_ctx {
     summ_keyphrases *k;
     summ__lexicon *lex;
+    int edges; /* summ__keyphrase_edges() of the language */
     const char *text;
     size_t prev_end; /* end of the previous word; 0 before the first */
 } scan_ctx;
@@ -149,6 +152,7 @@ static int on_word(void *ud, size_t start, size_t end, const char *folded, size_
     w->end = (uint32_t)end;
     w->term = term;
     w->breaks = k->n_words == 1 || gap_breaks(c->text, c->prev_end, start);
+    w->inner = term != SUMM__NO_TERM && summ__keyphrase_edge_banned(c->edges, folded, len);
     c->prev_end = end;
     return SUMM_OK;
 }
@@ -223,9 +227,15 @@ static int for_each_piece(summ_keyphrases *k, int (*fn)(summ_keyphrases *, uint3
                !k->words[run_end].breaks)
             run_end++;
         for (p = i; p < run_end; p += SUMM_KEYPHRASE_MAX_WORDS) {
-            size_t len = run_end - p < SUMM_KEYPHRASE_MAX_WORDS ? run_end - p
-                                                                 : SUMM_KEYPHRASE_MAX_WORDS;
-            if ((rc = fn(k, (uint32_t)p, (uint32_t)len)) < 0)
+            size_t from = p, to = run_end - p < SUMM_KEYPHRASE_MAX_WORDS
+                                      ? run_end
+                                      : p + SUMM_KEYPHRASE_MAX_WORDS;
+            /* A piece neither starts nor ends with an inner-only word. */
+            while (from < to && k->words[from].inner)
+                from++;
+            while (to > from && k->words[to - 1].inner)
+                to--;
+            if (from < to && (rc = fn(k, (uint32_t)from, (uint32_t)(to - from))) < 0)
                 return rc;
         }
         i = run_end;
@@ -415,6 +425,7 @@ int summ_extract_keyphrases(summ_summarizer *s, const char *text, size_t len,
     summ__lexicon_begin(&s->keyphrase_lexicon, s->active, stem ? s->stemmer : NULL, keep);
     c.k = out;
     c.lex = &s->keyphrase_lexicon;
+    c.edges = summ__keyphrase_edges(s->active->info->code);
     c.text = text;
     c.prev_end = 0;
     if (len && (rc = summ__tokenize(text, 0, len, &s->fold, on_word, &c)) < 0)

@@ -14,7 +14,8 @@ typedef struct summ__kp_word {
     uint32_t start, end;
     uint32_t term;   /* the document's term id of its stem; SUMM__NO_TERM for a
                         stopword or a word without a letter */
-    uint32_t breaks; /* 1: no phrase runs from the previous word into this one */
+    uint16_t breaks; /* 1: no phrase runs from the previous word into this one */
+    uint16_t inner;  /* 1: may stand inside a phrase but not start or end one */
 } summ__kp_word;
 
 /* One candidate: a distinct sequence of terms. */
@@ -64,6 +65,12 @@ struct summ_keyphrases {
     uint32_t *spelling_count; /* per spelling id: its count, its first occurrence */
     size_t spelling_count_cap;
 };
+
+/* The list of words that never start or end a keyphrase in a language
+ * (by canonical code), or -1 when it has none. (keyphrase_edges.c) */
+int summ__keyphrase_edges(const char *code);
+/* Whether a folded word is on list `list` (-1: no list, false). */
+bool summ__keyphrase_edge_banned(int list, const char *word, size_t len);
 
 /* Ranks the n_terms terms of the content words seq[0, n) (in text order) by
  * PageRank over their co-occurrence graph: an edge joins two distinct terms

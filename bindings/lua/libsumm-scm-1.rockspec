@@ -48,6 +48,7 @@ build = {
             "libsumm/greedy.c",
             "libsumm/index_heap.c",
             "libsumm/keyphrase.c",
+            "libsumm/keyphrase_edges.c",
             "libsumm/keyphrase_result.c",
             "libsumm/keyword_rank.c",
             "libsumm/lang.c",

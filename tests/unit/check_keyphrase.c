@@ -216,6 +216,53 @@ START_TEST(candidates)
 }
 END_TEST
 
+/* Words such as "said" and "will" may stand inside a phrase, never at its
+ * ends, in the languages that have such a list; elsewhere they are words. */
+START_TEST(inner_only_words)
+{
+    const char *text = "Police said the bridge will open. Officials said so; Formula One "
+                       "racing, said police.";
+    const char *pt = "O ministro disse que a ponte vai abrir. O ministro disse.";
+    fixture f;
+    char buf[64];
+    size_t i;
+    int racing = 0;
+
+    open_fixture(&f, "en", NULL);
+    ck_assert_int_eq(summ_extract_keyphrases(f.s, text, strlen(text), 100, f.k), SUMM_OK);
+    for (i = 0; i < summ_keyphrases_count(f.k); i++) {
+        text_of(f.k, i, text, buf, sizeof buf);
+        size_t n = strlen(buf);
+        ck_assert_msg(strncmp(buf, "said", 4) != 0 && strncmp(buf, "will", 4) != 0 &&
+                          (n < 4 || (strcmp(buf + n - 4, "said") != 0 &&
+                                     strcmp(buf + n - 4, "will") != 0)),
+                      "'%s'", buf);
+        racing |= strcmp(buf, "Formula One racing") == 0;
+    }
+    ck_assert(racing);
+    ck_assert_str_eq(text_of(f.k, 0, text, buf, sizeof buf), "Police");
+    close_fixture(&f);
+
+    open_fixture(&f, "pt", NULL);
+    ck_assert_int_eq(summ_extract_keyphrases(f.s, pt, strlen(pt), 100, f.k), SUMM_OK);
+    for (i = 0; i < summ_keyphrases_count(f.k); i++) {
+        size_t n = strlen(text_of(f.k, i, pt, buf, sizeof buf));
+        ck_assert_msg(strncmp(buf, "disse", 5) != 0 && strncmp(buf, "vai", 3) != 0 &&
+                          (n < 5 || strcmp(buf + n - 5, "disse") != 0) &&
+                          (n < 3 || strcmp(buf + n - 3, "vai") != 0),
+                      "'%s'", buf);
+    }
+    ck_assert_str_eq(text_of(f.k, 0, pt, buf, sizeof buf), "ministro");
+    close_fixture(&f);
+
+    /* German has no such list: "said" is a word like any other there. */
+    open_fixture(&f, "de", NULL);
+    ck_assert_int_eq(summ_extract_keyphrases(f.s, "said", 4, 0, f.k), SUMM_OK);
+    ck_assert_uint_eq(summ_keyphrases_count(f.k), 1);
+    close_fixture(&f);
+}
+END_TEST
+
 /* Equal scores come in the order of first occurrence; max_keyphrases cuts. */
 START_TEST(ties_by_first_occurrence)
 {
@@ -492,6 +539,7 @@ static Suite *keyphrase_suite(void)
     tcase_add_test(tc, variants_are_grouped);
     tcase_add_test(tc, candidates);
     tcase_add_test(tc, occurrences_inside_longer_phrases);
+    tcase_add_test(tc, inner_only_words);
     tcase_add_test(tc, ties_by_first_occurrence);
     tcase_add_test(tc, other_scripts);
     tcase_add_test(tc, auto_language_and_summaries_unchanged);
