@@ -529,7 +529,9 @@ SUMM_API int summ_score_sentences(summ_summarizer *s, const char *text, size_t l
  * Candidates are maximal runs of content words: stopwords, words without a
  * letter, punctuation and line breaks end a run (white space and a hyphen
  * between two words do not), and a run is cut into pieces of at most
- * SUMM_KEYPHRASE_MAX_WORDS words. Pieces with the same sequence of stems
+ * SUMM_KEYPHRASE_MAX_WORDS words; in English and Portuguese a piece drops
+ * from its ends words such as "said" or "will", which may only stand inside
+ * a phrase. Pieces with the same sequence of stems
  * ("neural network", "Neural Networks") are one keyphrase, shown as its most
  * frequent spelling; it occurs wherever its stems stand in a piece, alone or
  * inside a longer one ("deep neural networks"). Words (stems) are ranked by
