@@ -1,5 +1,5 @@
 /* Status messages: static strings per code, detailed messages per summarizer. */
-#include "internal.h"
+#include "summarizer.h"
 
 #include <stdarg.h>
 #include <stdio.h>

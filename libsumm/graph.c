@@ -26,11 +26,15 @@
  * Cost: O(T x min(sf, W)) to build, for T term occurrences; O(S x k) memory
  * for the edges plus O(T) for the index. PageRank: O(iterations x S x k).
  */
-#include "internal.h"
+#include "graph.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "alloc.h"
+#include "model.h"
+#include "scorer.h"
 
 /* builder_init borrows the per-term double array as size_t cursors. */
 _Static_assert(sizeof(size_t) <= sizeof(double), "size_t wider than double");
@@ -87,14 +91,6 @@ static void builder_free(builder *b)
     summ__free(b->a, b->touched, n * sizeof *b->touched);
     summ__free(b->a, b->order, n * sizeof *b->order);
     summ__free(b->a, b->cand, b->cand_cap * sizeof *b->cand);
-}
-
-void *summ__alloc_array(const summ_allocator *a, size_t n, size_t size)
-{
-    size_t bytes;
-    if (!summ__mul_ok(n, size, &bytes))
-        return NULL;
-    return summ__alloc(a, bytes);
 }
 
 static size_t sent_len(const summ__sentence *s)

@@ -20,9 +20,13 @@
  * selector can use with any budget: the k-th pick (from 0) of S sentences
  * scores (S - k) / S, so the first pick scores 1 and every later pick less.
  */
-#include "internal.h"
+#include "greedy.h"
 
 #include <string.h>
+
+#include "alloc.h"
+#include "heap.h"
+#include "scorer.h"
 
 static uint32_t pop(summ__heap *h)
 {

@@ -5,7 +5,7 @@
  * scorer_klsum.c) rely on it for picks that do not depend on how the heap
  * was built.
  */
-#include "internal.h"
+#include "heap.h"
 
 void summ__heap_sift_down(summ__heap *h, size_t i)
 {

@@ -6,10 +6,16 @@
  * frequencies. All arrays live in the summarizer and are reused from call
  * to call.
  */
-#include "internal.h"
+#include "model.h"
 
 #include <math.h>
 #include <string.h>
+
+#include "alloc.h"
+#include "lang.h"
+#include "strmap.h"
+#include "summarizer.h"
+#include "text.h"
 
 /* Words are looked up in batches that run across sentences: the lexicon's
  * slots of a whole batch are requested from memory first, so that the cache
@@ -55,7 +61,7 @@ static int advance_to(build_ctx *b, size_t target)
 
 #define GROW(a, arr, cap, need) summ__grow((a), (void **)&(arr), &(cap), (need), sizeof *(arr))
 
-/* Room for stem ids up to `stems` in m->term_slots (see internal.h). */
+/* Room for stem ids up to `stems` in m->term_slots (see model.h). */
 static int reserve_term_slots(summ_summarizer *s, summ__model *m, size_t stems)
 {
     int rc = GROW(&s->alloc, m->term_slots, m->term_slots_cap, stems + 1);

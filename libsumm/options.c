@@ -1,9 +1,13 @@
 /* Options: defaults per struct version and validation. */
-#include "internal.h"
+#include "summarizer.h"
 
 #include <math.h>
 #include <stddef.h>
 #include <string.h>
+
+#include "alloc.h"
+#include "scorer.h"
+#include "text.h"
 
 #define KNOWN_FLAGS \
     (SUMM_FLAG_SCORE_ORDER | SUMM_FLAG_LENIENT_UTF8 | SUMM_FLAG_NO_STEMMING | \

@@ -18,10 +18,15 @@
  *
  * Cost: O(T + V + cue and stigma words) time, O(V) memory.
  */
-#include "internal.h"
+#include "scorer.h"
 
 #include <math.h>
 #include <string.h>
+
+#include "alloc.h"
+#include "model.h"
+#include "summarizer.h"
+#include "text.h"
 
 /* The term id of a caller's word in this document, or SUMM__NO_TERM. */
 static int lookup(summ_summarizer *s, const char *word, uint32_t *id)

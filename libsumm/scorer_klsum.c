@@ -27,9 +27,15 @@
  * plus O(|sentence| + log S) per re-evaluated candidate; memory O(S + V +
  * largest tf) (logarithms come from a table).
  */
-#include "internal.h"
+#include "scorer.h"
 
 #include <math.h>
+
+#include "alloc.h"
+#include "greedy.h"
+#include "heap.h"
+#include "model.h"
+#include "select.h"
 
 #define KL_DELTA 1.0 /* add-one (Laplace) smoothing */
 

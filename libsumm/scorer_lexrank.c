@@ -14,7 +14,9 @@
  *
  * Cost: as textrank (graph.c).
  */
-#include "internal.h"
+#include "scorer.h"
+
+#include "graph.h"
 
 int summ__score_lexrank(const summ__score_ctx *ctx, double *scores)
 {

@@ -13,7 +13,9 @@
  *
  * Cost: as textrank (graph.c).
  */
-#include "internal.h"
+#include "scorer.h"
+
+#include "graph.h"
 
 int summ__score_textrank_bm25(const summ__score_ctx *ctx, double *scores)
 {

@@ -1,7 +1,7 @@
 /* The table of scoring algorithms. Adding an algorithm means writing a
  * scorer_<name>.c with one summ__score_fn and adding a row here and an enum
  * value in summ.h. */
-#include "internal.h"
+#include "scorer.h"
 
 #include <string.h>
 

@@ -2,10 +2,14 @@
  * Selector: takes sentences best first (ties: earlier sentence first) while
  * they fit every length budget, then restores document order.
  */
-#include "internal.h"
+#include "select.h"
 
 #include <math.h>
 #include <string.h>
+
+#include "alloc.h"
+#include "graph.h"
+#include "model.h"
 
 /* a ranks before b: higher score, then lower index. NaN ranks last. */
 static bool before(const double *scores, uint32_t a, uint32_t b)

@@ -1,11 +1,19 @@
 /* The summarizer object and the public entry points that run the pipeline:
  * validate -> split -> model -> score -> select -> result. */
-#include "internal.h"
+#include "summarizer.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libstemmer.h>
+
+#include "alloc.h"
+#include "lang.h"
+#include "model.h"
+#include "scorer.h"
+#include "select.h"
+#include "splitter.h"
+#include "text.h"
 
 typedef enum run_mode { RUN_SPLIT, RUN_SCORE, RUN_SUMMARIZE } run_mode;
 

@@ -10,6 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "graph.h"
+#include "model.h"
+#include "scorer.h"
+#include "splitter.h"
+#include "summarizer.h"
+
 /* A text of n_sents sentences over a made-up vocabulary: word w is drawn
  * with weight 1 / (w + 1), so a few words are in most sentences (past the
  * window) and most are rare. Deterministic for a seed. */

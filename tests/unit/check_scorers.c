@@ -4,6 +4,9 @@
 #include <math.h>
 #include <string.h>
 
+#include "alloc.h"
+#include "graph.h"
+
 /* Runs summ_score_sentences (n == 0) or summ_summarize with max_sentences
  * n, with options o (position prior off unless o sets it). */
 static int run_opts(summ_options *o, const char *text, size_t n, summ_result *r)
