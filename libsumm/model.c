@@ -367,14 +367,15 @@ int summ__model_build(summ_summarizer *s, const char *text)
     return advance_to(&b, b.total);
 }
 
-int summ__model_term_of(summ_summarizer *s, const char *folded, size_t len, uint32_t *term)
+int summ__model_term_of(const summ__model *m, const summ__lexicon *lex, const char *folded,
+                        size_t len, uint32_t *term)
 {
     uint32_t stem;
-    int rc = summ__lexicon_find(&s->lexicon, folded, len, &stem);
+    int rc = summ__lexicon_find(lex, folded, len, &stem);
     *term = SUMM__NO_TERM;
     if (rc < 0)
         return rc;
-    *term = summ__model_term_of_stem(&s->model, stem);
+    *term = summ__model_term_of_stem(m, stem);
     return SUMM_OK;
 }
 

@@ -92,8 +92,9 @@ static inline uint32_t summ__model_term_of_stem(const summ__model *m, uint32_t s
 {
     return stem < m->n_stems_seen ? m->term_slots[stem + 1] : SUMM__NO_TERM;
 }
-/* The term id of a folded word in the text just modelled, or SUMM__NO_TERM
- * (a stopword, or a word whose stem the text lacks). */
-int summ__model_term_of(summ_summarizer *s, const char *folded, size_t len, uint32_t *term);
+/* The term id of a folded word in the text just modelled through lexicon
+ * lex, or SUMM__NO_TERM (a stopword, or a word whose stem the text lacks). */
+int summ__model_term_of(const summ__model *m, const summ__lexicon *lex, const char *folded,
+                        size_t len, uint32_t *term);
 
 #endif /* LIBSUMM_MODEL_H */

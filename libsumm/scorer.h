@@ -4,21 +4,40 @@
 
 #include <libsumm/summ.h>
 
-#include "model.h"
+#include <stdint.h>
 
-/* What a scorer sees: the model, the options and a way to get scratch
- * memory that lives until the scorer returns. */
+#include "model.h"
+#include "text.h"
+
+/* What a scorer reads, and where it may write: never the summarizer
+ * itself. */
 typedef struct summ__score_ctx {
-    summ_summarizer *s;
     const summ__model *model;
     const summ_options *opts;
+    /* Scratch memory, to be freed before the scorer returns. */
     const summ_allocator *alloc;
+    /* The lexicon the model was built through (its language, stopwords
+     * and stems), for the term of a caller's word: fold it into `fold`,
+     * then summ__model_term_of. */
+    const summ__lexicon *lexicon;
+    summ__fold_buf *fold;
+    /* SUMM__ERRMSG_SIZE bytes: the message summ_summarizer_errmsg() shows
+     * (see summ__score_fail). */
+    char *errmsg;
 } summ__score_ctx;
 
 /* Writes one finite score per sentence (higher = more salient) into
  * scores[0, model->n_sents). Returns SUMM_OK or a negative status (use
- * summ__fail for a message). */
+ * summ__score_fail for a detailed message). */
 typedef int (*summ__score_fn)(const summ__score_ctx *ctx, double *scores);
+
+/* Records a detailed message for summ_summarizer_errmsg() and returns
+ * status. */
+int summ__score_fail(const summ__score_ctx *ctx, int status, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
 
 typedef struct summ__scorer {
     int algorithm;

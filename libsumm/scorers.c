@@ -3,7 +3,10 @@
  * value in summ.h. */
 #include "scorer.h"
 
+#include <stdarg.h>
 #include <string.h>
+
+#include "error.h"
 
 /* The algorithm SUMM_ALGO_DEFAULT stands for. */
 #define DEFAULT_ALGORITHM SUMM_ALGO_TEXTRANK
@@ -30,6 +33,15 @@ static const char *const names[] = {
     "lead", "tfidf", "textrank", "textrank-bm25", "lexrank", "luhn", "sumbasic", "kl-sum",
     "lsa", "edmundson", "centroid", "degree", "pacsum", NULL,
 };
+
+int summ__score_fail(const summ__score_ctx *ctx, int status, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    summ__errmsg_vformat(ctx->errmsg, fmt, ap);
+    va_end(ap);
+    return status;
+}
 
 int summ__algorithm_resolve(int algorithm)
 {

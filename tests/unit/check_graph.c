@@ -158,7 +158,6 @@ static void check_graph(summ_summarizer *s, summ__sim_kind kind, double threshol
     }
 
     memset(&ctx, 0, sizeof ctx);
-    ctx.s = s;
     ctx.model = m;
     ctx.opts = &s->opts;
     ctx.alloc = &s->alloc;
