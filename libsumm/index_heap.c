@@ -1,9 +1,9 @@
 /*
  * A max-heap of sentence indices ordered by a key array: larger key first,
  * then lower index. That is a total order, so entries leave the heap in the
- * same order whatever its shape; the lazy greedy selections (greedy.c,
- * scorer_klsum.c) rely on it for picks that do not depend on how the heap
- * was built.
+ * same order whatever its shape; the selections built on it (select.c,
+ * mmr.c, greedy.c, scorer_klsum.c) rely on it for picks that do not depend
+ * on how the heap was built.
  */
 #include "heap.h"
 
@@ -36,4 +36,26 @@ void summ__heap_sift_up(summ__heap *h, size_t i)
         i = parent;
     }
     h->idx[i] = x;
+}
+
+void summ__heap_build(summ__heap *h)
+{
+    size_t i;
+    for (i = h->n / 2; i-- > 0;)
+        summ__heap_sift_down(h, i);
+}
+
+uint32_t summ__heap_pop(summ__heap *h)
+{
+    uint32_t top = h->idx[0];
+    h->idx[0] = h->idx[--h->n];
+    if (h->n > 0)
+        summ__heap_sift_down(h, 0);
+    return top;
+}
+
+void summ__heap_push(summ__heap *h, uint32_t i)
+{
+    h->idx[h->n++] = i;
+    summ__heap_sift_up(h, h->n - 1);
 }

@@ -4,7 +4,7 @@
  * visit only the sentence pairs that share a term through it. O(S + V + B)
  * time and memory for B (sentence, distinct term) pairs.
  */
-#include "graph.h"
+#include "similarity.h"
 
 #include "alloc.h"
 #include "model.h"

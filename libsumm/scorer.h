@@ -1,9 +1,11 @@
-/* Scoring: the table of algorithms (scorers.c), one scorer_*.c each. */
+/* Scoring: the table of algorithms (scorers.c), one scorer_*.c each, and
+ * the position prior applied after any of them (position.c). */
 #ifndef LIBSUMM_SCORER_H
 #define LIBSUMM_SCORER_H
 
 #include <libsumm/summ.h>
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "model.h"
@@ -62,5 +64,9 @@ int summ__score_edmundson(const summ__score_ctx *ctx, double *scores);
 int summ__score_centroid(const summ__score_ctx *ctx, double *scores);
 int summ__score_degree(const summ__score_ctx *ctx, double *scores);
 int summ__score_pacsum(const summ__score_ctx *ctx, double *scores);
+
+/* Lead bias, after any scorer: mixes the min-max normalised scores with
+ * 1 / sqrt(1 + index) by opts->position_weight (no-op at 0). (position.c) */
+void summ__position_prior(const summ_options *opts, size_t n, double *scores);
 
 #endif /* LIBSUMM_SCORER_H */

@@ -185,8 +185,7 @@ int summ__score_klsum(const summ__score_ctx *ctx, double *scores)
         g->h.idx[g->h.n++] = (uint32_t)i;
     }
     for (b = 0; b < n_groups; b++)
-        for (i = groups[b].h.n / 2; i-- > 0;)
-            summ__heap_sift_down(&groups[b].h, i);
+        summ__heap_build(&groups[b].h);
 
     for (;;) {
         /* Re-evaluate group tops until the best current gain is at least
@@ -252,10 +251,8 @@ int summ__score_klsum(const summ__score_ctx *ctx, double *scores)
         if (gb == SIZE_MAX)
             break;
         g = &groups[gb];
-        scores[g->h.idx[0]] = (double)(n - rank) / (double)n;
+        scores[summ__heap_pop(&g->h)] = (double)(n - rank) / (double)n;
         rank++;
-        g->h.idx[0] = g->h.idx[--g->h.n];
-        summ__heap_sift_down(&g->h, 0);
     }
 out:
     summ__free(ctx->alloc, kl.lg, (max_tf + 1) * sizeof *kl.lg);

@@ -11,6 +11,7 @@
 #include "lang.h"
 #include "model.h"
 #include "scorer.h"
+#include "mmr.h"
 #include "select.h"
 #include "splitter.h"
 #include "text.h"

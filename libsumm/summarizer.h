@@ -12,12 +12,21 @@
  *   model.c         term/sentence model (stemming each word once)   model.h
  *   lexicon.c       words a summarizer has stemmed, between texts   model.h
  *   scorer_*.c      one file per scoring algorithm, in scorers.c    scorer.h
- *   selector.c      length budget and document order                select.h
+ *   position.c      the lead bias applied to any scorer's scores    scorer.h
+ *   select.c        length budgets and document order               select.h
+ *   mmr.c           selection by maximal marginal relevance         mmr.h
  *   summarizer.c    the public entry points that run the stages     summarizer.h
- * Shared by several stages: alloc.c (alloc.h), strmap.c (strmap.h),
- * postings.c and graph.c (graph.h), index_heap.c (heap.h), greedy.c
- * (greedy.h). Nothing here is installed or exported: functions shared
- * between files are named summ__*.
+ * Shared by several stages:
+ *   alloc.c         allocation through the caller's hook            alloc.h
+ *   error.c         status and detailed error messages              error.h
+ *   strmap.c        hash map from byte strings to uint32            strmap.h
+ *   postings.c      term -> sentences index                         similarity.h
+ *   similarity.c    similarity of a sentence to the others          similarity.h
+ *   graph.c         similarity graphs and PageRank                  graph.h
+ *   index_heap.c    max-heap of sentence indices by key             heap.h
+ *   greedy.c        lazy greedy selection (sumbasic)                greedy.h
+ * Nothing here is installed or exported: functions shared between files
+ * are named summ__*.
  */
 #ifndef LIBSUMM_SUMMARIZER_H
 #define LIBSUMM_SUMMARIZER_H
