@@ -40,6 +40,7 @@ int summ__lazy_greedy(const summ__score_ctx *ctx, summ__gain_fn gain, summ__pick
 
     h.idx = summ__alloc_array(ctx->alloc, n, sizeof *h.idx);
     h.key = key = summ__alloc_array(ctx->alloc, n, sizeof *key);
+    h.pos = NULL;
     popped = summ__alloc_array(ctx->alloc, n, sizeof *popped);
     exact = summ__alloc_array(ctx->alloc, n, sizeof *exact);
     if (!h.idx || !key || !popped || !exact) {

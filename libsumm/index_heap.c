@@ -7,6 +7,14 @@
  */
 #include "heap.h"
 
+/* Puts sentence x in slot i, and records the slot in the position index. */
+static inline void place(summ__heap *h, size_t i, uint32_t x)
+{
+    h->idx[i] = x;
+    if (h->pos)
+        h->pos[x] = (uint32_t)i;
+}
+
 void summ__heap_sift_down(summ__heap *h, size_t i)
 {
     /* Each level takes the child that ranks above, chosen without a branch
@@ -19,10 +27,10 @@ void summ__heap_sift_down(summ__heap *h, size_t i)
             c += summ__heap_above(h, h->idx[l + 1], h->idx[l]);
         if (!summ__heap_above(h, h->idx[c], x))
             break;
-        h->idx[i] = h->idx[c];
+        place(h, i, h->idx[c]);
         i = c;
     }
-    h->idx[i] = x;
+    place(h, i, x);
 }
 
 void summ__heap_sift_up(summ__heap *h, size_t i)
@@ -32,15 +40,18 @@ void summ__heap_sift_up(summ__heap *h, size_t i)
         size_t parent = (i - 1) / 2;
         if (!summ__heap_above(h, x, h->idx[parent]))
             break;
-        h->idx[i] = h->idx[parent];
+        place(h, i, h->idx[parent]);
         i = parent;
     }
-    h->idx[i] = x;
+    place(h, i, x);
 }
 
 void summ__heap_build(summ__heap *h)
 {
     size_t i;
+    if (h->pos)
+        for (i = 0; i < h->n; i++)
+            h->pos[h->idx[i]] = (uint32_t)i;
     for (i = h->n / 2; i-- > 0;)
         summ__heap_sift_down(h, i);
 }
@@ -58,4 +69,16 @@ void summ__heap_push(summ__heap *h, uint32_t i)
 {
     h->idx[h->n++] = i;
     summ__heap_sift_up(h, h->n - 1);
+}
+
+void summ__heap_remove(summ__heap *h, uint32_t i)
+{
+    size_t slot = h->pos[i];
+    uint32_t last = h->idx[--h->n];
+    if (slot == h->n)
+        return;
+    /* The last entry fills the hole, and may belong above or below it. */
+    place(h, slot, last);
+    summ__heap_sift_up(h, slot);
+    summ__heap_sift_down(h, h->pos[last]);
 }

@@ -129,6 +129,7 @@ static int mmr_init(mmr *x, const double *scores, size_t limit)
         x->h.idx[i] = (uint32_t)i;
     }
     x->h.key = x->key;
+    x->h.pos = NULL;
     x->h.n = n;
     summ__heap_build(&x->h);
     return SUMM_OK;

@@ -85,6 +85,7 @@ int summ__select(const summ__model *m, const double *scores, const summ_options 
         order[i] = (uint32_t)i;
     h.idx = order;
     h.key = scores;
+    h.pos = NULL;
     h.n = n;
     summ__heap_build(&h);
     while (h.n > 0 && count < limit) {
