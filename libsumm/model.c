@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "lang.h"
 #include "strmap.h"
 #include "summarizer.h"
 #include "text.h"

@@ -9,6 +9,7 @@
 #include "scorer.h"
 
 #include "graph.h"
+#include "similarity.h"
 
 int summ__score_degree(const summ__score_ctx *ctx, double *scores)
 {

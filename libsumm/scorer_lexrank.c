@@ -17,6 +17,7 @@
 #include "scorer.h"
 
 #include "graph.h"
+#include "similarity.h"
 
 int summ__score_lexrank(const summ__score_ctx *ctx, double *scores)
 {

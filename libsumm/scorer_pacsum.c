@@ -20,6 +20,7 @@
 #include "scorer.h"
 
 #include "graph.h"
+#include "similarity.h"
 
 #define PACSUM_FORWARD 1.0
 #define PACSUM_BACKWARD (-2.0)

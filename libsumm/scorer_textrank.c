@@ -13,6 +13,7 @@
 #include "scorer.h"
 
 #include "graph.h"
+#include "similarity.h"
 
 int summ__score_textrank(const summ__score_ctx *ctx, double *scores)
 {

@@ -16,6 +16,7 @@
 #include "scorer.h"
 
 #include "graph.h"
+#include "similarity.h"
 
 int summ__score_textrank_bm25(const summ__score_ctx *ctx, double *scores)
 {

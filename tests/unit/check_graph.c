@@ -14,6 +14,7 @@
 #include "graph.h"
 #include "model.h"
 #include "scorer.h"
+#include "similarity.h"
 #include "splitter.h"
 #include "summarizer.h"
 

@@ -6,9 +6,9 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "graph.h"
 #include "lang.h"
 #include "model.h"
+#include "similarity.h"
 #include "splitter.h"
 #include "strmap.h"
 #include "summarizer.h"
