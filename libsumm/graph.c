@@ -144,7 +144,7 @@ static inline int build_row(builder *b, summ__sim_kind kind, summ__graph *g, uin
     bool kept = false;
     int rc;
 
-    summ__sim_meet(&b->sim, i, true);
+    summ__sim_meet(&b->sim, kind, i, true);
     n_touched = sim->n_touched;
     if ((rc = summ__grow(sim->a, (void **)&b->cand, &b->cand_cap, n_touched ? n_touched : 1,
                          sizeof *b->cand)) < 0)

@@ -144,7 +144,7 @@ static void mmr_update(mmr *x, uint32_t picked)
 
     if (wp <= 0.0)
         return;
-    summ__sim_meet(sim, picked, false);
+    summ__sim_meet(sim, SUMM__SIM_COSINE_IDF1P, picked, false);
     for (k = 0; k < sim->n_touched; k++) {
         uint32_t j = sim->touched[k];
         double s = summ__sim_finish(sim->kind, wp, sim->met_w[k], sim->acc[k], 0.0);

@@ -12,6 +12,9 @@
  * linear work. A graph also keeps rows within SUMM__GRAPH_REACH sentences
  * (graph.c says why).
  *
+ * Here: the index and the weights of terms and sentences; the loop that
+ * meets a row with the others (summ__sim_meet) is inline in similarity.h.
+ *
  * Cost per row: O(sum over its terms of min(sf, W)). Memory: O(T) for the
  * index and O(S + V) for the weights.
  */
@@ -22,10 +25,7 @@
 #include "alloc.h"
 #include "model.h"
 
-/* The usual BM25 constants (gensim uses k1 = 1.5), and gensim's floor for
- * negative idf. */
-#define BM25_K1 1.2
-#define BM25_B 0.75
+/* gensim's floor for negative idf. */
 #define BM25_EPSILON 0.25
 
 static size_t sent_len(const summ__sentence *s)
@@ -98,7 +98,8 @@ int summ__sim_init(summ__sim *x, const summ__model *m, const summ_allocator *a,
                 x->term_w[k] = BM25_EPSILON * (v ? idf_sum / (double)v : 0.0);
         for (i = 0; i < n; i++) {
             double len = (double)sent_len(&m->sents[i]);
-            x->met[i].w = BM25_K1 * (1.0 - BM25_B + BM25_B * (avg_len > 0.0 ? len / avg_len : 0.0));
+            x->met[i].w = SUMM__BM25_K1 * (1.0 - SUMM__BM25_B +
+                                           SUMM__BM25_B * (avg_len > 0.0 ? len / avg_len : 0.0));
         }
         break;
     }
@@ -121,108 +122,4 @@ void summ__sim_free(summ__sim *x)
     x->term_w = x->acc = x->met_w = NULL;
     x->met = NULL;
     x->touched = NULL;
-}
-
-/* BM25 weight of a term seen c times in sentence x, with idf w. */
-static double bm25(double w, uint32_t c, double len_factor)
-{
-    return w * (double)c * (BM25_K1 + 1.0) / ((double)c + len_factor);
-}
-
-/* Narrows the postings [*lo, *hi) (ascending sentences) to the sentences
- * within SUMM__GRAPH_REACH of sentence i. */
-static inline void narrow_to_reach(const uint32_t *sent, uint32_t i, size_t *lo, size_t *hi)
-{
-    size_t a = *lo, z = *hi;
-    uint32_t first = i > SUMM__GRAPH_REACH ? i - SUMM__GRAPH_REACH : 0;
-    uint32_t last = i < UINT32_MAX - SUMM__GRAPH_REACH ? i + SUMM__GRAPH_REACH : UINT32_MAX;
-    if (a == z || (sent[a] >= first && sent[z - 1] <= last))
-        return;
-    /* First posting at or after `first`, then first one after `last`. */
-    while (a < z) {
-        size_t mid = a + (z - a) / 2;
-        if (sent[mid] < first)
-            a = mid + 1;
-        else
-            z = mid;
-    }
-    *lo = a;
-    z = *hi;
-    while (a < z) {
-        size_t mid = a + (z - a) / 2;
-        if (sent[mid] <= last)
-            a = mid + 1;
-        else
-            z = mid;
-    }
-    *hi = a;
-}
-
-/* summ__sim_meet for one kind: inlined into one copy per kind, so that the
- * inner loop tests none. */
-#if defined(__GNUC__)
-__attribute__((always_inline))
-#endif
-static inline void meet(summ__sim *x, summ__sim_kind kind, uint32_t i, bool reach)
-{
-    const summ__model *m = x->m;
-    const summ__sentence *s = &m->sents[i];
-    double wi = x->met[i].w;
-    size_t k, q, n_touched = 0;
-
-    for (k = s->bag_begin; k < s->bag_end; k++) {
-        uint32_t t = m->bag_term[k], ci = m->bag_count[k];
-        size_t lo, hi;
-        double wt = x->term_w[t];
-        /* BM25: the row's own half of each visit's weight, once per term. */
-        double own = kind == SUMM__SIM_BM25 ? bm25(wt, ci, wi) : 0.0;
-        summ__postings_window(&x->post, t, k, &lo, &hi);
-        if (reach)
-            narrow_to_reach(x->post.sent, i, &lo, &hi);
-        for (q = lo; q < hi; q++) {
-            uint32_t j = x->post.sent[q], cj = x->post.cnt[q], at;
-            summ__met_slot *mt = &x->met[j];
-            if (j == i)
-                continue;
-            if (mt->row != i + 1) {
-                mt->row = i + 1;
-                mt->at = (uint32_t)n_touched;
-                x->touched[n_touched] = j;
-                x->acc[n_touched] = 0.0;
-                x->met_w[n_touched] = mt->w;
-                n_touched++;
-            }
-            at = mt->at;
-            switch (kind) {
-            case SUMM__SIM_TEXTRANK:
-                /* Every shared term counts 1. */
-                x->acc[at] += 1.0;
-                break;
-            case SUMM__SIM_COSINE_IDF:
-            case SUMM__SIM_COSINE_IDF1P:
-                x->acc[at] += (double)ci * (double)cj * wt * wt;
-                break;
-            case SUMM__SIM_BM25:
-                x->acc[at] += bm25(wt, cj, x->met_w[at]) + own;
-                break;
-            }
-        }
-    }
-    x->n_touched = n_touched;
-}
-
-void summ__sim_meet(summ__sim *x, uint32_t i, bool reach)
-{
-    switch (x->kind) {
-    case SUMM__SIM_TEXTRANK:
-        meet(x, SUMM__SIM_TEXTRANK, i, reach);
-        break;
-    case SUMM__SIM_COSINE_IDF:
-    case SUMM__SIM_COSINE_IDF1P:
-        meet(x, SUMM__SIM_COSINE_IDF, i, reach);
-        break;
-    case SUMM__SIM_BM25:
-        meet(x, SUMM__SIM_BM25, i, reach);
-        break;
-    }
 }

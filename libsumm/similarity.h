@@ -46,6 +46,13 @@ void summ__postings_window(const summ__postings *p, uint32_t t, size_t k, size_t
 
 /* ---- similarity of one sentence to the others (similarity.c) ----------- */
 
+/* similarity.c sets up the weights; the loop that meets a row with the
+ * other sentences is inline below. */
+
+/* The usual BM25 constants (gensim uses k1 = 1.5). */
+#define SUMM__BM25_K1 1.2
+#define SUMM__BM25_B 0.75
+
 typedef enum summ__sim_kind {
     SUMM__SIM_TEXTRANK,     /* shared distinct terms / (log|Si| + log|Sj|) */
     SUMM__SIM_COSINE_IDF,   /* cosine of tf-idf vectors, idf log(S / sf) (LexRank) */
@@ -87,12 +94,99 @@ typedef struct summ__sim {
 int summ__sim_init(summ__sim *x, const summ__model *m, const summ_allocator *a,
                    summ__sim_kind kind);
 void summ__sim_free(summ__sim *x);
+/* BM25 weight of a term seen c times in sentence x, with idf w. */
+static inline double summ__sim_bm25(double w, uint32_t c, double len_factor)
+{
+    return w * (double)c * (SUMM__BM25_K1 + 1.0) / ((double)c + len_factor);
+}
+
+/* Narrows the postings [*lo, *hi) (ascending sentences) to the sentences
+ * within SUMM__GRAPH_REACH of sentence i. */
+static inline void summ__sim_narrow_to_reach(const uint32_t *sent, uint32_t i, size_t *lo,
+                                             size_t *hi)
+{
+    size_t a = *lo, z = *hi;
+    uint32_t first = i > SUMM__GRAPH_REACH ? i - SUMM__GRAPH_REACH : 0;
+    uint32_t last = i < UINT32_MAX - SUMM__GRAPH_REACH ? i + SUMM__GRAPH_REACH : UINT32_MAX;
+    if (a == z || (sent[a] >= first && sent[z - 1] <= last))
+        return;
+    /* First posting at or after `first`, then first one after `last`. */
+    while (a < z) {
+        size_t mid = a + (z - a) / 2;
+        if (sent[mid] < first)
+            a = mid + 1;
+        else
+            z = mid;
+    }
+    *lo = a;
+    z = *hi;
+    while (a < z) {
+        size_t mid = a + (z - a) / 2;
+        if (sent[mid] <= last)
+            a = mid + 1;
+        else
+            z = mid;
+    }
+    *hi = a;
+}
+
 /* Meets row i with every other sentence sharing a term with it (within
  * each term's posting window; with `reach`, only sentences at most
  * SUMM__GRAPH_REACH away): their overlaps with it are then in touched, acc
  * and met_w [0, n_touched). Each row may be met once: its index is the
- * stamp in met. */
-void summ__sim_meet(summ__sim *x, uint32_t i, bool reach);
+ * stamp in met. kind is x->kind, passed as a constant so that each caller's
+ * copy of the loop tests none; inline because a call per row cost graph.c
+ * 2% more instructions. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void summ__sim_meet(summ__sim *x, summ__sim_kind kind, uint32_t i, bool reach)
+{
+    const summ__model *m = x->m;
+    const summ__sentence *s = &m->sents[i];
+    double wi = x->met[i].w;
+    size_t k, q, n_touched = 0;
+
+    for (k = s->bag_begin; k < s->bag_end; k++) {
+        uint32_t t = m->bag_term[k], ci = m->bag_count[k];
+        size_t lo, hi;
+        double wt = x->term_w[t];
+        /* BM25: the row's own half of each visit's weight, once per term. */
+        double own = kind == SUMM__SIM_BM25 ? summ__sim_bm25(wt, ci, wi) : 0.0;
+        summ__postings_window(&x->post, t, k, &lo, &hi);
+        if (reach)
+            summ__sim_narrow_to_reach(x->post.sent, i, &lo, &hi);
+        for (q = lo; q < hi; q++) {
+            uint32_t j = x->post.sent[q], cj = x->post.cnt[q], at;
+            summ__met_slot *mt = &x->met[j];
+            if (j == i)
+                continue;
+            if (mt->row != i + 1) {
+                mt->row = i + 1;
+                mt->at = (uint32_t)n_touched;
+                x->touched[n_touched] = j;
+                x->acc[n_touched] = 0.0;
+                x->met_w[n_touched] = mt->w;
+                n_touched++;
+            }
+            at = mt->at;
+            switch (kind) {
+            case SUMM__SIM_TEXTRANK:
+                /* Every shared term counts 1. */
+                x->acc[at] += 1.0;
+                break;
+            case SUMM__SIM_COSINE_IDF:
+            case SUMM__SIM_COSINE_IDF1P:
+                x->acc[at] += (double)ci * (double)cj * wt * wt;
+                break;
+            case SUMM__SIM_BM25:
+                x->acc[at] += summ__sim_bm25(wt, cj, x->met_w[at]) + own;
+                break;
+            }
+        }
+    }
+    x->n_touched = n_touched;
+}
 
 /* What the overlap of sentences of weights wi and wj is divided by
  * (textrank and cosine), or 0 when the similarity is not a quotient
