@@ -6,7 +6,6 @@
 #include <libsumm/summ.h>
 
 #include <stddef.h>
-#include <stdint.h>
 
 #include "model.h"
 #include "text.h"
