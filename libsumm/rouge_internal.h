@@ -6,7 +6,10 @@
 #ifndef LIBSUMM_ROUGE_INTERNAL_H
 #define LIBSUMM_ROUGE_INTERNAL_H
 
-#include "internal.h"
+#include "alloc.h"
+#include "error.h"
+#include "strmap.h"
+#include "text.h"
 
 #define SUMM__ROUGE_STEMMER_MAX 32
 

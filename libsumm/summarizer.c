@@ -1,11 +1,20 @@
 /* The summarizer object and the public entry points that run the pipeline:
  * validate -> split -> model -> score -> select -> result. */
-#include "internal.h"
+#include "summarizer.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libstemmer.h>
+
+#include "alloc.h"
+#include "lang.h"
+#include "model.h"
+#include "scorer.h"
+#include "mmr.h"
+#include "select.h"
+#include "splitter.h"
+#include "text.h"
 
 typedef enum run_mode { RUN_SPLIT, RUN_SCORE, RUN_SUMMARIZE } run_mode;
 
@@ -187,6 +196,17 @@ static int grow_work(summ_summarizer *s, size_t n)
     return SUMM_OK;
 }
 
+/* What a scorer may read of s, and where its message goes. */
+static void score_ctx_init(summ__score_ctx *ctx, summ_summarizer *s)
+{
+    ctx->model = &s->model;
+    ctx->opts = &s->opts;
+    ctx->alloc = &s->alloc;
+    ctx->lexicon = &s->lexicon;
+    ctx->fold = &s->fold;
+    ctx->errmsg = s->errmsg;
+}
+
 static int run(summ_summarizer *s, const char *text, size_t len, summ_result *out, run_mode mode)
 {
     size_t limit, bad, i, n;
@@ -241,10 +261,7 @@ static int run(summ_summarizer *s, const char *text, size_t len, summ_result *ou
         return fail_status(s, rc);
     if ((rc = grow_work(s, n)) < 0)
         return fail_status(s, rc);
-    ctx.s = s;
-    ctx.model = &s->model;
-    ctx.opts = &s->opts;
-    ctx.alloc = &s->alloc;
+    score_ctx_init(&ctx, s);
     if ((rc = scorer->score(&ctx, s->scores)) < 0)
         return fail_status(s, rc);
     for (i = 0; i < n; i++)

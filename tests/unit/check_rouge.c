@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text.h"
+
 #define EPS 1e-12
 
 static summ_rouge *new_scorer(int tokenizer, const char *stemmer)

@@ -3,6 +3,9 @@
 
 #include <string.h>
 
+#include "model.h"
+#include "select.h"
+
 /* Five sentences with 2, 4, 1, 3, 2 words. */
 static summ__model model;
 static summ__sentence sents[5];
