@@ -6,6 +6,10 @@
 set -u
 cd "$(dirname "$0")/.."
 status=0
+# --fuzz SECONDS: first run each libFuzzer target that long (scripts/fuzz.sh).
+if [ "${1:-}" = --fuzz ]; then
+    sh scripts/fuzz.sh "${2:?usage: scripts/run-tests.sh [--fuzz SECONDS]}" || status=1
+fi
 
 run_build() {
     dir=$1
