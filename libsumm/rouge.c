@@ -482,10 +482,19 @@ static size_t lcs_levels(size_t nb, size_t leaf_cols)
     return d;
 }
 
-/* Walks back through columns (lo, hi], all kept in w->leaf. */
-static void walk_leaf(const lcs_rows *x, lcs_walk *w, size_t lo)
+/* Walks back through columns (lo, hi], computed from column lo in v_lo and
+ * all kept in w->leaf (hi - lo <= leaf_cols). */
+static void walk_leaf(const lcs_rows *x, lcs_walk *w, size_t lo, const uint64_t *v_lo,
+                      size_t hi)
 {
     const uint32_t *a = x->a, *b = w->b;
+    const uint64_t *prev = v_lo;
+    size_t k;
+    for (k = lo; k < hi; k++) {
+        uint64_t *v = w->leaf + (k - lo) * x->words;
+        lcs_step(x, prev, v, b[k]);
+        prev = v;
+    }
     while (w->i > 0 && w->j > lo) {
         size_t i = w->i, j = w->j;
         const uint64_t *v = w->leaf + (j - lo - 1) * x->words;
@@ -511,13 +520,7 @@ static void walk_range(const lcs_rows *x, lcs_walk *w, size_t lo, const uint64_t
     if (w->i == 0)
         return;
     if (hi - lo <= w->leaf_cols) {
-        const uint64_t *prev = v_lo;
-        for (j = lo; j < hi; j++) {
-            v = w->leaf + (j - lo) * words;
-            lcs_step(x, prev, v, w->b[j]);
-            prev = v;
-        }
-        walk_leaf(x, w, lo);
+        walk_leaf(x, w, lo, v_lo, hi);
         return;
     }
     mid = lo + (hi - lo) / 2;
@@ -545,7 +548,10 @@ static void lcs_mark(const lcs_rows *x, lcs_walk *w, const uint32_t *b, size_t n
     w->i = x->na;
     w->j = nb;
     w->hit = hit;
-    walk_range(x, w, 0, w->slots, nb, 1);
+    if (nb <= w->leaf_cols) /* the common case: no checkpoint needed */
+        walk_leaf(x, w, 0, w->slots, nb);
+    else
+        walk_range(x, w, 0, w->slots, nb, 1);
 }
 
 static size_t line_begin(const summ__rouge_seq *q, size_t k)
