@@ -8,6 +8,7 @@ Usage: test_output_safety.py PATH/TO/summarize PATH/TO/summ-rouge
 """
 import json
 import os
+import socket
 import stat
 import subprocess
 import sys
@@ -160,6 +161,22 @@ def fifo_is_written_not_replaced():
         check(stat.S_ISFIFO(os.lstat(fifo).st_mode), "the FIFO was replaced by a file")
         check(data == expected(), data)
         check(os.listdir(d) == ["pipe"], os.listdir(d))
+
+
+@test
+def socket_is_not_replaced():
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "sock")
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            sock.bind(path)
+            p = run("-n", "2", "-o", path, stdin=DOC)
+        finally:
+            sock.close()
+        # A socket cannot be opened for writing: an error, and it stays.
+        check(p.returncode == 1 and b"No such device or address" in p.stderr, p)
+        check(stat.S_ISSOCK(os.lstat(path).st_mode), "the socket was replaced")
+        check(os.listdir(d) == ["sock"], os.listdir(d))
 
 
 def writes_devices_directly(d):
