@@ -7,6 +7,10 @@
 set -u
 cd "$(dirname "$0")/.."
 status=0
+# --fuzz SECONDS: first run each libFuzzer target that long (scripts/fuzz.sh).
+if [ "${1:-}" = --fuzz ]; then
+    sh scripts/fuzz.sh "${2:?usage: scripts/run-tests.sh [--fuzz SECONDS]}" || status=1
+fi
 
 # Every suite but the slow one, then the slow suite (pathological inputs,
 # 10^5-sentence documents) with its own log. Old test logs go first, so that
