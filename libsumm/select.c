@@ -30,6 +30,8 @@ size_t summ__sentence_limit(const summ_options *opts, size_t n)
 bool summ__budget_take(const summ_options *opts, summ__budget *b, const summ__sentence *s)
 {
     uint64_t w = s->n_words, len = s->end - s->start;
+    if (w < opts->min_sentence_words)
+        return false; /* a fragment: "Yes.", a byline */
     if (opts->max_words && b->words + w > opts->max_words)
         return false;
     if (opts->max_bytes && b->bytes + len > opts->max_bytes)

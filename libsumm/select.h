@@ -24,7 +24,8 @@ typedef struct summ__budget {
 } summ__budget;
 
 /* Whether sentence s fits in the options' word and byte budgets after the
- * sentences b counts; counts it in b if so. */
+ * sentences b counts, and is long enough (min_sentence_words); counts it in
+ * b if so. */
 bool summ__budget_take(const summ_options *opts, summ__budget *b, const summ__sentence *s);
 
 /* Puts selected[0, count) in document order, or leaves it in the order of
