@@ -313,6 +313,20 @@ int summ_score_sentences(summ_summarizer *s, const char *text, size_t len, summ_
     return run(s, text, len, out, RUN_SCORE);
 }
 
+static bool is_auto(const char *code)
+{
+    static const char word[] = "auto";
+    size_t i;
+    for (i = 0; i < sizeof word; i++) {
+        char c = code[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != word[i])
+            return false;
+    }
+    return true;
+}
+
 int summ_summarize_text(summ_span **spans_out, size_t *count_out, const char **lang_out,
                         const char *lang_code, const char *text, size_t len,
                         const summ_options *opts)
@@ -330,7 +344,13 @@ int summ_summarize_text(summ_span **spans_out, size_t *count_out, const char **l
     *count_out = 0;
     if (lang_out)
         *lang_out = "";
-    if ((rc = summ_lang_new(&lang, lang_code ? lang_code : "auto", NULL)) < 0)
+    /* "auto" for one text is that text's language: detect it first and
+     * build only its resources, not every language's. */
+    if (!lang_code || is_auto(lang_code)) {
+        if ((rc = summ_detect_language(&lang_code, text, len, NULL)) < 0)
+            goto out;
+    }
+    if ((rc = summ_lang_new(&lang, lang_code, NULL)) < 0)
         goto out;
     if ((rc = summ_summarizer_new(&s, lang, opts, NULL)) < 0)
         goto out;
