@@ -4,7 +4,10 @@
  * measured with their built-in abbreviation tables: the module builds an
  * English language object and swaps in that code and its tables.
  */
-#include "internal.h"
+#include "alloc.h"
+#include "lang.h"
+#include "splitter.h"
+#include "strmap.h"
 
 #include <stdlib.h>
 #include <string.h>

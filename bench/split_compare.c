@@ -13,7 +13,8 @@
  *   build/bench/split_compare [corpus.jsonl] [locale]
  */
 #define _POSIX_C_SOURCE 200809L
-#include "internal.h"
+#include "alloc.h"
+#include "splitter.h"
 
 #include "corpus.h"
 

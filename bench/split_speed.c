@@ -9,7 +9,8 @@
  *   build/bench/split_speed [corpus.jsonl]
  */
 #define _POSIX_C_SOURCE 200809L
-#include "internal.h"
+#include "alloc.h"
+#include "splitter.h"
 
 #include "corpus.h"
 

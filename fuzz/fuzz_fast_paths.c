@@ -14,7 +14,9 @@
  *    U+02BC and U+FF07 of utf8proc's output written "'" as summ__fold does.
  */
 #include "fuzz_oracle.h"
-#include "internal.h"
+#include "alloc.h"
+#include "lang.h"
+#include "text.h"
 
 #include <libstemmer.h>
 #include <stdlib.h>

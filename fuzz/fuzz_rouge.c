@@ -6,20 +6,29 @@
  *   0    metric: 1 + byte % 3 (ROUGE-N, ROUGE-L, ROUGE-Lsum)
  *   1    N = 1 + byte % 4
  *   2    bit 0 Unicode tokenizer; bits 1-2 stemmer: none, porter, english, german
- *   3    stem_min_length = byte % 8
+ *   3    stem_min_length = byte % 8; bits 3-4: columns the ROUGE-Lsum traceback
+ *        keeps at once (the default, or 1, 2 or 5 words, so that its
+ *        checkpoints nest deeply); bits 5-6: max_lsum_pairs (default, 1, 16
+ *        or 256 token pairs)
  *   4-   the candidate and the references, separated by 0xFF bytes (which
  *        never occur in UTF-8); at most four references are used
  *
- * Oracle: the status is 0 exactly when every text is UTF-8; scores lie in
- * [0, 1] and F1 is the harmonic mean; a text scored against itself gets F1
- * 0 or 1 (ROUGE-N and ROUGE-L); ROUGE-N and ROUGE-L are symmetric (the
- * precision of a against b is the recall of b against a); the reported
- * reference is the first with the best F1, scoring exactly as it does alone;
- * and the same call twice gives the same answer.
+ * Oracle: the status is 0 exactly when every text is UTF-8 (unless a
+ * reference before the first invalid text is over ROUGE-Lsum's limit);
+ * scores lie in [0, 1] and F1 is the harmonic mean; a text scored against
+ * itself gets F1 0 or 1 (ROUGE-N and ROUGE-L); ROUGE-N and ROUGE-L are
+ * symmetric (the precision of a against b is the recall of b against a);
+ * the reported reference is the first with the best F1, scoring exactly as
+ * it does alone; and the same call twice gives the same answer. ROUGE-Lsum with a small
+ * leaf or a limit scores exactly as a default scorer does, and is refused
+ * only over its limit, with the counts in the message.
  */
 #include "fuzz_oracle.h"
 
+#include "rouge_internal.h"
+
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #define HEADER 4
@@ -27,7 +36,8 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static bool all_valid(const char *const *t, const size_t *len, size_t n)
+/* The index of the first text that is not UTF-8, or n. */
+static size_t first_invalid(const char *const *t, const size_t *len, size_t n)
 {
     size_t i;
     for (i = 0; i < n; i++) {
@@ -37,9 +47,9 @@ static bool all_valid(const char *const *t, const size_t *len, size_t n)
         ok = u.first_bad == u.len;
         fuzz_units_free(&u);
         if (!ok)
-            return false;
+            return i;
     }
-    return true;
+    return n;
 }
 
 static void check_scores(const summ_rouge_result *r, size_t n_refs, const char *what)
@@ -65,13 +75,31 @@ static bool same_result(const summ_rouge_result *a, const summ_rouge_result *b)
            memcmp(&a->f1, &b->f1, sizeof a->f1) == 0 && a->reference == b->reference;
 }
 
-/* Scores and checks the status against UTF-8 validity; returns the status. */
+/* A refusal of ROUGE-Lsum over its limit: the message gives the counts.
+ * Texts are checked in order, so it names a reference before the first text
+ * that is not UTF-8 (first_bad, counting the candidate as 0). */
+static void check_too_large(const summ_rouge *r, int metric, size_t first_bad, const char *what)
+{
+    const char *e = summ_rouge_errmsg(r);
+    size_t k, nc, nf;
+    uint64_t limit = r->opts.max_lsum_pairs;
+    FUZZ_CHECK(metric == SUMM_ROUGE_LSUM, "%s: too large for metric %d: %s", what, metric, e);
+    FUZZ_CHECK(sscanf(e, "reference %zu: ROUGE-Lsum of %zu candidate x %zu reference", &k, &nc,
+                      &nf) == 3,
+               "%s: message '%s'", what, e);
+    FUZZ_CHECK(k + 1 < first_bad && (uint64_t)nc * nf > limit,
+               "%s: refused %zu x %zu tokens at a limit of %llu", what, nc, nf,
+               (unsigned long long)limit);
+}
+
+/* Scores and checks the status against UTF-8 validity and ROUGE-Lsum's
+ * limit; returns the status. */
 static int score(summ_rouge *r, int metric, unsigned n, const char *cand, size_t cand_len,
                  const char *const *refs, const size_t *ref_lens, size_t n_refs,
                  summ_rouge_result *out, const char *what)
 {
     const char *texts[MAX_REFS + 1];
-    size_t lens[MAX_REFS + 1], i;
+    size_t lens[MAX_REFS + 1], i, bad;
     int rc = summ_rouge_score(r, metric, n, cand, cand_len, refs, ref_lens, n_refs, out);
     texts[0] = cand;
     lens[0] = cand_len;
@@ -79,7 +107,14 @@ static int score(summ_rouge *r, int metric, unsigned n, const char *cand, size_t
         texts[i + 1] = refs[i];
         lens[i + 1] = ref_lens[i];
     }
-    if (all_valid(texts, lens, n_refs + 1)) {
+    bad = first_invalid(texts, lens, n_refs + 1);
+    if (rc == SUMM_E_TOO_LARGE) {
+        check_too_large(r, metric, bad, what);
+        FUZZ_CHECK(out->f1 == 0.0 && out->precision == 0.0,
+                   "%s: failed but the result is not zeroed", what);
+        return rc;
+    }
+    if (bad > n_refs) {
         FUZZ_CHECK(rc == 0, "%s: status %d (%s)", what, rc, summ_rouge_errmsg(r));
         check_scores(out, n_refs, what);
     } else {
@@ -94,6 +129,8 @@ static int score(summ_rouge *r, int metric, unsigned n, const char *cand, size_t
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static const char *const stemmers[] = { NULL, "porter", "english", "german" };
+    static const size_t leaves[] = { SUMM__ROUGE_LEAF_WORDS, 1, 2, 5 };
+    static const uint64_t limits[] = { 0, 1, 16, 256 };
     uint8_t h[HEADER] = { 0 };
     const char *texts[MAX_REFS + 1];
     size_t lens[MAX_REFS + 1], n_texts = 0, pos, start, i;
@@ -109,6 +146,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     o.tokenizer = h[2] & 1 ? SUMM_ROUGE_TOKENIZER_UNICODE : SUMM_ROUGE_TOKENIZER_ASCII;
     o.stemmer = stemmers[(h[2] >> 1) & 3];
     o.stem_min_length = h[3] % 8u;
+    o.max_lsum_pairs = limits[(h[3] >> 5) & 3];
 
     /* Cut the rest at 0xFF bytes: candidate first, then the references. */
     start = pos = size < HEADER ? size : HEADER;
@@ -128,6 +166,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     rc = summ_rouge_new(&r, &o, NULL);
     FUZZ_CHECK(rc == 0, "summ_rouge_new: %d", rc);
+    r->lcs_leaf_words = leaves[(h[3] >> 3) & 3];
 
     rc = score(r, metric, n, texts[0], lens[0], texts + 1, lens + 1, n_texts - 1, &best,
                "score");
@@ -152,6 +191,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             else
                 FUZZ_CHECK(alone.f1 <= best.f1, "reference %zu has F1 %.17g over the best %.17g",
                            i - 1, alone.f1, best.f1);
+        }
+
+        if (metric == SUMM_ROUGE_LSUM &&
+            (r->lcs_leaf_words != SUMM__ROUGE_LEAF_WORDS || o.max_lsum_pairs != 0)) {
+            /* Neither the leaf nor the limit changes a score. */
+            summ_rouge *plain = NULL;
+            o.max_lsum_pairs = 0;
+            FUZZ_CHECK(summ_rouge_new(&plain, &o, NULL) == 0, "summ_rouge_new");
+            score(plain, metric, n, texts[0], lens[0], texts + 1, lens + 1, n_texts - 1, &again,
+                  "default scorer");
+            FUZZ_CHECK(same_result(&best, &again),
+                       "leaf %zu, limit %llu: P %.17g R %.17g; default P %.17g R %.17g",
+                       r->lcs_leaf_words, (unsigned long long)limits[(h[3] >> 5) & 3],
+                       best.precision, best.recall, again.precision, again.recall);
+            summ_rouge_free(plain);
         }
 
         if (metric != SUMM_ROUGE_LSUM) {

@@ -1,7 +1,7 @@
 /* Per-language abbreviation tables and sentence starters for the sentence
  * splitter, keyed by ISO 639-1 code. A language gets them as soon as it is
  * registered in lang.c under that code. */
-#include "internal.h"
+#include "lang.h"
 
 #include <string.h>
 

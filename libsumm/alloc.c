@@ -1,5 +1,5 @@
 /* Per-object allocation through the caller's hook (lua_Alloc contract). */
-#include "internal.h"
+#include "alloc.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +50,14 @@ void summ__free(const summ_allocator *a, void *p, size_t n)
      * match, e.g. for pool or accounting allocators. */
     if (p)
         a->fn(a->ud, p, n ? n : 1, 0);
+}
+
+void *summ__alloc_array(const summ_allocator *a, size_t n, size_t size)
+{
+    size_t bytes;
+    if (!summ__mul_ok(n, size, &bytes))
+        return NULL;
+    return summ__alloc(a, bytes);
 }
 
 bool summ__mul_ok(size_t n, size_t size, size_t *out)

@@ -1,8 +1,10 @@
 /* Status messages: static strings per code, detailed messages per summarizer. */
-#include "internal.h"
+#include "error.h"
 
 #include <stdarg.h>
 #include <stdio.h>
+
+#include "summarizer.h"
 
 const char *summ_strerror(int status)
 {
@@ -56,13 +58,18 @@ const char *summ_status_name(int status)
     }
 }
 
+void summ__errmsg_vformat(char *errmsg, const char *fmt, va_list ap)
+{
+    /* vsnprintf only formats integers and strings here, which do not depend
+     * on the locale. */
+    vsnprintf(errmsg, SUMM__ERRMSG_SIZE, fmt, ap);
+}
+
 int summ__fail(summ_summarizer *s, int status, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    /* vsnprintf only formats integers and strings here, which do not depend
-     * on the locale. */
-    vsnprintf(s->errmsg, sizeof s->errmsg, fmt, ap);
+    summ__errmsg_vformat(s->errmsg, fmt, ap);
     va_end(ap);
     return status;
 }

@@ -20,17 +20,13 @@
  * selector can use with any budget: the k-th pick (from 0) of S sentences
  * scores (S - k) / S, so the first pick scores 1 and every later pick less.
  */
-#include "internal.h"
+#include "greedy.h"
 
 #include <string.h>
 
-static uint32_t pop(summ__heap *h)
-{
-    uint32_t top = h->idx[0];
-    h->idx[0] = h->idx[--h->n];
-    summ__heap_sift_down(h, 0);
-    return top;
-}
+#include "alloc.h"
+#include "heap.h"
+#include "scorer.h"
 
 int summ__lazy_greedy(const summ__score_ctx *ctx, summ__gain_fn gain, summ__pick_fn pick,
                       void *ud, bool stop_without_gain, double *scores)
@@ -44,6 +40,7 @@ int summ__lazy_greedy(const summ__score_ctx *ctx, summ__gain_fn gain, summ__pick
 
     h.idx = summ__alloc_array(ctx->alloc, n, sizeof *h.idx);
     h.key = key = summ__alloc_array(ctx->alloc, n, sizeof *key);
+    h.pos = NULL;
     popped = summ__alloc_array(ctx->alloc, n, sizeof *popped);
     exact = summ__alloc_array(ctx->alloc, n, sizeof *exact);
     if (!h.idx || !key || !popped || !exact) {
@@ -55,19 +52,18 @@ int summ__lazy_greedy(const summ__score_ctx *ctx, summ__gain_fn gain, summ__pick
         gain(ud, (uint32_t)i, &exact[i], &key[i]);
     }
     h.n = n;
-    for (i = n / 2; i-- > 0;)
-        summ__heap_sift_down(&h, i);
+    summ__heap_build(&h);
     while (h.n > 0) {
         /* Pop and re-evaluate candidates until no key left in the heap can
          * beat the best current gain (keys are upper bounds). */
-        uint32_t best = pop(&h);
+        uint32_t best = summ__heap_pop(&h);
         gain(ud, best, &exact[best], &key[best]);
         n_popped = 0;
         while (h.n > 0 && n_popped < SUMM__GREEDY_MAX_EVALUATIONS) {
             uint32_t top = h.idx[0];
             if (h.key[top] < exact[best] || (h.key[top] == exact[best] && top > best))
                 break;
-            pop(&h);
+            summ__heap_pop(&h);
             gain(ud, top, &exact[top], &key[top]);
             if (exact[top] > exact[best] || (exact[top] == exact[best] && top < best)) {
                 popped[n_popped++] = best;
@@ -76,17 +72,14 @@ int summ__lazy_greedy(const summ__score_ctx *ctx, summ__gain_fn gain, summ__pick
                 popped[n_popped++] = top;
             }
         }
-        for (i = 0; i < n_popped; i++) {
-            h.idx[h.n++] = popped[i];
-            summ__heap_sift_up(&h, h.n - 1);
-        }
+        for (i = 0; i < n_popped; i++)
+            summ__heap_push(&h, popped[i]);
         if (stop_without_gain && rank > 0 && exact[best] <= 0.0) {
             /* Nothing improves the summary any more: the rest follow in the
              * order of their keys. */
-            h.idx[h.n++] = best;
-            summ__heap_sift_up(&h, h.n - 1);
+            summ__heap_push(&h, best);
             while (h.n > 0) {
-                scores[pop(&h)] = (double)(n - rank) / (double)n;
+                scores[summ__heap_pop(&h)] = (double)(n - rank) / (double)n;
                 rank++;
             }
             break;

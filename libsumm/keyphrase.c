@@ -32,6 +32,12 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "alloc.h"
+#include "lang.h"
+#include "model.h"
+#include "summarizer.h"
+#include "text.h"
+
 #define GROW(k, arr, cap, need) \
     summ__grow(&(k)->alloc, (void **)&(arr), &(cap), (need), sizeof *(arr))
 

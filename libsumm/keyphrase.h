@@ -6,7 +6,13 @@
 #ifndef LIBSUMM_KEYPHRASE_H
 #define LIBSUMM_KEYPHRASE_H
 
-#include "internal.h"
+#include <libsumm/summ.h>
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "strmap.h"
 
 /* One word of the text. Offsets fit in 32 bits because inputs are at most
  * SUMM_MAX_INPUT_BYTES. */

@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "alloc.h"
+
 int summ_keyphrases_new(summ_keyphrases **out, const summ_allocator *alloc)
 {
     summ_allocator a;

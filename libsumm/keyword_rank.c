@@ -13,6 +13,9 @@
 
 #include <string.h>
 
+#include "alloc.h"
+#include "graph.h"
+
 typedef struct pair_rows {
     size_t *row;    /* n_terms + 1 */
     uint32_t *col;  /* the neighbours, merged in place */

@@ -1,7 +1,11 @@
 /* Built-in languages: codes, stemmer names, stopword and abbreviation tables. */
-#include "internal.h"
+#include "lang.h"
 
 #include <string.h>
+
+#include "alloc.h"
+#include "strmap.h"
+#include "text.h"
 
 #include "data/stopwords.inc"
 

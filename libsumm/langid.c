@@ -21,9 +21,12 @@
  *    Languages the table knows but libsumm has no resources for (Slovenian,
  *    Vietnamese, ...) and texts with no evidence give "und".
  */
-#include "internal.h"
+#include "lang.h"
 
 #include <string.h>
+
+#include "alloc.h"
+#include "text.h"
 
 #include "data/langid.inc"
 

@@ -15,10 +15,13 @@
  * megabytes whatever the corpus (within one text it holds that text's
  * vocabulary, as it must). It never changes a result.
  */
-#include "internal.h"
+#include "model.h"
 
 #include <string.h>
 #include <libstemmer.h>
+
+#include "lang.h"
+#include "strmap.h"
 
 void summ__lexicon_init(summ__lexicon *lex, const summ_allocator *alloc)
 {

@@ -6,10 +6,15 @@
  * frequencies. All arrays live in the summarizer and are reused from call
  * to call.
  */
-#include "internal.h"
+#include "model.h"
 
 #include <math.h>
 #include <string.h>
+
+#include "alloc.h"
+#include "strmap.h"
+#include "summarizer.h"
+#include "text.h"
 
 /* Words are looked up in batches that run across sentences: the lexicon's
  * slots of a whole batch are requested from memory first, so that the cache
@@ -55,7 +60,7 @@ static int advance_to(build_ctx *b, size_t target)
 
 #define GROW(a, arr, cap, need) summ__grow((a), (void **)&(arr), &(cap), (need), sizeof *(arr))
 
-/* Room for stem ids up to `stems` in m->term_slots (see internal.h). */
+/* Room for stem ids up to `stems` in m->term_slots (see model.h). */
 static int reserve_term_slots(summ_summarizer *s, summ__model *m, size_t stems)
 {
     int rc = GROW(&s->alloc, m->term_slots, m->term_slots_cap, stems + 1);
@@ -361,14 +366,15 @@ int summ__model_build(summ_summarizer *s, const char *text)
     return advance_to(&b, b.total);
 }
 
-int summ__model_term_of(summ_summarizer *s, const char *folded, size_t len, uint32_t *term)
+int summ__model_term_of(const summ__model *m, const summ__lexicon *lex, const char *folded,
+                        size_t len, uint32_t *term)
 {
     uint32_t stem;
-    int rc = summ__lexicon_find(&s->lexicon, folded, len, &stem);
+    int rc = summ__lexicon_find(lex, folded, len, &stem);
     *term = SUMM__NO_TERM;
     if (rc < 0)
         return rc;
-    *term = summ__model_term_of_stem(&s->model, stem);
+    *term = summ__model_term_of_stem(m, stem);
     return SUMM_OK;
 }
 

@@ -3,7 +3,7 @@
  * names the option and shows the value and the bounds, the same for the C
  * struct, the CLI, Python and Lua. */
 #include "option_table.h"
-#include "internal.h"
+#include "text.h"
 
 #include <math.h>
 #include <stdarg.h>

@@ -1,12 +1,16 @@
 /* Options: defaults per struct version, and validation of a whole struct
  * against the option table. */
-#include "internal.h"
-#include "option_table.h"
+#include "summarizer.h"
 
 #include <math.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "alloc.h"
+#include "option_table.h"
+#include "scorer.h"
+#include "text.h"
 
 #define KNOWN_FLAGS \
     (SUMM_FLAG_SCORE_ORDER | SUMM_FLAG_LENIENT_UTF8 | SUMM_FLAG_NO_STEMMING | \

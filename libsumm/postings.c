@@ -4,7 +4,10 @@
  * visit only the sentence pairs that share a term through it. O(S + V + B)
  * time and memory for B (sentence, distinct term) pairs.
  */
-#include "internal.h"
+#include "similarity.h"
+
+#include "alloc.h"
+#include "model.h"
 
 int summ__postings_build(summ__postings *p, const summ__model *m, const summ_allocator *a)
 {

@@ -1,7 +1,9 @@
 /* Results: a reusable array of spans, owned by the caller. */
-#include "internal.h"
+#include "summarizer.h"
 
 #include <string.h>
+
+#include "alloc.h"
 
 int summ_result_new(summ_result **out, const summ_allocator *alloc)
 {

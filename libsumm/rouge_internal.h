@@ -6,9 +6,22 @@
 #ifndef LIBSUMM_ROUGE_INTERNAL_H
 #define LIBSUMM_ROUGE_INTERNAL_H
 
-#include "internal.h"
+#include "alloc.h"
+#include "error.h"
+#include "strmap.h"
+#include "text.h"
 
 #define SUMM__ROUGE_STEMMER_MAX 32
+
+/* Column vectors the Lsum traceback keeps at once, in 64-bit words (512 KiB). */
+#define SUMM__ROUGE_LEAF_WORDS ((size_t)1 << 16)
+
+/* A symbol (distinct term) of the sequence an LCS runs its bit vectors over:
+ * its positions are sym_pos[first, first + count); dense is 1 + the index of
+ * its own mask, or 0 when its mask is built from the positions at each use. */
+typedef struct summ__rouge_sym {
+    uint32_t first, count, dense;
+} summ__rouge_sym;
 
 /* A tokenized text: term ids in text order, cut into lines. A copy of the
  * text it was made from lets the next call with the same text (the next
@@ -35,19 +48,26 @@ struct summ_rouge {
     summ__rouge_seq cand;
     summ__rouge_seq *refs; /* one per reference of the last call */
     size_t refs_cap;
-    summ__strmap ngrams;        /* reference n-gram (bytes of ids) -> index into counts */
+    summ__strmap ngrams;        /* N: reference n-gram (bytes of ids) -> index into counts;
+                                   Lsum: candidate lines seen */
     uint32_t *counts;
     size_t counts_cap;
     uint32_t *term_cand, *term_ref; /* Lsum: tokens left per term id; zero between calls */
     size_t term_cand_cap, term_ref_cap;
-    uint32_t *lcs;              /* LCS rows or table */
-    size_t lcs_cap;
     unsigned char *hit;         /* Lsum: reference line tokens in some LCS */
     size_t hit_cap;
-    uint64_t *masks;            /* bit-parallel LCS: positions of each symbol */
+    uint64_t *masks;            /* LCS: symbol masks, scratch and column vectors */
     size_t masks_cap;
     uint32_t *symbol;           /* term id -> 1 + symbol index; zero between calls */
     size_t symbol_cap;
+    summ__rouge_sym *syms;      /* LCS: the symbols of the rows sequence */
+    size_t syms_cap;
+    uint32_t *sym_pos;          /* LCS: their positions, grouped by symbol */
+    size_t sym_pos_cap;
+    size_t *lines;              /* Lsum: the distinct candidate lines */
+    size_t lines_cap;
+    size_t lcs_leaf_words;      /* Lsum: column vectors kept at once, in words
+                                   (SUMM__ROUGE_LEAF_WORDS; tests make it small) */
     char errmsg[SUMM__ERRMSG_SIZE];
 };
 

@@ -10,9 +10,12 @@
  *
  * Cost: O(T + V) time, O(V) memory.
  */
-#include "internal.h"
+#include "scorer.h"
 
 #include <math.h>
+
+#include "alloc.h"
+#include "model.h"
 
 int summ__score_centroid(const summ__score_ctx *ctx, double *scores)
 {

@@ -6,7 +6,10 @@
  *
  * Cost: the graph only, O(T x min(sf, W)) time and O(S x k) memory (graph.c).
  */
-#include "internal.h"
+#include "scorer.h"
+
+#include "graph.h"
+#include "similarity.h"
 
 int summ__score_degree(const summ__score_ctx *ctx, double *scores)
 {

@@ -18,31 +18,35 @@
  *
  * Cost: O(T + V + cue and stigma words) time, O(V) memory.
  */
-#include "internal.h"
+#include "scorer.h"
 
 #include <math.h>
 #include <string.h>
 
+#include "alloc.h"
+#include "model.h"
+#include "text.h"
+
 /* The term id of a caller's word in this document, or SUMM__NO_TERM. */
-static int lookup(summ_summarizer *s, const char *word, uint32_t *id)
+static int lookup(const summ__score_ctx *ctx, const char *word, uint32_t *id)
 {
     int rc;
     *id = SUMM__NO_TERM;
-    if ((rc = summ__fold(word, strlen(word), &s->fold)) < 0)
+    if ((rc = summ__fold(word, strlen(word), ctx->fold)) < 0)
         return rc;
-    if (s->fold.len == 0)
+    if (ctx->fold->len == 0)
         return SUMM_OK;
-    return summ__model_term_of(s, s->fold.bytes, s->fold.len, id);
+    return summ__model_term_of(ctx->model, ctx->lexicon, ctx->fold->bytes, ctx->fold->len, id);
 }
 
-static int mark_words(summ_summarizer *s, const char *const *words,
-                      size_t n, signed char value, signed char *cue)
+static int mark_words(const summ__score_ctx *ctx, const char *const *words, size_t n,
+                      signed char value, signed char *cue)
 {
     size_t i;
     int rc;
     for (i = 0; i < n; i++) {
         uint32_t id;
-        if ((rc = lookup(s, words[i], &id)) < 0)
+        if ((rc = lookup(ctx, words[i], &id)) < 0)
             return rc;
         if (id != SUMM__NO_TERM)
             cue[id] = value;
@@ -81,10 +85,9 @@ int summ__score_edmundson(const summ__score_ctx *ctx, double *scores)
         cutoff = 2.0;
     memset(cue, 0, v + 1);
     /* Stigma last: a word on both lists counts as stigma. */
-    if ((rc = mark_words(ctx->s, ctx->opts->cue_words, ctx->opts->n_cue_words, 1, cue)) < 0)
+    if ((rc = mark_words(ctx, ctx->opts->cue_words, ctx->opts->n_cue_words, 1, cue)) < 0)
         goto out;
-    if ((rc = mark_words(ctx->s, ctx->opts->stigma_words, ctx->opts->n_stigma_words, -1,
-                         cue)) < 0)
+    if ((rc = mark_words(ctx, ctx->opts->stigma_words, ctx->opts->n_stigma_words, -1, cue)) < 0)
         goto out;
     for (i = 0; i < n; i++)
         scores[i] = 0.0;

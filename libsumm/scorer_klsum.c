@@ -24,12 +24,19 @@
  * re-evaluated per pick.
  *
  * Cost: O(T) to start, then per pick O(G) for G distinct sentence lengths
- * plus O(|sentence| + log S) per re-evaluated candidate; memory O(S + V +
- * largest tf) (logarithms come from a table).
+ * plus O(|sentence| + log S) per re-evaluated candidate and O(log S) to take
+ * the pick out of its group (the heaps keep a position index); memory
+ * O(S + V + largest tf) (logarithms come from a table).
  */
-#include "internal.h"
+#include "scorer.h"
 
 #include <math.h>
+
+#include "alloc.h"
+#include "greedy.h"
+#include "heap.h"
+#include "model.h"
+#include "select.h"
 
 #define KL_DELTA 1.0 /* add-one (Laplace) smoothing */
 
@@ -38,7 +45,7 @@
  * orders the group, and the best candidate overall is among the group
  * tops, each bounded exactly for the current summary length. */
 typedef struct group {
-    summ__heap h; /* keyed by klsum.a, in the shared idx array */
+    summ__heap h; /* keyed by klsum.a, in the shared idx and pos arrays */
     double len;
     double cost; /* the length term for the current summary length */
 } group;
@@ -110,7 +117,7 @@ int summ__score_klsum(const summ__score_ctx *ctx, double *scores)
     size_t limit = summ__sentence_limit(ctx->opts, n), max_tf = 0;
     uint64_t words = 0, bytes = 0;
     size_t *group_of_len = NULL;
-    uint32_t *idx = NULL;
+    uint32_t *idx = NULL, *pos = NULL;
     group *groups = NULL;
     klsum kl;
     int rc = SUMM_OK;
@@ -131,8 +138,9 @@ int summ__score_klsum(const summ__score_ctx *ctx, double *scores)
     kl.count = summ__alloc_array(ctx->alloc, v, sizeof *kl.count);
     kl.a = summ__alloc_array(ctx->alloc, n, sizeof *kl.a);
     idx = summ__alloc_array(ctx->alloc, n, sizeof *idx);
+    pos = summ__alloc_array(ctx->alloc, n, sizeof *pos);
     group_of_len = summ__alloc_array(ctx->alloc, max_len + 1, sizeof *group_of_len);
-    if (!kl.lg || !kl.count || !kl.a || !idx || !group_of_len) {
+    if (!kl.lg || !kl.count || !kl.a || !idx || !pos || !group_of_len) {
         rc = SUMM_E_NOMEM;
         goto out;
     }
@@ -167,6 +175,7 @@ int summ__score_klsum(const summ__score_ctx *ctx, double *scores)
             }
             groups[g].h.idx = idx + start;
             groups[g].h.key = kl.a;
+            groups[g].h.pos = pos;
             groups[g].h.n = 0;
             groups[g].len = (double)i;
             group_of_len[i] = g++;
@@ -179,8 +188,7 @@ int summ__score_klsum(const summ__score_ctx *ctx, double *scores)
         g->h.idx[g->h.n++] = (uint32_t)i;
     }
     for (b = 0; b < n_groups; b++)
-        for (i = groups[b].h.n / 2; i-- > 0;)
-            summ__heap_sift_down(&groups[b].h, i);
+        summ__heap_build(&groups[b].h);
 
     for (;;) {
         /* Re-evaluate group tops until the best current gain is at least
@@ -220,18 +228,12 @@ int summ__score_klsum(const summ__score_ctx *ctx, double *scores)
             break;
         words += m->sents[best].n_words;
         bytes += m->sents[best].end - m->sents[best].start;
-        /* Take best out of its group: find it (it is near the top). */
+        /* Take best out of its group. It need not be the top (re-evaluated
+         * tops sink, and among tied sentences it can sink far): the
+         * position index finds it. */
         {
             group *g = &groups[group_of_len[m->sents[best].term_end - m->sents[best].term_begin]];
-            size_t pos = 0;
-            while (g->h.idx[pos] != best)
-                pos++;
-            g->h.idx[pos] = g->h.idx[--g->h.n];
-            if (pos < g->h.n) {
-                /* The moved entry may need to go up or down. */
-                summ__heap_sift_up(&g->h, pos);
-                summ__heap_sift_down(&g->h, pos);
-            }
+            summ__heap_remove(&g->h, best);
         }
         scores[best] = (double)(n - rank) / (double)n;
         rank++;
@@ -246,16 +248,15 @@ int summ__score_klsum(const summ__score_ctx *ctx, double *scores)
         if (gb == SIZE_MAX)
             break;
         g = &groups[gb];
-        scores[g->h.idx[0]] = (double)(n - rank) / (double)n;
+        scores[summ__heap_pop(&g->h)] = (double)(n - rank) / (double)n;
         rank++;
-        g->h.idx[0] = g->h.idx[--g->h.n];
-        summ__heap_sift_down(&g->h, 0);
     }
 out:
     summ__free(ctx->alloc, kl.lg, (max_tf + 1) * sizeof *kl.lg);
     summ__free(ctx->alloc, kl.count, v * sizeof *kl.count);
     summ__free(ctx->alloc, kl.a, n * sizeof *kl.a);
     summ__free(ctx->alloc, idx, n * sizeof *idx);
+    summ__free(ctx->alloc, pos, n * sizeof *pos);
     summ__free(ctx->alloc, group_of_len, (max_len + 1) * sizeof *group_of_len);
     summ__free(ctx->alloc, groups, n_groups * sizeof *groups);
     return rc;

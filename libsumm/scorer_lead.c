@@ -4,7 +4,7 @@
  * score falls with position so the selector keeps the earliest sentences.
  * O(S).
  */
-#include "internal.h"
+#include "scorer.h"
 
 int summ__score_lead(const summ__score_ctx *ctx, double *scores)
 {

@@ -14,7 +14,10 @@
  *
  * Cost: as textrank (graph.c).
  */
-#include "internal.h"
+#include "scorer.h"
+
+#include "graph.h"
+#include "similarity.h"
 
 int summ__score_lexrank(const summ__score_ctx *ctx, double *scores)
 {

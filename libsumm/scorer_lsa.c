@@ -19,9 +19,12 @@
  *
  * Cost: O(r x iterations x nnz) time, O(r x S + V) memory.
  */
-#include "internal.h"
+#include "scorer.h"
 
 #include <math.h>
+
+#include "alloc.h"
+#include "model.h"
 
 typedef struct lsa {
     const summ__model *m;

@@ -12,7 +12,9 @@
  *
  * Cost: O(T + V) for T term occurrences and V distinct terms.
  */
-#include "internal.h"
+#include "scorer.h"
+
+#include "model.h"
 
 #define LUHN_GAP 4
 

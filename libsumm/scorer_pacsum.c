@@ -17,7 +17,10 @@
  * Cost: the graph, O(T x min(sf, W)) time and O(S x k) memory (graph.c),
  * plus O(S x k) for the sums.
  */
-#include "internal.h"
+#include "scorer.h"
+
+#include "graph.h"
+#include "similarity.h"
 
 #define PACSUM_FORWARD 1.0
 #define PACSUM_BACKWARD (-2.0)

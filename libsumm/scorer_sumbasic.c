@@ -13,7 +13,11 @@
  * Cost: O(T + S log S) plus one O(|sentence|) re-evaluation per heap pop;
  * memory O(S + V).
  */
-#include "internal.h"
+#include "scorer.h"
+
+#include "alloc.h"
+#include "greedy.h"
+#include "model.h"
 
 typedef struct sumbasic {
     const summ__model *m;

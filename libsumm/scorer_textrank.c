@@ -10,7 +10,10 @@
  * Cost: graph O(T x min(sf, W)) and O(S x k) memory (graph.c); PageRank
  * O(iterations x S x k).
  */
-#include "internal.h"
+#include "scorer.h"
+
+#include "graph.h"
+#include "similarity.h"
 
 int summ__score_textrank(const summ__score_ctx *ctx, double *scores)
 {

@@ -13,7 +13,10 @@
  *
  * Cost: as textrank (graph.c).
  */
-#include "internal.h"
+#include "scorer.h"
+
+#include "graph.h"
+#include "similarity.h"
 
 int summ__score_textrank_bm25(const summ__score_ctx *ctx, double *scores)
 {

@@ -8,9 +8,12 @@
  * terms, but less than linearly, so neither fragments nor run-ons dominate.
  * O(T) for T term occurrences.
  */
-#include "internal.h"
+#include "scorer.h"
 
 #include <math.h>
+
+#include "alloc.h"
+#include "model.h"
 
 int summ__score_tfidf(const summ__score_ctx *ctx, double *scores)
 {

@@ -1,9 +1,12 @@
 /* The table of scoring algorithms. Adding an algorithm means writing a
  * scorer_<name>.c with one summ__score_fn and adding a row here and an enum
  * value in summ.h. */
-#include "internal.h"
+#include "scorer.h"
 
+#include <stdarg.h>
 #include <string.h>
+
+#include "error.h"
 
 /* The algorithm SUMM_ALGO_DEFAULT stands for. */
 #define DEFAULT_ALGORITHM SUMM_ALGO_TEXTRANK
@@ -30,6 +33,15 @@ static const char *const names[] = {
     "lead", "tfidf", "textrank", "textrank-bm25", "lexrank", "luhn", "sumbasic", "kl-sum",
     "lsa", "edmundson", "centroid", "degree", "pacsum", NULL,
 };
+
+int summ__score_fail(const summ__score_ctx *ctx, int status, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    summ__errmsg_vformat(ctx->errmsg, fmt, ap);
+    va_end(ap);
+    return status;
+}
 
 int summ__algorithm_resolve(int algorithm)
 {

@@ -1,7 +1,7 @@
 /* The writing system of a code point, by Unicode block: enough to tell the
  * scripts libsumm treats differently (language identification, and the
  * scripts written without spaces that the tokenizer cuts into bigrams). */
-#include "internal.h"
+#include "text.h"
 
 typedef struct script_range {
     int32_t first, last;

@@ -23,10 +23,14 @@
  * docs/SPLITTER.md describes every rule with its measurements. Spans
  * exclude surrounding white space and stay on code point boundaries.
  */
-#include "internal.h"
+#include "splitter.h"
 
 #include <string.h>
 #include <utf8proc.h>
+
+#include "alloc.h"
+#include "lang.h"
+#include "text.h"
 
 int summ__span_vec_push(summ__span_vec *v, size_t start, size_t end)
 {

@@ -14,7 +14,7 @@
  * release never mixes two sets of stems. Words with other characters, and
  * long ones, are left to libstemmer.
  */
-#include "internal.h"
+#include "lang.h"
 
 #include <libstemmer.h>
 #include <string.h>

@@ -9,9 +9,11 @@
  * A document's vocabulary costs two allocations, and clearing keeps both for
  * the next document.
  */
-#include "internal.h"
+#include "strmap.h"
 
 #include <string.h>
+
+#include "alloc.h"
 
 /* Records start at multiples of RECORD_ALIGN bytes; a slot's ref is the
  * record's offset / RECORD_ALIGN + 1, and 0 marks an empty slot. */

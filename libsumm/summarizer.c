@@ -1,11 +1,20 @@
 /* The summarizer object and the public entry points that run the pipeline:
  * validate -> split -> model -> score -> select -> result. */
-#include "internal.h"
+#include "summarizer.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libstemmer.h>
+
+#include "alloc.h"
+#include "lang.h"
+#include "model.h"
+#include "scorer.h"
+#include "mmr.h"
+#include "select.h"
+#include "splitter.h"
+#include "text.h"
 
 typedef enum run_mode { RUN_SPLIT, RUN_SCORE, RUN_SUMMARIZE } run_mode;
 
@@ -189,6 +198,17 @@ static int grow_work(summ_summarizer *s, size_t n)
     return SUMM_OK;
 }
 
+/* What a scorer may read of s, and where its message goes. */
+static void score_ctx_init(summ__score_ctx *ctx, summ_summarizer *s)
+{
+    ctx->model = &s->model;
+    ctx->opts = &s->opts;
+    ctx->alloc = &s->alloc;
+    ctx->lexicon = &s->lexicon;
+    ctx->fold = &s->fold;
+    ctx->errmsg = s->errmsg;
+}
+
 int summ__begin_text(summ_summarizer *s, const char *text, size_t len)
 {
     size_t limit, bad;
@@ -251,10 +271,7 @@ static int run(summ_summarizer *s, const char *text, size_t len, summ_result *ou
         return fail_status(s, rc);
     if ((rc = grow_work(s, n)) < 0)
         return fail_status(s, rc);
-    ctx.s = s;
-    ctx.model = &s->model;
-    ctx.opts = &s->opts;
-    ctx.alloc = &s->alloc;
+    score_ctx_init(&ctx, s);
     if ((rc = scorer->score(&ctx, s->scores)) < 0)
         return fail_status(s, rc);
     for (i = 0; i < n; i++)
@@ -306,6 +323,20 @@ int summ_score_sentences(summ_summarizer *s, const char *text, size_t len, summ_
     return run(s, text, len, out, RUN_SCORE);
 }
 
+static bool is_auto(const char *code)
+{
+    static const char word[] = "auto";
+    size_t i;
+    for (i = 0; i < sizeof word; i++) {
+        char c = code[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != word[i])
+            return false;
+    }
+    return true;
+}
+
 int summ_summarize_text(summ_span **spans_out, size_t *count_out, const char **lang_out,
                         const char *lang_code, const char *text, size_t len,
                         const summ_options *opts)
@@ -323,7 +354,13 @@ int summ_summarize_text(summ_span **spans_out, size_t *count_out, const char **l
     *count_out = 0;
     if (lang_out)
         *lang_out = "";
-    if ((rc = summ_lang_new(&lang, lang_code ? lang_code : "auto", NULL)) < 0)
+    /* "auto" for one text is that text's language: detect it first and
+     * build only its resources, not every language's. */
+    if (!lang_code || is_auto(lang_code)) {
+        if ((rc = summ_detect_language(&lang_code, text, len, NULL)) < 0)
+            goto out;
+    }
+    if ((rc = summ_lang_new(&lang, lang_code, NULL)) < 0)
         goto out;
     if ((rc = summ_summarizer_new(&s, lang, opts, NULL)) < 0)
         goto out;

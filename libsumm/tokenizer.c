@@ -11,11 +11,13 @@
  * a word of its own. A character is a base code point with the combining
  * marks that follow it (Thai vowel and tone marks).
  */
-#include "internal.h"
+#include "text.h"
 
 #include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
+
+#include "alloc.h"
 
 enum { C_OTHER = 0, C_UPPER = 1, C_LOWER = 2, C_DIGIT = 3 };
 

@@ -1,6 +1,6 @@
 /* Strict UTF-8 validation and decoding (RFC 3629: no overlongs, no
  * surrogates, nothing above U+10FFFF). */
-#include "internal.h"
+#include "text.h"
 
 #include <string.h>
 #include <utf8proc.h>

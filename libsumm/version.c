@@ -1,5 +1,5 @@
 /* The version of the linked library, as opposed to the header's macros. */
-#include "internal.h"
+#include <libsumm/summ.h>
 
 uint32_t summ_version(void)
 {

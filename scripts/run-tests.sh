@@ -7,6 +7,10 @@
 set -u
 cd "$(dirname "$0")/.."
 status=0
+# --fuzz SECONDS: first run each libFuzzer target that long (scripts/fuzz.sh).
+if [ "${1:-}" = --fuzz ]; then
+    sh scripts/fuzz.sh "${2:?usage: scripts/run-tests.sh [--fuzz SECONDS]}" || status=1
+fi
 
 # Every suite but the slow one, then the slow suite (pathological inputs,
 # 10^5-sentence documents) with its own log. Old test logs go first, so that
@@ -55,14 +59,16 @@ run_tsan || status=1
 # A skipped test (exit status 77, or TAP "1..0 # SKIP") is counted as such,
 # never as passed. A build without a test log counts as one failure.
 /usr/bin/python3 - build-test build-sanitize build-tsan <<'PY' || status=1
-import json, os, sys
+import glob, json, os, sys
 passed = failed = skipped = 0
 for d in sys.argv[1:]:
-    logs = [os.path.join(d, "meson-logs", f) for f in ("testlog.json", "testlog-slow.json")]
-    if not os.path.exists(logs[0]):
+    # testlog.json, and the slow suite's (meson names it after the log base
+    # and the setup: testlog-slow-full.json); older logs were deleted above.
+    logs = sorted(glob.glob(os.path.join(d, "meson-logs", "testlog*.json")))
+    if not os.path.exists(os.path.join(d, "meson-logs", "testlog.json")):
         failed += 1
         continue
-    for line in (l for log in logs if os.path.exists(log) for l in open(log)):
+    for line in (l for log in logs for l in open(log)):
         result = json.loads(line).get("result")
         if result in ("OK", "EXPECTEDFAIL"):
             passed += 1

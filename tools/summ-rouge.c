@@ -10,6 +10,7 @@
 #include <libsumm/summ.h>
 
 #include "cli_common.h"
+#include "output_text.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -148,21 +149,6 @@ fail:
     if (f != stdin)
         fclose(f);
     return -1;
-}
-
-static void json_string(FILE *out, const char *s)
-{
-    fputc('"', out);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (c == '"' || c == '\\')
-            fprintf(out, "\\%c", c);
-        else if (c < 0x20 || c == 0x7F)
-            fprintf(out, "\\u%04x", c);
-        else
-            fputc(c, out);
-    }
-    fputc('"', out);
 }
 
 /* Names the file an error message of summ_rouge_score() is about. */
@@ -332,16 +318,16 @@ int main(int argc, char **argv)
     }
     if (json) {
         fputs("{\"candidate\": ", stdout);
-        json_string(stdout, cand_name);
+        cli_write_json_string(stdout, cand_name, strlen(cand_name));
         fputs(", \"references\": [", stdout);
         for (i = 0; i < n_refs; i++) {
             fputs(i ? ", " : "", stdout);
-            json_string(stdout, ref_paths[i]);
+            cli_write_json_string(stdout, ref_paths[i], strlen(ref_paths[i]));
         }
         fprintf(stdout, "], \"tokenizer\": \"%s\", \"stemmer\": ",
                 ro.tokenizer == SUMM_ROUGE_TOKENIZER_UNICODE ? "unicode" : "ascii");
         if (ro.stemmer)
-            json_string(stdout, ro.stemmer);
+            cli_write_json_string(stdout, ro.stemmer, strlen(ro.stemmer));
         else
             fputs("null", stdout);
         fputs(", \"scores\": {", stdout);

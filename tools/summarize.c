@@ -6,14 +6,16 @@
  * library's parsing, bounds, messages and help text: adding a row to the
  * table adds the option here.
  * Exit status: 0 success, 1 runtime error (unreadable file, invalid UTF-8,
- * write error), 2 usage error. Output to -o FILE is written to a temporary
- * file beside it and renamed into place only when complete.
+ * write error), 2 usage error. Output to -o FILE replaces FILE only when
+ * complete, as far as FILE's kind allows (tools/output_file.c).
  */
 #define _POSIX_C_SOURCE 200809L
 
 #include <libsumm/summ.h>
 
 #include "cli_common.h"
+#include "output_file.h"
+#include "output_text.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -599,69 +601,6 @@ out:
     return rc;
 }
 
-static void json_string(FILE *out, const char *s, size_t len)
-{
-    size_t i;
-    fputc('"', out);
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        switch (c) {
-        case '"':
-            fputs("\\\"", out);
-            break;
-        case '\\':
-            fputs("\\\\", out);
-            break;
-        case '\n':
-            fputs("\\n", out);
-            break;
-        case '\r':
-            fputs("\\r", out);
-            break;
-        case '\t':
-            fputs("\\t", out);
-            break;
-        default:
-            if (c < 0x20 || c == 0x7F)
-                fprintf(out, "\\u%04x", c);
-            else
-                fputc(c, out);
-        }
-    }
-    fputc('"', out);
-}
-
-/* Text output: one sentence per line, so line breaks become spaces. */
-static void text_line(FILE *out, const char *s, size_t len)
-{
-    size_t i;
-    for (i = 0; i < len; i++) {
-        char c = s[i];
-        if (c == '\r' && i + 1 < len && s[i + 1] == '\n')
-            continue;
-        fputc(c == '\n' || c == '\r' ? ' ' : c, out);
-    }
-    fputc('\n', out);
-}
-
-static void tsv_field(FILE *out, const char *s, size_t len)
-{
-    size_t i;
-    for (i = 0; i < len; i++) {
-        char c = s[i];
-        if (c == '\t')
-            fputs("\\t", out);
-        else if (c == '\n')
-            fputs("\\n", out);
-        else if (c == '\r')
-            fputs("\\r", out);
-        else if (c == '\\')
-            fputs("\\\\", out);
-        else
-            fputc(c, out);
-    }
-}
-
 /* Scores are printed with a fixed number of significant digits so output is
  * byte-identical across runs. The CLI never calls setlocale, so the decimal
  * point is '.'. */
@@ -682,18 +621,18 @@ static void write_result(FILE *out, const cli *c, const char *name, const char *
 
     if (c->format == FMT_JSON) {
         fputs("{\"file\": ", out);
-        json_string(out, name, strlen(name));
+        cli_write_json_string(out, name, strlen(name));
         fputs(", \"language\": ", out);
-        json_string(out, lang, strlen(lang));
+        cli_write_json_string(out, lang, strlen(lang));
         fputs(", \"algorithm\": ", out);
-        json_string(out, algo, strlen(algo));
+        cli_write_json_string(out, algo, strlen(algo));
         fprintf(out, ", \"sentence_count\": %zu, \"sentences\": [", summ_result_sentence_total(r));
         for (i = 0; i < n; i++) {
             fprintf(out, "%s{\"index\": %u, \"start\": %zu, \"end\": %zu, \"score\": ",
                     i ? ", " : "", sp[i].sentence, sp[i].start, sp[i].end);
             print_score(out, sp[i].score);
             fputs(", \"text\": ", out);
-            json_string(out, text + sp[i].start, sp[i].end - sp[i].start);
+            cli_write_json_string(out, text + sp[i].start, sp[i].end - sp[i].start);
             fputc('}', out);
         }
         fputc(']', out);
@@ -704,21 +643,24 @@ static void write_result(FILE *out, const cli *c, const char *name, const char *
     }
     /* As head(1) does: a header per file, a blank line between files. TSV
      * names the file in a first column instead, so that it stays TSV. */
-    if (header && c->format == FMT_TEXT)
-        fprintf(out, "%s==> %s <==\n", header > 1 ? "\n" : "", name);
+    if (header && c->format == FMT_TEXT) {
+        fputs(header > 1 ? "\n==> " : "==> ", out);
+        cli_write_text(out, name, strlen(name));
+        fputs(" <==\n", out);
+    }
     for (i = 0; i < n; i++) {
         if (c->format == FMT_TSV) {
             if (header) {
-                tsv_field(out, name, strlen(name));
+                cli_write_tsv_field(out, name, strlen(name));
                 fputc('\t', out);
             }
             fprintf(out, "%u\t%zu\t%zu\t", sp[i].sentence, sp[i].start, sp[i].end);
             print_score(out, sp[i].score);
             fputc('\t', out);
-            tsv_field(out, text + sp[i].start, sp[i].end - sp[i].start);
+            cli_write_tsv_field(out, text + sp[i].start, sp[i].end - sp[i].start);
             fputc('\n', out);
         } else {
-            text_line(out, text + sp[i].start, sp[i].end - sp[i].start);
+            cli_write_text_line(out, text + sp[i].start, sp[i].end - sp[i].start);
         }
     }
 }
@@ -737,7 +679,7 @@ static void write_keyphrases(FILE *out, const cli *c, const char *name, const ch
         for (i = 0; i < n; i++) {
             summ_keyphrases_get(kp, i, &k);
             fputs(i ? ", {\"text\": " : "{\"text\": ", out);
-            json_string(out, text + k.start, k.end - k.start);
+            cli_write_json_string(out, text + k.start, k.end - k.start);
             fprintf(out, ", \"start\": %zu, \"end\": %zu, \"score\": ", k.start, k.end);
             print_score(out, k.score);
             fprintf(out, ", \"count\": %zu, \"spans\": [", k.count);
@@ -755,7 +697,7 @@ static void write_keyphrases(FILE *out, const cli *c, const char *name, const ch
         summ_keyphrases_get(kp, i, &k);
         if (c->format == FMT_TSV) {
             if (header) {
-                tsv_field(out, name, strlen(name));
+                cli_write_tsv_field(out, name, strlen(name));
                 fputc('\t', out);
             }
             fprintf(out, "%zu\t%zu\t%zu\t", i + 1, k.start, k.end);
@@ -765,90 +707,12 @@ static void write_keyphrases(FILE *out, const cli *c, const char *name, const ch
                 fprintf(out, "%s%zu-%zu", j ? "," : "", k.occurrences[j].start,
                         k.occurrences[j].end);
             fputc('\t', out);
-            tsv_field(out, text + k.start, k.end - k.start);
+            cli_write_tsv_field(out, text + k.start, k.end - k.start);
             fputc('\n', out);
         } else {
-            text_line(out, text + k.start, k.end - k.start);
+            cli_write_text_line(out, text + k.start, k.end - k.start);
         }
     }
-}
-
-/* Opens the output: stdout, or a temporary file beside FILE to be renamed
- * over it on success. */
-static FILE *open_output(const char *path, char **tmp_out)
-{
-    char *tmp;
-    int fd;
-    FILE *f;
-    size_t n;
-
-    *tmp_out = NULL;
-    if (!path)
-        return stdout;
-    n = strlen(path);
-    tmp = malloc(n + 16);
-    if (!tmp) {
-        cli_msg("out of memory");
-        return NULL;
-    }
-    memcpy(tmp, path, n);
-    memcpy(tmp + n, ".tmp.XXXXXX", 12);
-    fd = mkstemp(tmp);
-    if (fd < 0) {
-        cli_msg("%s: cannot create a temporary file: %s", path, strerror(errno));
-        free(tmp);
-        return NULL;
-    }
-    f = fdopen(fd, "w");
-    if (!f) {
-        cli_msg("%s: %s", path, strerror(errno));
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        return NULL;
-    }
-    *tmp_out = tmp;
-    return f;
-}
-
-/* Flushes and closes the output; renames the temporary file into place only
- * if everything was written. Returns 0 or 1 (the exit status). */
-static int close_output(FILE *f, const char *path, char *tmp, int status)
-{
-    int werr = 0, saved = 0;
-    if (fflush(f) != 0 || ferror(f)) {
-        werr = 1;
-        saved = errno;
-    }
-    if (tmp) {
-        if (!werr && fsync(fileno(f)) != 0 && errno != EINVAL) {
-            werr = 1;
-            saved = errno;
-        }
-        if (fclose(f) != 0 && !werr) {
-            werr = 1;
-            saved = errno;
-        }
-        if (status == 0 && !werr) {
-            /* mkstemp creates the file 0600; give it the usual mode. */
-            mode_t mask = umask(0);
-            umask(mask);
-            chmod(tmp, 0666 & ~mask);
-            if (rename(tmp, path) != 0) {
-                werr = 1;
-                saved = errno;
-            }
-        }
-        if (status != 0 || werr)
-            unlink(tmp);
-        free(tmp);
-    }
-    if (werr) {
-        cli_msg("%s: write error: %s", path ? path : "standard output",
-            saved ? strerror(saved) : "unknown error");
-        return 1;
-    }
-    return status;
 }
 
 /* Everything after building the option tables: their storage stays with
@@ -861,7 +725,7 @@ static int summarize(int argc, char **argv, command_line *cl)
     summ_result *r = NULL;
     summ_keyphrases *kp = NULL;
     FILE *out;
-    char *tmp = NULL;
+    cli_output output;
     const char *algo_name;
     int opt, rc, status = 0, i, n_files, written = 0;
     size_t k;
@@ -925,18 +789,18 @@ static int summarize(int argc, char **argv, command_line *cl)
                 printf("%s\n", *list);
             if (opt == OPT_LIST_LANGS)
                 printf("auto\n");
-            return close_output(stdout, NULL, NULL, 0);
+            return cli_output_close(NULL, 0);
         }
         case OPT_LIST_OPTIONS:
             for (k = 0; k < cl->n_rows; k++)
                 printf("%s\n", cl->longopts[k].name);
-            return close_output(stdout, NULL, NULL, 0);
+            return cli_output_close(NULL, 0);
         case 'h':
             usage(stdout, cl);
-            return close_output(stdout, NULL, NULL, 0);
+            return cli_output_close(NULL, 0);
         case 'V':
             printf("%s (libsumm) %s\n", cli_prog, summ_version_string());
-            return close_output(stdout, NULL, NULL, 0);
+            return cli_output_close(NULL, 0);
         case '?':
         case ':':
             return cli_option_error(opt, argv, cl->longopts);
@@ -977,7 +841,7 @@ static int summarize(int argc, char **argv, command_line *cl)
     }
     algo_name = c.split ? "split" : summ_algorithm_name(c.opts.algorithm);
 
-    out = open_output(c.output, &tmp);
+    out = cli_output_open(&output, c.output);
     if (!out) {
         summ_keyphrases_free(kp);
         summ_result_free(r);
@@ -1050,7 +914,7 @@ static int summarize(int argc, char **argv, command_line *cl)
         if (ferror(out))
             break;
     }
-    status = close_output(out, c.output, tmp, status);
+    status = cli_output_close(&output, status);
     summ_keyphrases_free(kp);
     summ_result_free(r);
     summ_summarizer_free(s);

@@ -640,10 +640,17 @@ SUMM_API int summ_summarize_text(summ_span **spans_out, size_t *count_out,
  * With several references a candidate is scored against each and the scores
  * of the reference with the highest F1 are reported (the first on a tie).
  *
- * Time: ROUGE-N is linear; ROUGE-L is O(candidate tokens x reference tokens)
- * with O(reference tokens) memory; ROUGE-Lsum is O(candidate x reference
- * tokens) time with memory O(longest candidate line x longest reference
- * line). A summ_rouge is used by one thread at a time. */
+ * Time and memory: ROUGE-N is linear. ROUGE-L and ROUGE-Lsum take time
+ * proportional to candidate tokens x reference tokens (the "token pairs")
+ * and memory linear in the tokens: both compute the LCS 64 cells of the DP
+ * table at a time (the bit-parallel algorithm of Allison-Dix and Hyyro).
+ * ROUGE-Lsum also needs the positions on each line pair's LCS: it reads them
+ * back from the table's columns, last column first, recomputing the columns
+ * from a few kept checkpoint columns (about log2 of the line length of them)
+ * instead of storing the table, for a small factor in time. It costs more
+ * per token pair than ROUGE-L (no 64-fold gain on short lines), so it
+ * refuses more than summ_rouge_options.max_lsum_pairs token pairs.
+ * A summ_rouge is used by one thread at a time. */
 
 typedef struct summ_rouge summ_rouge;
 
@@ -676,10 +683,24 @@ typedef struct summ_rouge_options {
                                    none (default); copied */
     uint32_t stem_min_length; /**< only tokens longer than this many characters are
                                    stemmed; default 3, as rouge-score */
+    /* Version 2. */
+    uint64_t max_lsum_pairs;  /**< ROUGE-Lsum refuses a candidate and a reference whose
+                                   token counts multiply to more than this, with
+                                   SUMM_E_TOO_LARGE; default 0 =
+                                   SUMM_ROUGE_DEFAULT_MAX_LSUM_PAIRS, UINT64_MAX = no
+                                   limit */
 } summ_rouge_options;
 
-#define SUMM_ROUGE_OPTIONS_VERSION 1
-#define SUMM_ROUGE_OPTIONS_INIT { SUMM_ROUGE_OPTIONS_VERSION, SUMM_ROUGE_TOKENIZER_ASCII, NULL, 3 }
+/** The default of summ_rouge_options.max_lsum_pairs: 2^31 token pairs (e.g.
+ *  46,000 candidate against 46,000 reference tokens). That is under a second
+ *  on long lines or sentence-length ones, and some seconds in the worst case,
+ *  distinct lines of two tokens that all share one. */
+#define SUMM_ROUGE_DEFAULT_MAX_LSUM_PAIRS ((uint64_t)1 << 31)
+
+/** 2 since max_lsum_pairs was added; version 1 structs end at stem_min_length
+ *  and still work (with the default limit). */
+#define SUMM_ROUGE_OPTIONS_VERSION 2
+#define SUMM_ROUGE_OPTIONS_INIT { SUMM_ROUGE_OPTIONS_VERSION, SUMM_ROUGE_TOKENIZER_ASCII, NULL, 3, 0 }
 
 /** One ROUGE score. Frozen for the life of the ABI. */
 typedef struct summ_rouge_result {
@@ -717,9 +738,11 @@ SUMM_API const char *summ_rouge_errmsg(const summ_rouge *r);
  *  @param refs      n_refs references (n_refs >= 1), each UTF-8 of ref_lens[i] bytes.
  *  @param out       receives the scores of the best reference by F1.
  *  @return 0, SUMM_E_INVALID_ARG, SUMM_E_INVALID_UTF8 (summ_rouge_errmsg() gives
- *          which text and the byte offset), SUMM_E_TOO_LARGE (an LCS table
- *          would not fit in memory) or SUMM_E_NOMEM. On failure *out is zeroed
- *          and r stays usable. @since 0.1 */
+ *          which text and the byte offset), SUMM_E_TOO_LARGE (a text over
+ *          SUMM_MAX_INPUT_BYTES, or for ROUGE-Lsum candidate x reference
+ *          tokens over max_lsum_pairs; summ_rouge_errmsg() names the
+ *          reference and the counts) or SUMM_E_NOMEM. On failure *out is
+ *          zeroed and r stays usable. @since 0.1 */
 SUMM_API int summ_rouge_score(summ_rouge *r, int metric, unsigned int n, const char *cand,
                               size_t cand_len, const char *const *refs, const size_t *ref_lens,
                               size_t n_refs, summ_rouge_result *out);

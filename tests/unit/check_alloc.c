@@ -3,6 +3,7 @@
  * and the objects must work afterwards. */
 #include "test_util.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 static const char text[] =

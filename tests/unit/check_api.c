@@ -313,6 +313,31 @@ START_TEST(one_shot)
                      SUMM_E_UNKNOWN_LANG);
     ck_assert_ptr_null(spans);
     ck_assert_str_eq(code, "");
+    {
+        /* The one-shot "auto" detects first; it gives what an "auto"
+         * summarizer gives. */
+        static const char german[] =
+            "Der Hafenrat hat beschlossen, das alte Terminal in eine Bibliothek "
+            "umzubauen. Die Abstimmung ging nach einer langen Debatte neun zu vier "
+            "aus. Die Bibliothek soll im nächsten Jahr eröffnet werden und wird "
+            "auch einen Lesesaal haben. Die Kosten trägt die Stadt.";
+        summ_lang *l = NULL;
+        summ_summarizer *sz = NULL;
+        summ_result *r = NULL;
+        ck_assert_int_eq(summ_summarize_text(&spans, &n, &code, "AUTO", german, strlen(german), &o),
+                         0);
+        ck_assert_str_eq(code, "de");
+        ck_assert_int_eq(summ_lang_new(&l, "auto", NULL), 0);
+        ck_assert_int_eq(summ_summarizer_new(&sz, l, &o, NULL), 0);
+        ck_assert_int_eq(summ_result_new(&r, NULL), 0);
+        ck_assert_int_eq(summ_summarize(sz, german, strlen(german), r), 0);
+        ck_assert_uint_eq(summ_result_count(r), n);
+        ck_assert_int_eq(memcmp(summ_result_spans(r), spans, n * sizeof *spans), 0);
+        summ_free(spans);
+        summ_result_free(r);
+        summ_summarizer_free(sz);
+        summ_lang_free(l);
+    }
     ck_assert_int_eq(summ_summarize_text(&spans, &n, NULL, "en", "", 0, &o), 0);
     ck_assert_uint_eq(n, 0);
     ck_assert_ptr_null(spans);

@@ -1,5 +1,6 @@
-/* Similarity graphs (graph.c) against a brute-force reference: every pair
- * of sentences, the similarity formulas written out again, the window rule
+/* Similarity graphs (graph.c, from the similarities of similarity.c, which
+ * MMR uses too) against a brute-force reference: every pair of sentences,
+ * the similarity formulas written out again, the window rule
  * for frequent terms, the reach (no pair further apart than
  * SUMM__GRAPH_REACH sentences), and the strongest max_neighbours kept per
  * row. */
@@ -9,6 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "graph.h"
+#include "model.h"
+#include "scorer.h"
+#include "similarity.h"
+#include "splitter.h"
+#include "summarizer.h"
 
 /* A text of n_sents sentences over a made-up vocabulary: word w is drawn
  * with weight 1 / (w + 1), so a few words are in most sentences (past the
@@ -122,6 +130,9 @@ static void check_graph(summ_summarizer *s, summ__sim_kind kind, double threshol
         case SUMM__SIM_COSINE_IDF:
             term_w[t] = log((double)n / f);
             break;
+        case SUMM__SIM_COSINE_IDF1P:
+            term_w[t] = log(1.0 + (double)n / f);
+            break;
         case SUMM__SIM_BM25:
             term_w[t] = log(((double)n - f + 0.5) / (f + 0.5));
             idf_sum += term_w[t];
@@ -139,6 +150,7 @@ static void check_graph(summ_summarizer *s, summ__sim_kind kind, double threshol
             sent_w[i] = len > 0.0 ? log(len) : 0.0;
             break;
         case SUMM__SIM_COSINE_IDF:
+        case SUMM__SIM_COSINE_IDF1P:
             for (k = se->bag_begin; k < se->bag_end; k++) {
                 double x = (double)m->bag_count[k] * term_w[m->bag_term[k]];
                 sq += x * x;
@@ -152,7 +164,6 @@ static void check_graph(summ_summarizer *s, summ__sim_kind kind, double threshol
     }
 
     memset(&ctx, 0, sizeof ctx);
-    ctx.s = s;
     ctx.model = m;
     ctx.opts = &s->opts;
     ctx.alloc = &s->alloc;
@@ -183,6 +194,7 @@ static void check_graph(summ_summarizer *s, summ__sim_kind kind, double threshol
                     acc += 1.0;
                     break;
                 case SUMM__SIM_COSINE_IDF:
+                case SUMM__SIM_COSINE_IDF1P:
                     acc += (double)ci * (double)cj * term_w[term] * term_w[term];
                     break;
                 case SUMM__SIM_BM25:
@@ -199,6 +211,7 @@ static void check_graph(summ_summarizer *s, summ__sim_kind kind, double threshol
                 w = d > 0.0 ? acc / d : 0.0;
                 break;
             case SUMM__SIM_COSINE_IDF:
+            case SUMM__SIM_COSINE_IDF1P:
                 d = sent_w[i] * sent_w[j];
                 w = d > 0.0 ? acc / d : 0.0;
                 if (threshold > 0.0)
@@ -278,6 +291,7 @@ static void check_all_kinds(size_t n_sents, unsigned seed, uint32_t k)
     check_graph(s, SUMM__SIM_TEXTRANK, 0.0);
     check_graph(s, SUMM__SIM_COSINE_IDF, 0.0);
     check_graph(s, SUMM__SIM_COSINE_IDF, 0.1);
+    check_graph(s, SUMM__SIM_COSINE_IDF1P, 0.0);
     check_graph(s, SUMM__SIM_BM25, 0.0);
     summ_summarizer_free(s);
     summ_lang_free(lang);

@@ -2,6 +2,7 @@
  * their grouping, spans that slice the text, other scripts, degenerate
  * input, errors and allocation failures. */
 #include "test_util.h"
+#include "alloc.h"
 #include "keyphrase.h"
 
 #include <math.h>

@@ -7,6 +7,12 @@
 #include <string.h>
 #include <libstemmer.h>
 
+#include "lang.h"
+#include "model.h"
+#include "strmap.h"
+#include "summarizer.h"
+#include "text.h"
+
 /* Two sentences per language (joined by `sep`), written for these tests. */
 typedef struct sample {
     const char *code, *code3, *name;

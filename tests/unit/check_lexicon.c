@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model.h"
+#include "summarizer.h"
+
 static char *spans_of(summ_summarizer *s, const char *text, int score_only)
 {
     summ_result *r = NULL;

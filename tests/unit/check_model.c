@@ -5,6 +5,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "alloc.h"
+#include "lang.h"
+#include "model.h"
+#include "similarity.h"
+#include "splitter.h"
+#include "strmap.h"
+#include "summarizer.h"
+#include "text.h"
+
 static summ_lang *lang;
 static summ_summarizer *sum;
 

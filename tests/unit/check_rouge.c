@@ -1,11 +1,18 @@
 /* ROUGE-N, ROUGE-L and ROUGE-Lsum against values worked out by hand, the
  * two tokenizers, stemming, multiple references, bad arguments and
- * allocation failure. */
+ * allocation failure; ROUGE-L and ROUGE-Lsum against a plain quadratic LCS
+ * on random texts, in bounded memory, and the limit on ROUGE-Lsum's work. */
 #include "test_util.h"
 
+#include "rouge_internal.h"
+
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "text.h"
 
 #define EPS 1e-12
 
@@ -250,10 +257,13 @@ START_TEST(bad_arguments)
     o.version = SUMM_ROUGE_OPTIONS_VERSION + 1;
     ck_assert_int_eq(summ_rouge_new(&r, &o, NULL), SUMM_E_VERSION);
     ck_assert_int_eq(summ_rouge_options_init(&o, 0), SUMM_E_INVALID_ARG);
-    ck_assert_int_eq(summ_rouge_options_init(&o, 2), SUMM_E_VERSION);
+    ck_assert_int_eq(summ_rouge_options_init(&o, SUMM_ROUGE_OPTIONS_VERSION + 1),
+                     SUMM_E_VERSION);
     ck_assert_int_eq(summ_rouge_options_init(&o, 1), 0);
     ck_assert_uint_eq(o.stem_min_length, 3);
     ck_assert_ptr_null(o.stemmer);
+    ck_assert_int_eq(summ_rouge_options_init(&o, SUMM_ROUGE_OPTIONS_VERSION), 0);
+    ck_assert_uint_eq(o.version, SUMM_ROUGE_OPTIONS_VERSION);
 
     ck_assert_int_eq(summ_rouge_new(&r, NULL, NULL), 0);
     ck_assert_int_eq(summ_rouge_score(NULL, SUMM_ROUGE_L, 0, "a", 1, refs, lens, 1, &s),
@@ -372,6 +382,298 @@ START_TEST(long_lcs_matches_lsum)
 }
 END_TEST
 
+/* ---- ROUGE-L and ROUGE-Lsum against a quadratic reference ------------- */
+
+/* A random text of tokens "w0" to "w<vocab - 1>" in n_lines lines: the
+ * tokens go to ids[], the line ends to ends[]; returns the text (malloc). */
+static char *random_text(uint32_t *seed, size_t n_tokens, size_t n_lines, unsigned vocab,
+                         unsigned *ids, size_t *ends)
+{
+    char *text = malloc(n_tokens * 8 + n_lines + 1);
+    size_t i, at = 0, line = 0;
+    ck_assert_ptr_nonnull(text);
+    for (i = 0; i < n_tokens; i++) {
+        *seed = *seed * 1103515245u + 12345u;
+        ids[i] = (*seed >> 16) % vocab;
+        at += (size_t)sprintf(text + at, "w%u ", ids[i]);
+        /* Lines split evenly, none empty. */
+        if ((i + 1) * n_lines / n_tokens > line) {
+            ends[line++] = i + 1;
+            text[at - 1] = '\n';
+        }
+    }
+    text[at] = '\0';
+    return text;
+}
+
+/* The LCS table of a and b, as rouge-score fills it: t[i][j] = LCS(a[0, i),
+ * b[0, j)), (na + 1) x (nb + 1) cells. */
+static unsigned *lcs_table(const unsigned *a, size_t na, const unsigned *b, size_t nb)
+{
+    size_t w = nb + 1, i, j;
+    unsigned *t = calloc((na + 1) * w, sizeof *t);
+    ck_assert_ptr_nonnull(t);
+    for (i = 1; i <= na; i++)
+        for (j = 1; j <= nb; j++)
+            t[i * w + j] = a[i - 1] == b[j - 1]
+                               ? t[(i - 1) * w + j - 1] + 1
+                               : (t[(i - 1) * w + j] > t[i * w + j - 1] ? t[(i - 1) * w + j]
+                                                                       : t[i * w + j - 1]);
+    return t;
+}
+
+/* Union LCS hits as rouge-score counts them: per reference line, the tokens
+ * on the backtracked LCS with each candidate line (a match when the tokens
+ * are equal, else left only when strictly better), each counted while both
+ * sides have that token left. */
+static size_t lsum_hits_reference(const unsigned *f, const size_t *f_ends, size_t f_lines,
+                                  const unsigned *c, const size_t *c_ends, size_t c_lines,
+                                  unsigned vocab)
+{
+    unsigned *left_c = calloc(vocab, sizeof *left_c), *left_f = calloc(vocab, sizeof *left_f);
+    unsigned char *hit = malloc(f_ends[f_lines - 1] + 1);
+    size_t k, kc, i, hits = 0;
+    ck_assert(left_c && left_f && hit);
+    for (i = 0; i < c_ends[c_lines - 1]; i++)
+        left_c[c[i]]++;
+    for (i = 0; i < f_ends[f_lines - 1]; i++)
+        left_f[f[i]]++;
+    for (k = 0; k < f_lines; k++) {
+        const unsigned *a = f + (k ? f_ends[k - 1] : 0);
+        size_t na = f_ends[k] - (k ? f_ends[k - 1] : 0);
+        memset(hit, 0, na);
+        for (kc = 0; kc < c_lines; kc++) {
+            const unsigned *b = c + (kc ? c_ends[kc - 1] : 0);
+            size_t nb = c_ends[kc] - (kc ? c_ends[kc - 1] : 0), w = nb + 1, j;
+            unsigned *t = lcs_table(a, na, b, nb);
+            i = na;
+            j = nb;
+            while (i > 0 && j > 0) {
+                if (a[i - 1] == b[j - 1]) {
+                    hit[i - 1] = 1;
+                    i--;
+                    j--;
+                } else if (t[i * w + j - 1] > t[(i - 1) * w + j]) {
+                    j--;
+                } else {
+                    i--;
+                }
+            }
+            free(t);
+        }
+        for (i = 0; i < na; i++)
+            if (hit[i] && left_c[a[i]] > 0 && left_f[a[i]] > 0) {
+                left_c[a[i]]--;
+                left_f[a[i]]--;
+                hits++;
+            }
+    }
+    free(hit);
+    free(left_c);
+    free(left_f);
+    return hits;
+}
+
+/* Random texts of 1 to 6 lines of up to 400 tokens (so reference lines span
+ * several 64-bit words), vocabularies from 2 to 600 words (so symbols are
+ * frequent enough for a mask of their own, or not); and the traceback's leaf
+ * from one column (checkpoints at every level) to the default. Precision
+ * and recall must be exactly hits / tokens of the reference counts. */
+START_TEST(lcs_matches_quadratic_reference)
+{
+    static const size_t leaves[] = { 1, 2, 3, 7, 64, SUMM__ROUGE_LEAF_WORDS };
+    static const unsigned vocabs[] = { 2, 3, 7, 40, 600 };
+    summ_rouge *r = new_scorer(SUMM_ROUGE_TOKENIZER_ASCII, NULL);
+    unsigned f[400], c[400];
+    size_t f_ends[6], c_ends[6];
+    uint32_t seed = 2024;
+    int round;
+    for (round = 0; round < 300; round++) {
+        unsigned vocab = vocabs[round % 5];
+        size_t nf = 1 + (size_t)(round * 131 % 397), nc = 1 + (size_t)(round * 173 % 389);
+        size_t lf = 1 + (size_t)round % 6, lc = 1 + (size_t)(round / 6) % 6;
+        char *ft, *ct;
+        size_t hits, lcs;
+        summ_rouge_result s;
+        unsigned *t;
+        if (lf > nf)
+            lf = nf;
+        if (lc > nc)
+            lc = nc;
+        ft = random_text(&seed, nf, lf, vocab, f, f_ends);
+        ct = random_text(&seed, nc, lc, vocab, c, c_ends);
+        r->lcs_leaf_words = leaves[round % 6];
+        hits = lsum_hits_reference(f, f_ends, lf, c, c_ends, lc, vocab);
+        s = score(r, SUMM_ROUGE_LSUM, 0, ct, ft);
+        ck_assert_msg(s.precision == (double)hits / (double)nc &&
+                          s.recall == (double)hits / (double)nf,
+                      "round %d (%zu x %zu tokens, %zu x %zu lines, vocabulary %u, leaf %zu): "
+                      "Lsum P %.6f R %.6f, want %zu hits",
+                      round, nc, nf, lc, lf, vocab, r->lcs_leaf_words, s.precision, s.recall,
+                      hits);
+        /* ROUGE-L: the whole texts, line breaks ignored. */
+        t = lcs_table(f, nf, c, nc);
+        lcs = t[nf * (nc + 1) + nc];
+        free(t);
+        s = score(r, SUMM_ROUGE_L, 0, ct, ft);
+        ck_assert_msg(s.precision == (double)lcs / (double)nc &&
+                          s.recall == (double)lcs / (double)nf,
+                      "round %d: L P %.6f R %.6f, want LCS %zu", round, s.precision, s.recall,
+                      lcs);
+        free(ft);
+        free(ct);
+    }
+    summ_rouge_free(r);
+}
+END_TEST
+
+/* Repeated candidate lines are walked once; the union cannot change. */
+START_TEST(lsum_repeated_lines)
+{
+    summ_rouge *r = new_scorer(SUMM_ROUGE_TOKENIZER_ASCII, NULL);
+    /* Union of "a b" and "c": 3 hits, counted once per token on both sides. */
+    expect(score(r, SUMM_ROUGE_LSUM, 0, "a b\nc\na b\nc\na b", "a b c"), 3.0 / 8, 1,
+           f1(3.0 / 8, 1));
+    expect(score(r, SUMM_ROUGE_LSUM, 0, "a b c", "a b\nc\na b\nc\na b"), 1, 3.0 / 8,
+           f1(1, 3.0 / 8));
+    expect(score(r, SUMM_ROUGE_LSUM, 0, "x\nx\nx", "x\nx"), 2.0 / 3, 1, f1(2.0 / 3, 1));
+    summ_rouge_free(r);
+}
+END_TEST
+
+/* An allocator that refuses to hold more than `cap` bytes at once and
+ * records the most it held. */
+typedef struct capped_alloc {
+    size_t live, peak, cap;
+} capped_alloc;
+
+static void *capped_alloc_fn(void *ud, void *ptr, size_t osize, size_t nsize)
+{
+    capped_alloc *t = ud;
+    void *p;
+    if (nsize == 0) {
+        free(ptr);
+        t->live -= ptr ? osize : 0;
+        return NULL;
+    }
+    if (t->live - (ptr ? osize : 0) + nsize > t->cap)
+        return NULL;
+    p = realloc(ptr, nsize);
+    if (!p)
+        return NULL;
+    t->live = t->live - (ptr ? osize : 0) + nsize;
+    if (t->live > t->peak)
+        t->peak = t->live;
+    return p;
+}
+
+/* One line of n random tokens (vocabulary 3000) each side. */
+static void long_lines(size_t n, char **cand, char **ref)
+{
+    uint32_t seed = 99;
+    unsigned *ids = malloc(n * sizeof *ids);
+    size_t ends[1];
+    ck_assert_ptr_nonnull(ids);
+    *cand = random_text(&seed, n, 1, 3000, ids, ends);
+    *ref = random_text(&seed, n, 1, 3000, ids, ends);
+    free(ids);
+}
+
+/* A single line of 20,000 tokens each side: the LCS table alone would be
+ * 1.6 GB. Scoring must stay within 8 MiB, most of it the tokens and the
+ * texts, and equal ROUGE-L (one line each: the union is the one LCS). */
+START_TEST(lsum_long_lines_in_bounded_memory)
+{
+    capped_alloc t = { 0, 0, (size_t)8 << 20 };
+    summ_allocator a = { capped_alloc_fn, &t };
+    summ_rouge *r = NULL;
+    summ_rouge_result lsum, l;
+    char *cand, *ref;
+    const char *refs[1];
+    size_t lens[1], cand_len;
+    long_lines(20000, &cand, &ref);
+    refs[0] = ref;
+    lens[0] = strlen(ref);
+    cand_len = strlen(cand);
+    ck_assert_int_eq(summ_rouge_new(&r, NULL, &a), 0);
+    ck_assert_int_eq(summ_rouge_score(r, SUMM_ROUGE_LSUM, 0, cand, cand_len, refs, lens, 1,
+                                      &lsum),
+                     0);
+    ck_assert_int_eq(summ_rouge_score(r, SUMM_ROUGE_L, 0, cand, cand_len, refs, lens, 1, &l), 0);
+    ck_assert(lsum.precision == l.precision && lsum.recall == l.recall && l.f1 > 0);
+    ck_assert_msg(t.peak < ((size_t)8 << 20), "peak %zu bytes", t.peak);
+    summ_rouge_free(r);
+    ck_assert_uint_eq(t.live, 0);
+    free(cand);
+    free(ref);
+}
+END_TEST
+
+/* The limit on ROUGE-Lsum's token pairs: refused above it with a message
+ * naming the reference and the counts, scored at it; other metrics are not
+ * limited; version 1 options get the default. */
+START_TEST(lsum_work_limit)
+{
+    summ_rouge_options o = SUMM_ROUGE_OPTIONS_INIT;
+    summ_rouge *r = NULL;
+    const char *refs[] = { "a b c d e", "a b c d e f" };
+    size_t lens[] = { 9, 11 };
+    summ_rouge_result s;
+    o.max_lsum_pairs = 5 * 5;
+    ck_assert_int_eq(summ_rouge_new(&r, &o, NULL), 0);
+    ck_assert_int_eq(summ_rouge_score(r, SUMM_ROUGE_LSUM, 0, "a\nb c\nd e", 9, refs, lens, 1, &s),
+                     0);
+    expect(s, 1, 1, 1);
+    ck_assert_int_eq(summ_rouge_score(r, SUMM_ROUGE_LSUM, 0, "a\nb c\nd e", 9, refs, lens, 2, &s),
+                     SUMM_E_TOO_LARGE);
+    ck_assert_str_eq(summ_rouge_errmsg(r), "reference 1: ROUGE-Lsum of 5 candidate x 6 reference "
+                                           "tokens is over the limit of 25 token pairs "
+                                           "(max_lsum_pairs)");
+    ck_assert(s.f1 == 0 && s.precision == 0 && s.reference == 0);
+    ck_assert_int_eq(summ_rouge_score(r, SUMM_ROUGE_L, 0, "a\nb c\nd e", 9, refs, lens, 2, &s), 0);
+    ck_assert_int_eq(summ_rouge_score(r, SUMM_ROUGE_N, 1, "a\nb c\nd e", 9, refs, lens, 2, &s), 0);
+    ck_assert_str_eq(summ_rouge_errmsg(r), "");
+    summ_rouge_free(r);
+
+    /* No limit. */
+    o.max_lsum_pairs = UINT64_MAX;
+    ck_assert_int_eq(summ_rouge_new(&r, &o, NULL), 0);
+    ck_assert_int_eq(summ_rouge_score(r, SUMM_ROUGE_LSUM, 0, "a\nb c\nd e", 9, refs, lens, 2, &s),
+                     0);
+    summ_rouge_free(r);
+
+    /* A version 1 struct ends before max_lsum_pairs: whatever follows it is
+     * not read, and the default applies. 46,341^2 is just over 2^31. */
+    {
+        unsigned char buf[sizeof(summ_rouge_options)];
+        summ_rouge_options *v1 = (summ_rouge_options *)(void *)buf;
+        char *text;
+        size_t i, n = 46341;
+        memset(buf, 0x5A, sizeof buf);
+        ck_assert_int_eq(summ_rouge_options_init(v1, 1), 0);
+        for (i = offsetof(summ_rouge_options, max_lsum_pairs); i < sizeof buf; i++)
+            ck_assert_uint_eq(buf[i], 0x5A);
+        ck_assert_int_eq(summ_rouge_new(&r, v1, NULL), 0);
+        text = malloc(2 * n);
+        ck_assert_ptr_nonnull(text);
+        for (i = 0; i < n; i++) {
+            text[2 * i] = 'a';
+            text[2 * i + 1] = ' ';
+        }
+        refs[0] = text;
+        lens[0] = 2 * n;
+        ck_assert_int_eq(summ_rouge_score(r, SUMM_ROUGE_LSUM, 0, text, 2 * n - 2, refs, lens, 1,
+                                          &s),
+                         0);
+        ck_assert_int_eq(summ_rouge_score(r, SUMM_ROUGE_LSUM, 0, text, 2 * n, refs, lens, 1, &s),
+                         SUMM_E_TOO_LARGE);
+        ck_assert_uint_eq(SUMM_ROUGE_DEFAULT_MAX_LSUM_PAIRS, (uint64_t)1 << 31);
+        summ_rouge_free(r);
+        free(text);
+    }
+}
+END_TEST
+
 /* Allocation failure: every allocation of a full use, failed in turn. */
 static int full_run(test_alloc *t, int tokenizer)
 {
@@ -454,6 +756,10 @@ int main(void)
     tcase_add_test(tc, reused_scorer_is_consistent);
     tcase_add_test(tc, long_lcs_matches_lsum);
     tcase_add_test(tc, fail_every_allocation);
+    tcase_add_test(tc, lcs_matches_quadratic_reference);
+    tcase_add_test(tc, lsum_repeated_lines);
+    tcase_add_test(tc, lsum_long_lines_in_bounded_memory);
+    tcase_add_test(tc, lsum_work_limit);
     suite_add_tcase(s, tc);
     return test_run_suite(s);
 }

@@ -4,6 +4,12 @@
 #include <math.h>
 #include <string.h>
 
+#include "alloc.h"
+#include "error.h"
+#include "graph.h"
+#include "scorer.h"
+#include "summarizer.h"
+
 /* Runs summ_score_sentences (n == 0) or summ_summarize with max_sentences
  * n, with options o (position prior off unless o sets it). */
 static int run_opts(summ_options *o, const char *text, size_t n, summ_result *r)
@@ -365,6 +371,30 @@ START_TEST(edmundson_words_are_copied)
 }
 END_TEST
 
+START_TEST(scorer_message_reaches_errmsg)
+{
+    /* A scorer writes its message through its context, which points at the
+     * summarizer's message; a long one is cut to fit. */
+    summ_lang *l = NULL;
+    summ_summarizer *s = NULL;
+    summ__score_ctx ctx;
+    char word[2 * SUMM__ERRMSG_SIZE];
+    ck_assert_int_eq(summ_lang_new(&l, "en", NULL), 0);
+    ck_assert_int_eq(summ_summarizer_new(&s, l, NULL, NULL), 0);
+    memset(&ctx, 0, sizeof ctx);
+    ctx.errmsg = s->errmsg;
+    ck_assert_int_eq(summ__score_fail(&ctx, SUMM_E_TOO_LARGE, "%zu pairs past %s", (size_t)7,
+                                      "2^32"), SUMM_E_TOO_LARGE);
+    ck_assert_str_eq(summ_summarizer_errmsg(s), "7 pairs past 2^32");
+    memset(word, 'x', sizeof word - 1);
+    word[sizeof word - 1] = '\0';
+    ck_assert_int_eq(summ__score_fail(&ctx, SUMM_E_NOMEM, "%s", word), SUMM_E_NOMEM);
+    ck_assert_uint_eq(strlen(summ_summarizer_errmsg(s)), SUMM__ERRMSG_SIZE - 1);
+    summ_summarizer_free(s);
+    summ_lang_free(l);
+}
+END_TEST
+
 START_TEST(new_options_are_validated)
 {
     summ_lang *l = NULL;
@@ -540,6 +570,7 @@ int main(void)
     tcase_add_test(tc, lsa_diagonal_matrix);
     tcase_add_test(tc, centroid_prefers_topical_sentence);
     tcase_add_test(tc, edmundson_words_are_copied);
+    tcase_add_test(tc, scorer_message_reaches_errmsg);
     tcase_add_test(tc, new_options_are_validated);
     tcase_add_test(tc, zero_means_default_and_version_1_is_a_prefix);
     tcase_add_test(tc, every_algorithm_invariants);

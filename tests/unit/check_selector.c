@@ -3,6 +3,11 @@
 
 #include <string.h>
 
+#include "model.h"
+#include "select.h"
+#include "mmr.h"
+#include "alloc.h"
+
 /* Five sentences with 2, 4, 1, 3, 2 words. */
 static summ__model model;
 static summ__sentence sents[5];
@@ -79,6 +84,37 @@ START_TEST(word_and_byte_budgets_skip_what_does_not_fit)
 }
 END_TEST
 
+/* Sentences of 2, 4, 1, 3, 2 words scored 0.5, 0.9, 0.9, 0.1, 0.7. */
+START_TEST(min_sentence_words_skips_fragments)
+{
+    summ_options o = SUMM_OPTIONS_INIT;
+    uint32_t sel[5];
+    o.max_sentences = 2;
+    o.min_sentence_words = 2; /* 2 (1 word) is passed over for 4 */
+    ck_assert_uint_eq(pick(&o, sel), 2);
+    ck_assert_uint_eq(sel[0], 1);
+    ck_assert_uint_eq(sel[1], 4);
+    o.min_sentence_words = 4; /* only 1 is long enough */
+    ck_assert_uint_eq(pick(&o, sel), 1);
+    ck_assert_uint_eq(sel[0], 1);
+    o.min_sentence_words = 5; /* none is */
+    ck_assert_uint_eq(pick(&o, sel), 0);
+    /* MMR keeps the same rule. */
+    o.min_sentence_words = 2;
+    o.mmr_lambda = 0.5;
+    {
+        uint32_t order[5];
+        size_t n = 99, i;
+        summ_allocator a;
+        summ__allocator_resolve(&a, NULL);
+        ck_assert_int_eq(summ__select_mmr(&model, scores, &o, &a, order, sel, &n), 0);
+        ck_assert_uint_eq(n, 2);
+        for (i = 0; i < n; i++)
+            ck_assert_uint_ne(sel[i], 2);
+    }
+}
+END_TEST
+
 START_TEST(sort_is_total)
 {
     /* Every sentence taken, in score order: ties go to the lower index. */
@@ -113,6 +149,7 @@ int main(void)
     tcase_add_test(tc, sentence_budget_ties_and_order);
     tcase_add_test(tc, ratio_budget);
     tcase_add_test(tc, word_and_byte_budgets_skip_what_does_not_fit);
+    tcase_add_test(tc, min_sentence_words_skips_fragments);
     tcase_add_test(tc, sort_is_total);
     suite_add_tcase(s, tc);
     return test_run_suite(s);

@@ -5,6 +5,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+#include "lang.h"
+#include "splitter.h"
+#include "strmap.h"
+#include "text.h"
+
 typedef struct split_case {
     const char *text;
     const char *want; /* sentences joined by '|' */

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
+
 static struct sb_stemmer *sb;
 static long compared, differing;
 

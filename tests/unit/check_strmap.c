@@ -6,6 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+#include "strmap.h"
+
 /* Key number i: lengths 0 to 20 in turn, bytes that differ early or late. */
 static size_t key_of(size_t i, char *buf)
 {

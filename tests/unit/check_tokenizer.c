@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "alloc.h"
+#include "text.h"
+
 typedef struct collect {
     char buf[1024];
     size_t pos;

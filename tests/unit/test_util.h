@@ -5,7 +5,7 @@
 #include <check.h>
 #include <stddef.h>
 
-#include "internal.h"
+#include <libsumm/summ.h>
 
 /* Runs one suite and returns the process exit status. */
 int test_run_suite(Suite *s);

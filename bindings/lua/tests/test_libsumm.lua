@@ -340,8 +340,13 @@ test("lenient mode equals the CLI's", function()
     local split = assert(s:split(INVALID))
     check(#split == 3, "three sentences, got " .. #split)
     check_spans(INVALID, split)
-    eq(to_tsv(split), run_cli("-f tsv --split --lenient", INVALID), "lenient split")
-    eq(assert(libsumm.summarize(INVALID, { lenient = true, sentences = 2 })) .. "\n",
+    -- The module hands back the caller's bytes; the CLI prints each invalid
+    -- sequence as U+FFFD so that its output is always UTF-8.
+    local function as_cli(t)
+        return (t:gsub("\128", "\239\191\189"))
+    end
+    eq(as_cli(to_tsv(split)), run_cli("-f tsv --split --lenient", INVALID), "lenient split")
+    eq(as_cli(assert(libsumm.summarize(INVALID, { lenient = true, sentences = 2 }))) .. "\n",
         run_cli("--lenient -n 2", INVALID), "lenient summary")
 end)
 

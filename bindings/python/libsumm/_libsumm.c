@@ -34,7 +34,7 @@
 
 #include <libsumm/summ.h>
 
-#include "internal.h" /* summ__utf8_valid: where invalid UTF-8 starts */
+#include "text.h" /* summ__utf8_valid: where invalid UTF-8 starts */
 
 PyMODINIT_FUNC PyInit__libsumm(void);
 
