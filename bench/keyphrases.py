@@ -287,7 +287,8 @@ def evaluate(preds_of, docs, stem):
 
 
 def speed(lib, data_dir, algorithm, window):
-    """Keyphrases of 1 MB of news (500N-KPCrowd articles joined): best of 5."""
+    """Keyphrases of 1 MB of news (500N-KPCrowd articles joined): the best
+    of 5 runs in CPU time (the machine may be shared), and in wall time."""
     texts = [json.loads(l)["text"] for l in open(os.path.join(data_dir, "500n-kpcrowd.dev.jsonl"))]
     blob, i = [], 0
     size = 0
@@ -302,14 +303,16 @@ def speed(lib, data_dir, algorithm, window):
     if window:
         opts["keyphrase_window"] = window
     ex = Extractor(lib, "en", opts)
-    best = float("inf")
+    best = best_wall = float("inf")
     for _ in range(5):
-        t0 = time.perf_counter()
+        t0, w0 = time.process_time(), time.perf_counter()
         ex.extract(data, 10)
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.process_time() - t0)
+        best_wall = min(best_wall, time.perf_counter() - w0)
     ex.close()
     mb = len(data) / 1e6
-    print(f"speed {algorithm}: {len(data)} bytes in {best * 1000:.1f} ms = {mb / best:.1f} MB/s")
+    print(f"speed {algorithm}: {len(data)} bytes in {best * 1000:.1f} ms of CPU = "
+          f"{mb / best:.1f} MB/s (wall {best_wall * 1000:.1f} ms)")
 
 
 def main():

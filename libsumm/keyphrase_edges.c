@@ -27,6 +27,10 @@ static const char *const portuguese[] = {
     "têm", "vai", "vão", NULL,
 };
 
+/* The longest entry of any list, in bytes ("também"): longer words, most
+ * content words, need no search. */
+#define LONGEST_ENTRY 7
+
 static const struct {
     const char *code;
     const char *const *words;
@@ -57,7 +61,7 @@ static int compare(const char *word, size_t len, const char *entry)
 bool summ__keyphrase_edge_banned(int list, const char *word, size_t len)
 {
     size_t lo = 0, hi;
-    if (list < 0)
+    if (list < 0 || len > LONGEST_ENTRY)
         return false;
     hi = lists[list].n;
     while (lo < hi) {

@@ -256,6 +256,18 @@ START_TEST(inner_only_words)
     ck_assert_str_eq(text_of(f.k, 0, pt, buf, sizeof buf), "ministro");
     close_fixture(&f);
 
+    /* The lists are searched right, up to their longest entries. */
+    ck_assert(summ__keyphrase_edge_banned(summ__keyphrase_edges("pt"), "também", 7));
+    ck_assert(summ__keyphrase_edge_banned(summ__keyphrase_edges("pt"), "agora", 5));
+    ck_assert(summ__keyphrase_edge_banned(summ__keyphrase_edges("pt"), "vão", 4));
+    ck_assert(summ__keyphrase_edge_banned(summ__keyphrase_edges("en"), "also", 4));
+    ck_assert(summ__keyphrase_edge_banned(summ__keyphrase_edges("en"), "yet", 3));
+    ck_assert(summ__keyphrase_edge_banned(summ__keyphrase_edges("en"), "saying", 6));
+    ck_assert(!summ__keyphrase_edge_banned(summ__keyphrase_edges("en"), "sayings", 7));
+    ck_assert(!summ__keyphrase_edge_banned(summ__keyphrase_edges("en"), "sa", 2));
+    ck_assert_int_eq(summ__keyphrase_edges("de"), -1);
+    ck_assert(!summ__keyphrase_edge_banned(-1, "said", 4));
+
     /* German has no such list: "said" is a word like any other there. */
     open_fixture(&f, "de", NULL);
     ck_assert_int_eq(summ_extract_keyphrases(f.s, "said", 4, 0, f.k), SUMM_OK);
