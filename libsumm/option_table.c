@@ -142,6 +142,26 @@ const summ__option *summ__option_lookup(const char *name)
     return NULL;
 }
 
+const char *summ_option_type_name(int type)
+{
+    switch (type) {
+    case SUMM_OPTION_UINT:
+        return "uint";
+    case SUMM_OPTION_REAL:
+        return "real";
+    case SUMM_OPTION_BOOL:
+        return "bool";
+    case SUMM_OPTION_ALGORITHM:
+        return "algorithm";
+    case SUMM_OPTION_WORDS:
+        return "words";
+    case SUMM_OPTION_CHOICE:
+        return "choice";
+    default:
+        return NULL;
+    }
+}
+
 size_t summ_option_count(void)
 {
     return N_ROWS;

@@ -888,26 +888,6 @@ static int l_algorithms(lua_State *L)
     return push_string_list(L, summ_algorithm_list());
 }
 
-/* The library names its option types by number only. */
-static const char *option_type_name(int type)
-{
-    switch (type) {
-    case SUMM_OPTION_UINT:
-        return "uint";
-    case SUMM_OPTION_REAL:
-        return "real";
-    case SUMM_OPTION_BOOL:
-        return "bool";
-    case SUMM_OPTION_ALGORITHM:
-        return "algorithm";
-    case SUMM_OPTION_WORDS:
-        return "words";
-    case SUMM_OPTION_CHOICE:
-        return "choice";
-    default:
-        return "unknown";
-    }
-}
 
 static void set_string(lua_State *L, const char *key, const char *v)
 {
@@ -943,7 +923,7 @@ static int l_options(lua_State *L)
         const summ_option_info *info = summ_option_at(i);
         lua_createtable(L, 0, 12);
         set_string(L, "name", info->name);
-        set_string(L, "type", option_type_name(info->type));
+        set_string(L, "type", summ_option_type_name(info->type));
         set_string(L, "group", info->group);
         set_string(L, "doc", info->doc);
         set_string(L, "value_name", info->value_name);

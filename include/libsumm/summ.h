@@ -391,6 +391,10 @@ typedef struct summ_option_info {
 /** Room for any message the option functions write, NUL included. */
 #define SUMM_OPTION_ERRMSG_SIZE 256
 
+/** A type's static name: "uint", "real", "bool", "algorithm", "words",
+ *  "choice"; NULL for an unknown type. @since 0.2 */
+SUMM_API const char *summ_option_type_name(int type);
+
 /** Number of rows in the option table. @since 0.2 */
 SUMM_API size_t summ_option_count(void);
 

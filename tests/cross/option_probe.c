@@ -17,25 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *type_name(int type)
-{
-    switch (type) {
-    case SUMM_OPTION_UINT:
-        return "uint";
-    case SUMM_OPTION_REAL:
-        return "real";
-    case SUMM_OPTION_BOOL:
-        return "bool";
-    case SUMM_OPTION_ALGORITHM:
-        return "algorithm";
-    case SUMM_OPTION_WORDS:
-        return "words";
-    case SUMM_OPTION_CHOICE:
-        return "choice";
-    default:
-        return "?";
-    }
-}
 
 static int print_rows(void)
 {
@@ -43,7 +24,7 @@ static int print_rows(void)
     for (i = 0; i < summ_option_count(); i++) {
         const summ_option_info *o = summ_option_at(i);
         size_t j;
-        printf("%s\t%s\t%s\t%.17g\t%.17g\t%d\t%d\t%s\t%s\t", o->name, type_name(o->type),
+        printf("%s\t%s\t%s\t%.17g\t%.17g\t%d\t%d\t%s\t%s\t", o->name, summ_option_type_name(o->type),
                o->group, o->min, o->max, o->min_open, o->max_open, o->default_text,
                o->off_text ? o->off_text : "");
         for (j = 0; o->type == SUMM_OPTION_CHOICE && o->choices && o->choices[j]; j++)

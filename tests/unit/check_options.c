@@ -34,6 +34,7 @@ START_TEST(every_row_is_complete)
         ck_assert_uint_ge(info->since_version, 1);
         ck_assert_uint_le(info->since_version, SUMM_OPTIONS_VERSION);
         ck_assert_ptr_eq(summ_option_find(info->name), info);
+        ck_assert_ptr_nonnull(summ_option_type_name(info->type));
         for (j = 0; j < i; j++)
             ck_assert_str_ne(summ_option_at(j)->name, info->name);
         if (info->type == SUMM_OPTION_UINT || info->type == SUMM_OPTION_REAL) {
@@ -45,6 +46,9 @@ START_TEST(every_row_is_complete)
         }
     }
     ck_assert_ptr_null(summ_option_find("no_such_option"));
+    ck_assert_str_eq(summ_option_type_name(SUMM_OPTION_REAL), "real");
+    ck_assert_ptr_null(summ_option_type_name(0));
+    ck_assert_ptr_null(summ_option_type_name(99));
     ck_assert_ptr_null(summ_option_find(NULL));
     /* The CLI's spelling finds the same row. */
     ck_assert_ptr_eq(summ_option_find("Position-Weight"), summ_option_find("position_weight"));

@@ -1310,25 +1310,6 @@ static PyObject *mod_algorithms(PyObject *m, PyObject *noargs)
     return string_list(summ_algorithm_list());
 }
 
-static const char *option_type_name(int type)
-{
-    switch (type) {
-    case SUMM_OPTION_UINT:
-        return "uint";
-    case SUMM_OPTION_REAL:
-        return "real";
-    case SUMM_OPTION_BOOL:
-        return "bool";
-    case SUMM_OPTION_ALGORITHM:
-        return "algorithm";
-    case SUMM_OPTION_WORDS:
-        return "words";
-    case SUMM_OPTION_CHOICE:
-        return "choice";
-    default:
-        return "unknown";
-    }
-}
 
 /* A bound of a numeric row (an int for whole numbers), None for others. */
 static PyObject *option_bound(const summ_option_info *row, double bound)
@@ -1379,7 +1360,7 @@ static PyObject *option_row(const summ_option_info *row)
         Py_DECREF(def);
         return NULL;
     }
-    return Py_BuildValue("(sssszNNNNNszN)", row->name, option_type_name(row->type), row->group,
+    return Py_BuildValue("(sssszNNNNNszN)", row->name, summ_option_type_name(row->type), row->group,
                          row->doc, row->value_name, option_bound(row, row->min),
                          option_bound(row, row->max), PyBool_FromLong(row->min_open),
                          PyBool_FromLong(row->max_open), def, row->default_text, row->off_text,
