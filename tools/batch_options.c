@@ -55,7 +55,7 @@ int batch_option(batch_options *b, int i, const char *arg)
 
 int batch_wanted(const batch_options *b)
 {
-    return b->jobs || b->jsonl || b->output_dir;
+    return b->jobs || b->jsonl || b->output_dir || b->text_field || b->id_field || b->keep_fields;
 }
 
 static unsigned processors(void)

@@ -44,7 +44,8 @@ typedef struct batch_options {
  * usage message. */
 int batch_option(batch_options *b, int i, const char *arg);
 
-/* Whether any option asks for batch mode (-j, --jsonl, --output-dir). */
+/* Whether any batch option was given (the JSON field options too, so
+ * that batch_config_init() can refuse them without --jsonl). */
 int batch_wanted(const batch_options *b);
 
 /* Fills the batch part of cfg from the options (the rest is zeroed): jobs,
