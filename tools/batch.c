@@ -26,8 +26,11 @@
 #include <unistd.h>
 
 /* Slots per worker: enough to keep every worker busy while the main thread
- * waits on the oldest, few enough to keep memory small. */
-#define SLOTS_PER_JOB 4
+ * writes, few enough to keep memory small. The main thread sleeps until
+ * half the ring is done, so that it wakes once per batch, not per document. */
+#define SLOTS_PER_JOB 16
+
+#define NO_SEQ ((unsigned long long)-1)
 
 enum slot_state { SLOT_EMPTY, SLOT_PENDING, SLOT_DONE };
 
@@ -54,10 +57,12 @@ typedef struct batch {
     const batch_config *cfg;
     pthread_mutex_t mu;
     pthread_cond_t work;       /* a slot became PENDING, or the end */
-    pthread_cond_t done;       /* a slot became DONE */
+    pthread_cond_t done;       /* the slot numbered `awaited` became DONE */
     slot *slots;
     size_t n_slots;
     unsigned long long next_in, next_take; /* sequence numbers */
+    unsigned long long awaited; /* what the main thread waits for, or NO_SEQ */
+    unsigned idle;             /* workers waiting for work */
     int end;                   /* no more input, or stopped: workers leave */
     int worker_failed;         /* a worker could not start */
 } batch;
@@ -197,12 +202,17 @@ static void *worker(void *arg)
         pthread_cond_broadcast(&b->done);
     }
     while (ok) {
+        unsigned long long seq;
         slot *sl;
-        while (!b->end && b->next_take == b->next_in)
+        while (!b->end && b->next_take == b->next_in) {
+            b->idle++;
             pthread_cond_wait(&b->work, &b->mu);
+            b->idle--;
+        }
         if (b->next_take == b->next_in)
             break; /* the end, and nothing left to take */
-        sl = &b->slots[b->next_take++ % b->n_slots];
+        seq = b->next_take++;
+        sl = &b->slots[seq % b->n_slots];
         pthread_mutex_unlock(&b->mu);
         /* A slot failed already was refused by the reader. */
         if (!sl->failed && !b->cfg->jsonl)
@@ -213,7 +223,8 @@ static void *worker(void *arg)
 #endif
         pthread_mutex_lock(&b->mu);
         sl->state = SLOT_DONE;
-        pthread_cond_broadcast(&b->done);
+        if (b->awaited == seq)
+            pthread_cond_signal(&b->done);
     }
     pthread_mutex_unlock(&b->mu);
     summ_summarizer_free(s);
@@ -265,19 +276,37 @@ static int write_slot(batch *b, writer *w, slot *sl)
     return rc;
 }
 
-/* Writes every DONE slot at the head of the ring. wait: 0 never waits,
- * DRAIN_ONE waits for the oldest slot, DRAIN_ALL for every slot. Called
- * with b->mu held. */
-enum { DRAIN_ONE = 1, DRAIN_ALL = 2 };
+/* Waits until slot number seq is DONE (or no worker can make it so).
+ * Called with b->mu held. */
+static void wait_done(batch *b, unsigned long long seq)
+{
+    slot *sl = &b->slots[seq % b->n_slots];
+    b->awaited = seq;
+    while (sl->state != SLOT_DONE && !b->worker_failed)
+        pthread_cond_wait(&b->done, &b->mu);
+    b->awaited = NO_SEQ;
+}
+
+/* Writes the DONE slots at the head of the ring, in order. wait: 0 writes
+ * only those, DRAIN_HALF first waits for the oldest slot and half the
+ * slots in use, DRAIN_ALL
+ * waits for every slot. Called with b->mu held. */
+enum { DRAIN_HALF = 1, DRAIN_ALL = 2 };
 
 static void drain(batch *b, writer *w, unsigned long long *next_out, int wait)
 {
+    if (wait == DRAIN_HALF && *next_out < b->next_in) {
+        unsigned long long in_use = b->next_in - *next_out, half = b->n_slots / 2;
+        wait_done(b, *next_out + (half && half < in_use ? half : in_use) - 1);
+        /* Workers finish out of order: the oldest may still be running. */
+        wait_done(b, *next_out);
+    }
     while (!w->stopped && *next_out < b->next_in) {
         slot *sl = &b->slots[*next_out % b->n_slots];
         if (sl->state != SLOT_DONE) {
-            if (!wait || b->worker_failed)
+            if (wait != DRAIN_ALL || b->worker_failed)
                 return;
-            pthread_cond_wait(&b->done, &b->mu);
+            wait_done(b, *next_out);
             continue;
         }
         pthread_mutex_unlock(&b->mu);
@@ -285,8 +314,6 @@ static void drain(batch *b, writer *w, unsigned long long *next_out, int wait)
             w->stopped = 1;
         pthread_mutex_lock(&b->mu);
         ++*next_out;
-        if (wait == DRAIN_ONE)
-            wait = 0;
     }
 }
 
@@ -294,9 +321,8 @@ static void drain(batch *b, writer *w, unsigned long long *next_out, int wait)
  * NULL when stopped. Called with b->mu held. */
 static slot *free_slot(batch *b, writer *w, unsigned long long *next_out)
 {
-    drain(b, w, next_out, 0);
     while (!w->stopped && !b->worker_failed && b->next_in - *next_out == b->n_slots)
-        drain(b, w, next_out, DRAIN_ONE);
+        drain(b, w, next_out, DRAIN_HALF);
     return w->stopped || b->worker_failed ? NULL : &b->slots[b->next_in % b->n_slots];
 }
 
@@ -304,7 +330,8 @@ static void publish(batch *b)
 {
     b->slots[b->next_in % b->n_slots].state = SLOT_PENDING;
     b->next_in++;
-    pthread_cond_signal(&b->work);
+    if (b->idle)
+        pthread_cond_signal(&b->work);
 }
 
 /* A line holding only blanks is no record. */
@@ -503,6 +530,7 @@ int batch_run(const batch_config *cfg, char *const *paths, int n_paths)
     memset(&b, 0, sizeof b);
     memset(&w, 0, sizeof w);
     b.cfg = cfg;
+    b.awaited = NO_SEQ;
     b.n_slots = (size_t)cfg->jobs * SLOTS_PER_JOB;
     b.slots = calloc(b.n_slots, sizeof *b.slots);
     threads = calloc(cfg->jobs, sizeof *threads);
