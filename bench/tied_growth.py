@@ -14,6 +14,9 @@ at most 1.2 for every algorithm.
 
 Usage: bench/tied_growth.py [--exe build/bench/speed] [--rounds N]
                             [--sizes 62500,125000,250000] [--algorithms a,b]
+
+Fast cases take more runs (enough for about a quarter of a second of CPU),
+so that one slow run on a busy machine does not move their median.
 """
 import argparse
 import json
@@ -28,6 +31,7 @@ import summ_ctypes as S  # noqa: E402
 
 OUT = os.path.join(S.ROOT, "bench", "out")
 TARGET = 1.2
+MAX_RUNS = 51  # speed takes up to 101
 
 
 def make_input(n):
@@ -63,10 +67,10 @@ def main():
     ap.add_argument("--sizes", default="62500,125000,250000",
                     help="comma-separated sentence counts (default %(default)s)")
     ap.add_argument("--algorithms", help="comma-separated subset of the algorithms")
-    ap.add_argument("--rounds", type=int, default=3, help="rounds over the sizes (default 3)")
+    ap.add_argument("--rounds", type=int, default=5, help="rounds over the sizes (default 5)")
     ap.add_argument("--runs", type=int, default=3,
-                    help="timed runs per measurement, fewer when one takes over a second "
-                         "(default 3)")
+                    help="timed runs per measurement at least, one when a run takes over a "
+                         "second (default 3)")
     args = ap.parse_args()
     if not os.path.exists(args.exe):
         raise SystemExit("%s is missing: meson configure build -Dbench=true && ninja -C build"
@@ -90,9 +94,15 @@ def main():
         for _ in range(args.rounds):
             ts = []
             for k, path in enumerate(paths):
-                # Slow cases: one timed run (after speed's warm-up run).
+                # Slow cases: one timed run (after speed's warm-up run); fast
+                # ones: about 0.25 s of runs.
                 prev = times[k][-1] if times[k] else None
-                runs = 1 if prev is not None and prev > 1.0 else args.runs
+                if prev is None:
+                    runs = args.runs
+                elif prev > 1.0:
+                    runs = 1
+                else:
+                    runs = max(args.runs, min(MAX_RUNS, math.ceil(0.25 / max(prev, 1e-4))))
                 ts.append(cpu_seconds(args.exe, a, path, runs))
                 times[k].append(ts[-1])
             exps.append(slope(sizes, ts))

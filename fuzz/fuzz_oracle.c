@@ -1,6 +1,7 @@
 /* Invariant checks shared by the fuzz targets; see fuzz_oracle.h. */
 #include "fuzz_oracle.h"
 
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -199,5 +200,62 @@ void fuzz_check_same(const summ_span *a, size_t na, const summ_span *b, size_t n
                    "%s: span %zu differs: [%zu, %zu) #%u %.17g vs [%zu, %zu) #%u %.17g", what, i,
                    a[i].start, a[i].end, a[i].sentence, a[i].score, b[i].start, b[i].end,
                    b[i].sentence, b[i].score);
+    }
+}
+
+/* Whether a code point can begin or end a word: not white space, not
+ * punctuation or a symbol in ASCII, not an invalid byte. (Other scripts'
+ * punctuation is left to the tests: the oracle has no Unicode tables.) */
+static bool word_edge(int32_t cp)
+{
+    if (cp < 0 || fuzz_is_gap(cp))
+        return false;
+    if (cp < 0x80)
+        return (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    return true;
+}
+
+static void check_word_range(const fuzz_units *u, size_t s, size_t e, size_t i, const char *what)
+{
+    FUZZ_CHECK(s < e && e <= u->len, "keyphrase %zu: %s [%zu, %zu) not inside [0, %zu)", i,
+               what, s, e, u->len);
+    FUZZ_CHECK(u->is_start[s] && u->is_start[e],
+               "keyphrase %zu: %s [%zu, %zu) not on code point boundaries", i, what, s, e);
+    FUZZ_CHECK(word_edge(u->cp[s]), "keyphrase %zu: %s starts with U+%04X at %zu", i, what,
+               (unsigned)u->cp[s], s);
+    FUZZ_CHECK(word_edge(u->cp[unit_before(u, e)]), "keyphrase %zu: %s ends with U+%04X", i,
+               what, (unsigned)u->cp[unit_before(u, e)]);
+}
+
+void fuzz_check_keyphrases(const fuzz_units *u, const summ_keyphrases *k, size_t max)
+{
+    size_t i, j, n = summ_keyphrases_count(k);
+    double prev = 0.0;
+    summ_keyphrase past;
+
+    FUZZ_CHECK(n <= max, "keyphrases: %zu over the maximum of %zu", n, max);
+    FUZZ_CHECK(summ_keyphrases_get(k, n, &past) == SUMM_E_INVALID_ARG,
+               "keyphrases: entry %zu of %zu exists", n, n);
+    for (i = 0; i < n; i++) {
+        summ_keyphrase kp;
+        bool own = false;
+        FUZZ_CHECK(summ_keyphrases_get(k, i, &kp) == SUMM_OK, "keyphrase %zu: no entry", i);
+        FUZZ_CHECK(isfinite(kp.score), "keyphrase %zu: score %g", i, kp.score);
+        FUZZ_CHECK(i == 0 || kp.score <= prev, "keyphrase %zu: scores %.17g after %.17g", i,
+                   kp.score, prev);
+        prev = kp.score;
+        check_word_range(u, kp.start, kp.end, i, "text");
+        FUZZ_CHECK(kp.count >= 1 && kp.occurrences != NULL, "keyphrase %zu: count %zu", i,
+                   kp.count);
+        for (j = 0; j < kp.count; j++) {
+            const summ_range *o = &kp.occurrences[j];
+            check_word_range(u, o->start, o->end, i, "occurrence");
+            FUZZ_CHECK(j == 0 || kp.occurrences[j - 1].end <= o->start,
+                       "keyphrase %zu: occurrences %zu and %zu overlap or are unsorted", i,
+                       j - 1, j);
+            own |= o->start == kp.start && o->end == kp.end;
+        }
+        FUZZ_CHECK(own, "keyphrase %zu: its text [%zu, %zu) is none of its occurrences", i,
+                   kp.start, kp.end);
     }
 }

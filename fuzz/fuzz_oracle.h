@@ -67,6 +67,13 @@ void fuzz_check_spans(const fuzz_units *u, const summ_span *sp, size_t n, bool s
  * document order, with score 0, and nothing but gap characters outside them. */
 void fuzz_check_split(const fuzz_units *u, const summ_span *sp, size_t n);
 
+/* A keyphrase result of at most max entries: best first (scores finite and
+ * not increasing); each keyphrase's text and occurrences inside [0, len),
+ * start < end, on code point boundaries, beginning and ending with a
+ * letter, mark or digit; occurrences sorted and non-overlapping, as many as
+ * its count (>= 1), its text one of them. */
+void fuzz_check_keyphrases(const fuzz_units *u, const summ_keyphrases *k, size_t max);
+
 /* a and b are identical, span by span and bit by bit. */
 void fuzz_check_same(const summ_span *a, size_t na, const summ_span *b, size_t nb,
                      const char *what);

@@ -1,7 +1,8 @@
 /*
- * Fuzz target: summ_summarize, summ_split_sentences and summ_score_sentences
- * on one text, with options chosen by the first input bytes, checked against
- * the invariants of fuzz_oracle.h and against each other.
+ * Fuzz target: summ_summarize, summ_split_sentences, summ_score_sentences
+ * and summ_extract_keyphrases on one text, with options chosen by the first
+ * input bytes, checked against the invariants of fuzz_oracle.h and against
+ * each other.
  *
  * Input layout (missing header bytes read as 0):
  *   0     algorithm: index into summ_algorithm_list(), one past the end = default
@@ -9,10 +10,10 @@
  *   2     bits 0-3 SUMM_FLAG_*, bits 4-5 SUMM_LANG_*, bit 6 small max_input_bytes,
  *         bit 7 set the options after creation instead of at creation
  *   3     budgets in use: bit 0 sentences, 1 ratio, 2 words, 3 bytes
- *   4     max_sentences
- *   5     ratio = (byte + 1) / 256
+ *   4     max_sentences; also the number of keyphrases (0: the default)
+ *   5     ratio = (byte + 1) / 256; bit 0 also picks positionrank for keyphrases
  *   6     max_words
- *   7-8   max_bytes, little endian
+ *   7-8   max_bytes, little endian; 2 + byte 7 % 16 is also the keyphrase window
  *   9     max_input_bytes - 1 (with flag bit 6)
  *   10-   the text
  */
@@ -73,6 +74,23 @@ static void check_failure(summ_summarizer *s, const summ_result *r, int rc, int 
     }
 }
 
+/* Two keyphrase results are the same, field by field and bit by bit. */
+static void check_same_keyphrases(const summ_keyphrases *a, const summ_keyphrases *b)
+{
+    size_t i, n = summ_keyphrases_count(a);
+    FUZZ_CHECK(n == summ_keyphrases_count(b), "keyphrases twice: %zu, then %zu", n,
+               summ_keyphrases_count(b));
+    for (i = 0; i < n; i++) {
+        summ_keyphrase x, y;
+        summ_keyphrases_get(a, i, &x);
+        summ_keyphrases_get(b, i, &y);
+        FUZZ_CHECK(x.start == y.start && x.end == y.end && x.count == y.count &&
+                       memcmp(&x.score, &y.score, sizeof x.score) == 0 &&
+                       memcmp(x.occurrences, y.occurrences, x.count * sizeof *x.occurrences) == 0,
+                   "keyphrases twice: keyphrase %zu differs", i);
+    }
+}
+
 static void check_summary(const summ_span *sum, size_t ns, const summ_span *split, size_t n,
                           const summ_span *scored, const summ_options *o)
 {
@@ -124,6 +142,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     summ_lang *lang = NULL;
     summ_summarizer *s = NULL;
     summ_result *r = NULL;
+    summ_keyphrases *kp = NULL, *kp2 = NULL;
     summ_span *split = NULL, *sum = NULL, *scored = NULL, *sum2 = NULL;
     fuzz_units u;
     int rc, want;
@@ -155,6 +174,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (h[3] & 8)
         o.max_bytes = (size_t)h[7] | (size_t)h[8] << 8;
 
+    o.keyphrase_algorithm = h[5] & 1 ? SUMM_KEYPHRASE_POSITIONRANK : SUMM_KEYPHRASE_DEFAULT;
+    o.keyphrase_window = 2 + h[7] % 16;
+
     rc = summ_lang_new_ex(&lang, langs[h[1] % n_langs], &cfg, NULL);
     FUZZ_CHECK(rc == 0, "summ_lang_new_ex(%s): %d", langs[h[1] % n_langs], rc);
     if (h[2] & 0x80) {
@@ -168,6 +190,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     rc = summ_result_new(&r, NULL);
     FUZZ_CHECK(rc == 0, "summ_result_new: %d", rc);
+    FUZZ_CHECK(summ_keyphrases_new(&kp, NULL) == 0 && summ_keyphrases_new(&kp2, NULL) == 0,
+               "summ_keyphrases_new failed");
 
     fuzz_units_init(&u, text, len);
     want = expected_status(&u, &o);
@@ -177,6 +201,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         check_failure(s, r, rc, want, &u, "split");
         check_failure(s, r, summ_summarize(s, text, len, r), want, &u, "summarize");
         check_failure(s, r, summ_score_sentences(s, text, len, r), want, &u, "score");
+        rc = summ_extract_keyphrases(s, text, len, h[4], kp);
+        FUZZ_CHECK(rc == want && summ_keyphrases_count(kp) == 0,
+                   "keyphrases: status %d, expected %d, %zu keyphrases", rc, want,
+                   summ_keyphrases_count(kp));
         goto out;
     }
     FUZZ_CHECK(rc == 0, "split: status %d (%s)", rc, summ_summarizer_errmsg(s));
@@ -215,12 +243,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sum2 = copy_spans(r, &n_sum2);
     fuzz_check_same(sum, n_sum, sum2, n_sum2, "summarize twice");
 
+    /* Keyphrases: valid, and the same from a fresh result as from one that
+     * held the keyphrases of this text already. */
+    rc = summ_extract_keyphrases(s, text, len, h[4], kp);
+    FUZZ_CHECK(rc == 0, "keyphrases: status %d (%s)", rc, summ_summarizer_errmsg(s));
+    FUZZ_CHECK(strcmp(summ_keyphrases_language(kp), summ_result_language(r)) == 0,
+               "keyphrases: language %s, summary language %s", summ_keyphrases_language(kp),
+               summ_result_language(r));
+    fuzz_check_keyphrases(&u, kp, h[4] ? h[4] : SUMM_DEFAULT_KEYPHRASES);
+    FUZZ_CHECK(summ_extract_keyphrases(s, text, len, h[4], kp2) == 0 &&
+                   summ_extract_keyphrases(s, text, len, h[4], kp) == 0,
+               "keyphrases again failed");
+    check_same_keyphrases(kp, kp2);
+
 out:
     free(split);
     free(sum);
     free(scored);
     free(sum2);
     fuzz_units_free(&u);
+    summ_keyphrases_free(kp);
+    summ_keyphrases_free(kp2);
     summ_result_free(r);
     summ_summarizer_free(s);
     summ_lang_free(lang);

@@ -311,6 +311,15 @@ void summ__graph_free(const summ_allocator *a, summ__graph *g)
 int summ__pagerank(const summ__graph *g, const summ_allocator *a, double damping,
                    double tolerance, uint32_t max_iterations, double *scores)
 {
+    return summ__pagerank_biased(g, a, damping, tolerance, max_iterations, NULL, scores);
+}
+
+/* bias[i] is node i's share of the random jumps (summing to 1); NULL spreads
+ * them evenly, which is plain PageRank. */
+int summ__pagerank_biased(const summ__graph *g, const summ_allocator *a, double damping,
+                          double tolerance, uint32_t max_iterations, const double *bias,
+                          double *scores)
+{
     size_t n = g->n, i, e;
     uint32_t it;
     double *next;
@@ -330,9 +339,15 @@ int summ__pagerank(const summ__graph *g, const summ_allocator *a, double damping
         for (i = 0; i < n; i++)
             if (g->out[i] <= 0.0)
                 dangling += scores[i];
-        base = (1.0 - damping) / (double)n + damping * dangling / (double)n;
-        for (i = 0; i < n; i++)
-            next[i] = base;
+        if (bias) {
+            base = (1.0 - damping) + damping * dangling;
+            for (i = 0; i < n; i++)
+                next[i] = base * bias[i];
+        } else {
+            base = (1.0 - damping) / (double)n + damping * dangling / (double)n;
+            for (i = 0; i < n; i++)
+                next[i] = base;
+        }
         for (i = 0; i < n; i++) {
             double f;
             if (g->out[i] <= 0.0)

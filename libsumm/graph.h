@@ -1,4 +1,5 @@
-/* Similarity graphs of a text's sentences, and PageRank (graph.c). */
+/* Similarity graphs of a text's sentences, and PageRank (graph.c), which
+ * keyphrase extraction runs on word graphs too. */
 #ifndef LIBSUMM_GRAPH_H
 #define LIBSUMM_GRAPH_H
 
@@ -30,5 +31,11 @@ void summ__graph_free(const summ_allocator *a, summ__graph *g);
 /* Weighted PageRank by power iteration; scores[0, g->n) get mean 1. */
 int summ__pagerank(const summ__graph *g, const summ_allocator *a, double damping,
                    double tolerance, uint32_t max_iterations, double *scores);
+/* The same with random jumps (and the scores of nodes without edges) going
+ * to node i with probability bias[i] (personalised PageRank); bias sums to
+ * 1, and NULL is uniform. */
+int summ__pagerank_biased(const summ__graph *g, const summ_allocator *a, double damping,
+                          double tolerance, uint32_t max_iterations, const double *bias,
+                          double *scores);
 
 #endif /* LIBSUMM_GRAPH_H */

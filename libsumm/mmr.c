@@ -55,8 +55,11 @@ static bool same_bag(const summ__model *m, uint32_t a, uint32_t b)
 {
     const summ__sentence *x = &m->sents[a], *y = &m->sents[b];
     size_t n = x->bag_end - x->bag_begin;
-    return n == y->bag_end - y->bag_begin &&
-           memcmp(m->bag_term + x->bag_begin, m->bag_term + y->bag_begin,
+    if (n != y->bag_end - y->bag_begin)
+        return false;
+    if (n == 0)
+        return true; /* the bag arrays may be NULL when no sentence has a term */
+    return memcmp(m->bag_term + x->bag_begin, m->bag_term + y->bag_begin,
                   n * sizeof *m->bag_term) == 0 &&
            memcmp(m->bag_count + x->bag_begin, m->bag_count + y->bag_begin,
                   n * sizeof *m->bag_count) == 0;

@@ -44,7 +44,8 @@ double summ__option_read(const summ_options *o, const summ__option *row)
         memcpy(&flags, f, sizeof flags);
         return (flags & row->flag) ? 1.0 : 0.0;
     }
-    case SUMM_OPTION_ALGORITHM: {
+    case SUMM_OPTION_ALGORITHM:
+    case SUMM_OPTION_CHOICE: {
         int v;
         memcpy(&v, f, sizeof v);
         return (double)v;
@@ -77,7 +78,8 @@ void summ__option_write(summ_options *o, const summ__option *row, double v)
         memcpy(f, &flags, sizeof flags);
         break;
     }
-    case SUMM_OPTION_ALGORITHM: {
+    case SUMM_OPTION_ALGORITHM:
+    case SUMM_OPTION_CHOICE: {
         int x = (int)v;
         memcpy(f, &x, sizeof x);
         break;
@@ -123,6 +125,14 @@ size_t summ_option_format_bounds(const summ_option_info *info, char *buf, size_t
     return n > 0 ? (size_t)n : 0;
 }
 
+static size_t choice_count(const summ_option_info *info)
+{
+    size_t n = 0;
+    while (info->choices && info->choices[n])
+        n++;
+    return n;
+}
+
 static bool in_bounds(const summ_option_info *info, double v)
 {
     bool lo_ok = info->min_open ? v > info->min : v >= info->min;
@@ -150,6 +160,11 @@ int summ__option_check_value(const summ__option *row, double v, char *err, size_
             return SUMM_OK;
         return fail(err, err_size, SUMM_E_UNKNOWN_ALGO, "%s: %s is not an algorithm id",
                     info->name, num);
+    case SUMM_OPTION_CHOICE:
+        if (v == floor(v) && v >= 0 && v < (double)choice_count(info))
+            return SUMM_OK;
+        return fail(err, err_size, SUMM_E_INVALID_ARG, "%s: %s is not a choice", info->name,
+                    num);
     case SUMM_OPTION_UINT:
         if (v != floor(v) && !isnan(v) && !isinf(v))
             return fail(err, err_size, SUMM_E_INVALID_ARG, "%s: %s is not a whole number",
@@ -289,6 +304,21 @@ static int parse_value(const summ__option *row, const char *text, double *v, cha
         }
         *v = id;
         return SUMM_OK;
+    }
+    case SUMM_OPTION_CHOICE: {
+        char list[200];
+        size_t i, used = 0;
+        for (i = 1; info->choices[i]; i++)
+            if (word_eq(text, info->choices[i])) {
+                *v = (double)i;
+                return SUMM_OK;
+            }
+        list[0] = '\0';
+        for (i = 1; info->choices[i] && used + strlen(info->choices[i]) + 3 < sizeof list; i++)
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", used ? ", " : "",
+                                     info->choices[i]);
+        return fail(err, err_size, SUMM_E_INVALID_ARG, "%s: '%.60s' is not one of %s",
+                    info->name, text, list);
     }
     default: {
         /* A share may be written as a percentage: "10%" is 0.1. */

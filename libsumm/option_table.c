@@ -17,19 +17,27 @@
 /* Bounds: [lo, hi] with the open flags; "0 = default" is accepted besides. */
 #define UINT_ROW(name, group, f, value, lo, hi, def, def_text, since, doc)          \
     { { name, SUMM_OPTION_UINT, group, doc, value, lo, hi, 0, 0, def, def_text,      \
-        NO_OFF, since }, FIELD(f), 0, 0 }
+        NO_OFF, since, NULL }, FIELD(f), 0, 0 }
 #define REAL_ROW(name, group, f, value, lo, lo_open, hi, hi_open, def, def_text, off_text, \
                  off_value, since, doc)                                                \
     { { name, SUMM_OPTION_REAL, group, doc, value, lo, hi, lo_open, hi_open, def,       \
-        def_text, off_text, off_value, since }, FIELD(f), 0, 0 }
+        def_text, off_text, off_value, since, NULL }, FIELD(f), 0, 0 }
 #define BOOL_ROW(name, group, bit, since, doc)                                       \
     { { name, SUMM_OPTION_BOOL, group, doc, NULL, 0, 1, 0, 0, 0, "off", NO_OFF,       \
-        since }, FIELD(flags), bit, 0 }
+        since, NULL }, FIELD(flags), bit, 0 }
 #define WORDS_ROW(name, group, f, count, since, doc)                                 \
     { { name, SUMM_OPTION_WORDS, group, doc, "WORDS", 0, 0, 0, 0, 0, "none", NO_OFF, \
-        since }, FIELD(f), 0, offsetof(summ_options, count) }
+        since, NULL }, FIELD(f), 0, offsetof(summ_options, count) }
+/* choices: a NULL-terminated array whose entry 0 is "default". */
+#define CHOICE_ROW(name, group, f, value, choices, def_text, since, doc)             \
+    { { name, SUMM_OPTION_CHOICE, group, doc, value, 0, 0, 0, 0, 0, def_text, NO_OFF, \
+        since, choices }, FIELD(f), 0, 0 }
 
 #define U32_MAX_D 4294967295.0
+
+/* Indexed by summ_keyphrase_algorithm. */
+static const char *const keyphrase_algorithms[] = { "default", "textrank", "positionrank",
+                                                    NULL };
 #define INPUT_MAX_D ((double)SUMM_MAX_INPUT_BYTES)
 
 static const summ__option rows[] = {
@@ -45,7 +53,7 @@ static const summ__option rows[] = {
     /* How sentences are scored and picked. */
     { { "algorithm", SUMM_OPTION_ALGORITHM, "method",
         "scoring algorithm (see the algorithm list)", "NAME", 0, 0, 0, 0, 0, "textrank",
-        NULL, 0.0, 1 }, FIELD(algorithm), 0, 0 },
+        NULL, 0.0, 1, NULL }, FIELD(algorithm), 0, 0 },
     REAL_ROW("mmr_lambda", "method", mmr_lambda, "LAMBDA", 0, 1, 1, 0, SUMM_DEFAULT_MMR_LAMBDA,
              "1 (off)", "off", 1.0, 2,
              "redundancy control: lower picks fewer sentences like those already picked"),
@@ -72,6 +80,13 @@ static const summ__option rows[] = {
               "edmundson: bonus words"),
     WORDS_ROW("stigma_words", "algorithm", stigma_words, n_stigma_words, 2,
               "edmundson: stigma words"),
+    /* Keyphrases (summ_extract_keyphrases). */
+    CHOICE_ROW("keyphrase_algorithm", "keyphrases", keyphrase_algorithm, "NAME",
+               keyphrase_algorithms, "textrank", 4,
+               "keyphrases: how words are ranked (positionrank favours early words)"),
+    UINT_ROW("keyphrase_window", "keyphrases", keyphrase_window, "N", 2, 64,
+             SUMM_DEFAULT_KEYPHRASE_WINDOW, "3", 4,
+             "keyphrases: words co-occur when at most N content words apart"),
     /* Reading the input. */
     BOOL_ROW("lenient", "input", SUMM_FLAG_LENIENT_UTF8, 1,
              "treat invalid UTF-8 bytes as spaces instead of failing"),

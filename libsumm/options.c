@@ -31,12 +31,15 @@ int summ_options_init(summ_options *opts, unsigned int version)
 size_t summ__options_size(unsigned int version)
 {
     /* Version 1 ended with max_input_bytes; version 2 added the selection
-     * and algorithm parameters, version 3 min_sentence_words. */
+     * and algorithm parameters, version 3 min_sentence_words, version 4
+     * the keyphrase options. */
     switch (version) {
     case 1:
         return offsetof(summ_options, mmr_lambda);
     case 2:
         return offsetof(summ_options, min_sentence_words);
+    case 3:
+        return offsetof(summ_options, keyphrase_algorithm);
     default:
         return sizeof(summ_options);
     }

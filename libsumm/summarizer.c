@@ -49,6 +49,7 @@ int summ_summarizer_new(summ_summarizer **out, const summ_lang *lang, const summ
     s->fold.alloc = &s->alloc;
     s->spans.alloc = &s->alloc;
     summ__lexicon_init(&s->lexicon, &s->alloc);
+    summ__lexicon_init(&s->keyphrase_lexicon, &s->alloc);
     s->active = lang;
     if (lang->subs) {
         /* Stemmers of an "auto" language come per text, on first use. */
@@ -93,6 +94,7 @@ void summ_summarizer_free(summ_summarizer *s)
     summ__span_vec_dispose(&s->spans);
     summ__model_dispose(&s->model, &a);
     summ__lexicon_dispose(&s->lexicon);
+    summ__lexicon_dispose(&s->keyphrase_lexicon);
     summ__free(&a, s->scores, s->scores_cap * sizeof *s->scores);
     summ__free(&a, s->order, s->order_cap * sizeof *s->order);
     summ__free(&a, s->selected, s->selected_cap * sizeof *s->selected);
@@ -207,31 +209,39 @@ static void score_ctx_init(summ__score_ctx *ctx, summ_summarizer *s)
     ctx->errmsg = s->errmsg;
 }
 
-static int run(summ_summarizer *s, const char *text, size_t len, summ_result *out, run_mode mode)
+int summ__begin_text(summ_summarizer *s, const char *text, size_t len)
 {
-    size_t limit, bad, i, n;
-    const summ__scorer *scorer;
-    summ__score_ctx ctx;
+    size_t limit, bad;
     int rc;
 
-    if (!s || !out)
-        return SUMM_E_INVALID_ARG;
     s->errmsg[0] = '\0';
-    out->count = 0;
-    out->sentence_total = 0;
-    out->language = s->lang->info->code;
     if (!text && len)
         return summ__fail(s, SUMM_E_INVALID_ARG, "text is NULL but len is %zu", len);
-
     limit = s->opts.max_input_bytes ? s->opts.max_input_bytes : SUMM_DEFAULT_MAX_INPUT_BYTES;
     if (len > limit)
         return summ__fail(s, SUMM_E_TOO_LARGE,
                           "input of %zu bytes is over the limit of %zu bytes", len, limit);
     if (!(s->opts.flags & SUMM_FLAG_LENIENT_UTF8) && !summ__utf8_valid(text, len, &bad))
         return summ__fail(s, SUMM_E_INVALID_UTF8, "invalid UTF-8 at byte %zu", bad);
-
     if ((rc = resolve_language(s, text, len)) < 0)
         return fail_status(s, rc);
+    return SUMM_OK;
+}
+
+static int run(summ_summarizer *s, const char *text, size_t len, summ_result *out, run_mode mode)
+{
+    size_t i, n;
+    const summ__scorer *scorer;
+    summ__score_ctx ctx;
+    int rc;
+
+    if (!s || !out)
+        return SUMM_E_INVALID_ARG;
+    out->count = 0;
+    out->sentence_total = 0;
+    out->language = s->lang->info->code;
+    if ((rc = summ__begin_text(s, text, len)) < 0)
+        return rc;
     out->language = s->active->info->code;
 
     s->spans.len = 0;

@@ -16,6 +16,10 @@
  *   select.c        length budgets and document order               select.h
  *   mmr.c           selection by maximal marginal relevance         mmr.h
  *   summarizer.c    the public entry points that run the stages     summarizer.h
+ *   keyphrase.c     keyphrase candidates and their grouping         keyphrase.h
+ *   keyphrase_edges.c  words that never start or end a keyphrase    keyphrase.h
+ *   keyword_rank.c  words ranked over their co-occurrence graph     keyphrase.h
+ *   keyphrase_result.c  the keyphrase result and its scratch space  keyphrase.h
  * Shared by several stages:
  *   alloc.c         allocation through the caller's hook            alloc.h
  *   error.c         status and detailed error messages              error.h
@@ -65,6 +69,9 @@ struct summ_summarizer {
     struct sb_stemmer **stemmers;
     size_t n_stemmers;
     summ__lexicon lexicon;
+    /* Keyphrase extraction's own: the model keeps state in step with
+     * `lexicon` (model.c), which other callers must not grow. */
+    summ__lexicon keyphrase_lexicon;
 };
 
 struct summ_result {
@@ -88,6 +95,11 @@ size_t summ__options_size(unsigned int version);
  * SUMM_E_NOMEM nothing changes. */
 int summ__options_own(summ_summarizer *s, summ_options *o);
 
+
+/* The checks every entry point makes on a text (NULL, size limit, UTF-8),
+ * and the language it is read in (s->active, s->stemmer); clears s->errmsg.
+ * On failure the message is recorded. (summarizer.c) */
+int summ__begin_text(summ_summarizer *s, const char *text, size_t len);
 
 /* Records a detailed message for summ_summarizer_errmsg() and returns status. */
 int summ__fail(summ_summarizer *s, int status, const char *fmt, ...)

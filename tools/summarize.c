@@ -49,6 +49,7 @@ typedef struct cli {
     int split;
     int scores;
     int quiet;
+    size_t keywords; /* --keywords N; 0: none asked for */
     const char *output;
     size_t max_input;
     const char *stopwords_file;
@@ -61,7 +62,7 @@ typedef struct cli {
  * a row of the library's option table gets OPT_ROW + its index. */
 enum {
     OPT_SPLIT = 256, OPT_SCORES, OPT_STOPWORDS, OPT_ABBREVIATIONS, OPT_LIST_ALGOS,
-    OPT_LIST_LANGS, OPT_LIST_OPTIONS, OPT_BATCH = 512, OPT_ROW = 1024
+    OPT_LIST_LANGS, OPT_LIST_OPTIONS, OPT_KEYWORDS, OPT_BATCH = 512, OPT_ROW = 1024
 };
 
 /* The options of summarize itself; every summ_options field comes from the
@@ -94,6 +95,11 @@ static const own_option own_options[] = {
       "output every sentence instead of a summary" },
     { "scores", no_argument, OPT_SCORES, "output", NULL,
       "output every sentence with its score" },
+    { "keywords", required_argument, OPT_KEYWORDS, "output", "N",
+      "the N best keyphrases (0: 10; see the keyphrase options): text prints one per line "
+      "and tsv the columns rank, start, end, score, count, spans (start-end,...), text, "
+      "both instead of the summary; json adds to each object keyphrases with text, start, "
+      "end, score, count and spans" },
     { "quiet", no_argument, 'q', "output", NULL,
       "never name the files: no '==> FILE <==' headers in text, no file column in tsv" },
     { "output", required_argument, 'o', "output", "FILE",
@@ -140,6 +146,7 @@ static const struct {
     { "budget", "Length (every budget given applies, so the tightest wins):" },
     { "method", "Method:" },
     { "algorithm", "Parameters of some algorithms:" },
+    { "keyphrases", "Keyphrases (--keywords):" },
     { "input", "Input:" },
     { "output", "Output:" },
     { "batch", "Many documents:" },
@@ -343,6 +350,14 @@ static void row_help(FILE *f, const command_line *cl, size_t i)
         snprintf(text + used, sizeof text - used,
                  "; %s from --list-algorithms, or default for %s; default:\x1f%s", value,
                  summ_algorithm_name(SUMM_ALGO_DEFAULT), row->default_text);
+        break;
+    case SUMM_OPTION_CHOICE:
+        used += (size_t)snprintf(text + used, sizeof text - used, "; %s:", value);
+        for (j = 1; row->choices[j] && used < sizeof text; j++)
+            used += (size_t)snprintf(text + used, sizeof text - used, "%s %s", j > 1 ? "," : "",
+                                     row->choices[j]);
+        if (used < sizeof text)
+            snprintf(text + used, sizeof text - used, "; default:\x1f%s", row->default_text);
         break;
     case SUMM_OPTION_UINT:
     case SUMM_OPTION_REAL:
@@ -599,8 +614,12 @@ static void print_score(FILE *out, double v)
     fprintf(out, "%.6g", v);
 }
 
+static void write_keyphrases(FILE *out, const cli *c, const char *name, const char *text,
+                             const summ_keyphrases *kp, int header);
+
 static void write_result(FILE *out, const cli *c, const char *name, const char *lang,
-                         const char *algo, const char *text, const summ_result *r, int header)
+                         const char *algo, const char *text, const summ_result *r,
+                         const summ_keyphrases *kp, int header)
 {
     const summ_span *sp = summ_result_spans(r);
     size_t i, n = summ_result_count(r);
@@ -621,7 +640,10 @@ static void write_result(FILE *out, const cli *c, const char *name, const char *
             cli_write_json_string(out, text + sp[i].start, sp[i].end - sp[i].start);
             fputc('}', out);
         }
-        fputs("]}\n", out);
+        fputc(']', out);
+        if (kp)
+            write_keyphrases(out, c, name, text, kp, header);
+        fputs("}\n", out);
         return;
     }
     /* As head(1) does: a header per file, a blank line between files. TSV
@@ -653,7 +675,8 @@ static void batch_write(FILE *out, void *ctx, const char *name, const char *text
 {
     const cli *c = ctx;
     write_result(out, c, name, summ_result_language(r),
-                 c->split ? "split" : summ_algorithm_name(c->opts.algorithm), text, r, header);
+                 c->split ? "split" : summ_algorithm_name(c->opts.algorithm), text, r, NULL,
+                 header);
 }
 
 /* Many documents: tools/batch.c, with this tool's options and formats. */
@@ -663,6 +686,10 @@ static int run_batch(cli *c, const summ_lang *lang, char *const *paths, int n)
     batch_config cfg;
     int rc;
 
+    if (c->keywords) {
+        batch_options_free(&c->batch);
+        return cli_usage_error("--keywords cannot be combined with -j, --jsonl or --output-dir");
+    }
     if ((rc = batch_config_init(&cfg, &c->batch)) != 0) {
         batch_options_free(&c->batch);
         return rc;
@@ -681,6 +708,56 @@ static int run_batch(cli *c, const summ_lang *lang, char *const *paths, int n)
     return rc;
 }
 
+/* The keyphrases of one file: text and tsv alone (with write_result's file
+ * header or column), json as the "keyphrases" field of write_result's
+ * object. */
+static void write_keyphrases(FILE *out, const cli *c, const char *name, const char *text,
+                             const summ_keyphrases *kp, int header)
+{
+    size_t i, j, n = summ_keyphrases_count(kp);
+    summ_keyphrase k;
+
+    if (c->format == FMT_JSON) {
+        fputs(", \"keyphrases\": [", out);
+        for (i = 0; i < n; i++) {
+            summ_keyphrases_get(kp, i, &k);
+            fputs(i ? ", {\"text\": " : "{\"text\": ", out);
+            cli_write_json_string(out, text + k.start, k.end - k.start);
+            fprintf(out, ", \"start\": %zu, \"end\": %zu, \"score\": ", k.start, k.end);
+            print_score(out, k.score);
+            fprintf(out, ", \"count\": %zu, \"spans\": [", k.count);
+            for (j = 0; j < k.count; j++)
+                fprintf(out, "%s[%zu, %zu]", j ? ", " : "", k.occurrences[j].start,
+                        k.occurrences[j].end);
+            fputs("]}", out);
+        }
+        fputc(']', out);
+        return;
+    }
+    if (header && c->format == FMT_TEXT)
+        fprintf(out, "%s==> %s <==\n", header > 1 ? "\n" : "", name);
+    for (i = 0; i < n; i++) {
+        summ_keyphrases_get(kp, i, &k);
+        if (c->format == FMT_TSV) {
+            if (header) {
+                cli_write_tsv_field(out, name, strlen(name));
+                fputc('\t', out);
+            }
+            fprintf(out, "%zu\t%zu\t%zu\t", i + 1, k.start, k.end);
+            print_score(out, k.score);
+            fprintf(out, "\t%zu\t", k.count);
+            for (j = 0; j < k.count; j++)
+                fprintf(out, "%s%zu-%zu", j ? "," : "", k.occurrences[j].start,
+                        k.occurrences[j].end);
+            fputc('\t', out);
+            cli_write_tsv_field(out, text + k.start, k.end - k.start);
+            fputc('\n', out);
+        } else {
+            cli_write_text_line(out, text + k.start, k.end - k.start);
+        }
+    }
+}
+
 /* Everything after building the option tables: their storage stays with
  * main, so every return here frees it. */
 static int summarize(int argc, char **argv, command_line *cl)
@@ -689,6 +766,7 @@ static int summarize(int argc, char **argv, command_line *cl)
     summ_lang *lang = NULL;
     summ_summarizer *s = NULL;
     summ_result *r = NULL;
+    summ_keyphrases *kp = NULL;
     FILE *out;
     cli_output output;
     const char *algo_name;
@@ -730,6 +808,16 @@ static int summarize(int argc, char **argv, command_line *cl)
         case OPT_SCORES:
             c.scores = 1;
             break;
+        case OPT_KEYWORDS: {
+            char *end;
+            unsigned long long v;
+            errno = 0;
+            v = strtoull(optarg, &end, 10);
+            if (optarg[0] < '0' || optarg[0] > '9' || *end || errno || v > SIZE_MAX / 2)
+                return cli_usage_error("--keywords: '%s' is not a number of keyphrases", optarg);
+            c.keywords = v ? (size_t)v : SUMM_DEFAULT_KEYPHRASES;
+            break;
+        }
         case OPT_STOPWORDS:
             c.stopwords_file = optarg;
             break;
@@ -797,8 +885,10 @@ static int summarize(int argc, char **argv, command_line *cl)
         return rc;
     }
     rc = summ_summarizer_new(&s, lang, &c.opts, NULL);
-    if (rc < 0 || (rc = summ_result_new(&r, NULL)) < 0) {
+    if (rc < 0 || (rc = summ_result_new(&r, NULL)) < 0 ||
+        (c.keywords && (rc = summ_keyphrases_new(&kp, NULL)) < 0)) {
         cli_msg("%s", summ_strerror(rc));
+        summ_result_free(r);
         summ_summarizer_free(s);
         summ_lang_free(lang);
         return 1;
@@ -807,6 +897,7 @@ static int summarize(int argc, char **argv, command_line *cl)
 
     out = cli_output_open(&output, c.output);
     if (!out) {
+        summ_keyphrases_free(kp);
         summ_result_free(r);
         summ_summarizer_free(s);
         summ_lang_free(lang);
@@ -851,17 +942,25 @@ static int summarize(int argc, char **argv, command_line *cl)
             status = 1;
             continue;
         }
-        if (c.split)
-            rc = summ_split_sentences(s, text, len, r);
-        else if (c.scores)
-            rc = summ_score_sentences(s, text, len, r);
-        else
-            rc = summ_summarize(s, text, len, r);
+        /* Keyphrases in text and tsv come instead of the sentences. */
+        rc = kp ? summ_extract_keyphrases(s, text, len, c.keywords, kp) : SUMM_OK;
+        if (rc == SUMM_OK && !(kp && c.format != FMT_JSON)) {
+            if (c.split)
+                rc = summ_split_sentences(s, text, len, r);
+            else if (c.scores)
+                rc = summ_score_sentences(s, text, len, r);
+            else
+                rc = summ_summarize(s, text, len, r);
+        }
         if (rc < 0) {
             cli_msg("%s: %s", name, summ_summarizer_errmsg(s));
             status = 1;
+        } else if (kp && c.format != FMT_JSON) {
+            write_keyphrases(out, &c, name, text, kp,
+                             n_files > 1 && !c.quiet ? (written ? 2 : 1) : 0);
+            written++;
         } else {
-            write_result(out, &c, name, summ_result_language(r), algo_name, text, r,
+            write_result(out, &c, name, summ_result_language(r), algo_name, text, r, kp,
                          n_files > 1 && !c.quiet ? (written ? 2 : 1) : 0);
             written++;
         }
@@ -870,6 +969,7 @@ static int summarize(int argc, char **argv, command_line *cl)
             break;
     }
     status = cli_output_close(&output, status);
+    summ_keyphrases_free(kp);
     summ_result_free(r);
     summ_summarizer_free(s);
     summ_lang_free(lang);

@@ -298,6 +298,7 @@ typedef struct lsumm {
     summ_lang *lang;
     summ_summarizer *s;
     summ_result *r;
+    summ_keyphrases *k; /* made by the first :keywords() */
     lua_Alloc lua_alloc;
     void *lua_ud;
     size_t bytes;
@@ -338,6 +339,8 @@ static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
  * call it, so whichever comes first frees, and the rest do nothing. */
 static void lsumm_release(lsumm *o)
 {
+    summ_keyphrases_free(o->k);
+    o->k = NULL;
     summ_result_free(o->r);
     o->r = NULL;
     summ_summarizer_free(o->s);
@@ -490,6 +493,83 @@ static int m_split(lua_State *L)
 static int m_scores(lua_State *L)
 {
     return method_run(L, RUN_SCORES);
+}
+
+/* The keyphrases of the last call copied into one userdata pushed on the
+ * stack, for the reason run_copy copies spans: n summ_keyphrase, then their
+ * occurrences, each item's pointer into the copy. */
+static summ_keyphrase *keyphrases_copy(lua_State *L, const summ_keyphrases *k, size_t *n_out)
+{
+    size_t i, n = summ_keyphrases_count(k), n_occ = 0;
+    summ_keyphrase *items;
+    summ_range *occ;
+    for (i = 0; i < n; i++) {
+        summ_keyphrase kp;
+        summ_keyphrases_get(k, i, &kp);
+        n_occ += kp.count;
+    }
+    items = new_userdata(L, (n ? n : 1) * sizeof *items + n_occ * sizeof *occ);
+    occ = (summ_range *)(void *)(items + (n ? n : 1));
+    for (i = 0; i < n; i++) {
+        summ_keyphrases_get(k, i, &items[i]);
+        memcpy(occ, items[i].occurrences, items[i].count * sizeof *occ);
+        items[i].occurrences = occ;
+        occ += items[i].count;
+    }
+    *n_out = n;
+    return items;
+}
+
+/* s:keywords(text [, n]): the n best keyphrases (nil or 0: 10), best first,
+ * each {text, start, stop, score, count, spans = {{start, stop}, ...}} with
+ * 1-based inclusive byte positions as the other methods give; the array's
+ * `language` names the language used. */
+static int m_keywords(lua_State *L)
+{
+    lsumm *o = check_open(L, 1);
+    size_t len, n, i, j, before = o->bytes;
+    const char *text = luaL_checklstring(L, 2, &len);
+    lua_Number want = luaL_optnumber(L, 3, 0);
+    const summ_keyphrase *items;
+    summ_allocator alloc;
+    int rc;
+
+    luaL_argcheck(L, want >= 0 && want == floor(want), 3, "a whole number >= 0 expected");
+    alloc.fn = counting_alloc;
+    alloc.ud = o;
+    rc = o->k ? SUMM_OK : summ_keyphrases_new(&o->k, &alloc);
+    if (rc == SUMM_OK)
+        rc = summ_extract_keyphrases(o->s, text, len,
+                                     want > (lua_Number)SIZE_MAX / 2 ? SIZE_MAX / 2 : (size_t)want,
+                                     o->k);
+    if (rc < 0) {
+        gc_account(L, o, before);
+        return push_fail(L, rc, summ_summarizer_errmsg(o->s));
+    }
+    items = keyphrases_copy(L, o->k, &n);
+    gc_account(L, o, before);
+    lua_createtable(L, (int)n, 1);
+    set_language(L, summ_keyphrases_language(o->k));
+    for (i = 0; i < n; i++) {
+        lua_createtable(L, 0, 6);
+        lua_pushlstring(L, text + items[i].start, items[i].end - items[i].start);
+        lua_setfield(L, -2, "text");
+        set_count(L, "start", items[i].start + 1);
+        set_count(L, "stop", items[i].end);
+        lua_pushnumber(L, (lua_Number)items[i].score);
+        lua_setfield(L, -2, "score");
+        set_count(L, "count", items[i].count);
+        lua_createtable(L, (int)items[i].count, 0);
+        for (j = 0; j < items[i].count; j++) {
+            lua_createtable(L, 0, 2);
+            set_count(L, "start", items[i].occurrences[j].start + 1);
+            set_count(L, "stop", items[i].occurrences[j].end);
+            lua_rawseti(L, -2, (int)(j + 1));
+        }
+        lua_setfield(L, -2, "spans");
+        lua_rawseti(L, -2, (int)(i + 1));
+    }
+    return 1;
 }
 
 static int m_close(lua_State *L)
@@ -794,6 +874,8 @@ static const char *option_type_name(int type)
         return "algorithm";
     case SUMM_OPTION_WORDS:
         return "words";
+    case SUMM_OPTION_CHOICE:
+        return "choice";
     default:
         return "unknown";
     }
@@ -844,6 +926,10 @@ static int l_options(lua_State *L)
         set_bound(L, "default", info, info->default_value);
         set_string(L, "default_text", info->default_text);
         set_string(L, "off_text", info->off_text);
+        if (info->type == SUMM_OPTION_CHOICE && info->choices && info->choices[0]) {
+            push_string_list(L, info->choices + 1); /* the names but "default" */
+            lua_setfield(L, -2, "choices");
+        }
         lua_rawseti(L, -2, (int)(i + 1));
     }
     return 1;
@@ -853,6 +939,7 @@ static const luaL_Reg summarizer_methods[] = {
     { "summarize", m_summarize },
     { "split", m_split },
     { "scores", m_scores },
+    { "keywords", m_keywords },
     { "close", m_close },
     { "memory", m_memory },
     { NULL, NULL },

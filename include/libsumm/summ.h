@@ -21,7 +21,8 @@
  * and summarizers. A summ_summarizer or summ_result may be used by one thread
  * at a time; distinct objects may be used in parallel. summ_strerror,
  * summ_version*, summ_status_name, summ_lang_list, summ_algorithm_* and
- * summ_option_* may be called from any thread at any time.
+ * summ_option_* may be called from any thread at any time. A summ_keyphrases
+ * is like a summ_result.
  *
  * Stability: see docs/api-stability.md. Until 1.0 every 0.MINOR release may
  * change the ABI (the soname carries the minor); within a release series the
@@ -312,6 +313,13 @@ typedef struct summ_options {
     uint32_t min_sentence_words; /**< sentences of fewer words (stopwords included) are never
                                       picked: drops fragments such as "Yes." or a byline;
                                       0 = default, no minimum. @since 0.2 */
+    /* Version 4: keyphrases (summ_extract_keyphrases()); the word ranking also
+     * reads damping, tolerance and max_iterations. */
+    int keyphrase_algorithm;    /**< a summ_keyphrase_algorithm; default
+                                     SUMM_KEYPHRASE_DEFAULT (textrank). @since 0.2 */
+    uint32_t keyphrase_window;  /**< words co-occur when at most this many content words
+                                     apart, counting both, in [2, 64]; 0 = default
+                                     SUMM_DEFAULT_KEYPHRASE_WINDOW. @since 0.2 */
 } summ_options;
 
 /** Default of summ_options.mmr_lambda, chosen by measurement (docs/ALGORITHMS.md). */
@@ -319,13 +327,17 @@ typedef struct summ_options {
 /** Default of summ_options.position_weight, chosen by measurement (docs/ALGORITHMS.md). */
 #define SUMM_DEFAULT_POSITION_WEIGHT 0.25
 
-/** 3 since min_sentence_words was added and 0 became the default of every
- *  field; 2 added the fields from mmr_lambda on; version 1 structs end at
- *  max_input_bytes. Every version still works. */
-#define SUMM_OPTIONS_VERSION 3
+/** Default of summ_options.keyphrase_window, chosen by measurement (docs/KEYPHRASES.md). */
+#define SUMM_DEFAULT_KEYPHRASE_WINDOW 3
+
+/** 4 added keyphrase_algorithm and keyphrase_window; 3 added
+ *  min_sentence_words and made 0 the default of every field; 2 added the
+ *  fields from mmr_lambda on; version 1 structs end at max_input_bytes.
+ *  Every version still works. */
+#define SUMM_OPTIONS_VERSION 4
 /** Every field 0: its default. */
 #define SUMM_OPTIONS_INIT { SUMM_OPTIONS_VERSION, 0, 0, 0.0, 0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0, \
-    0, 0.0, 0, 0, NULL, 0, NULL, 0, 0 }
+    0, 0.0, 0, 0, NULL, 0, NULL, 0, 0, 0, 0 }
 
 /** Fills *opts with the defaults of the given struct version.
  *  @return 0, SUMM_E_INVALID_ARG (opts NULL or version 0) or SUMM_E_VERSION. @since 0.1 */
@@ -344,7 +356,9 @@ typedef enum summ_option_type {
     SUMM_OPTION_REAL = 2,      /**< a real number between min and max */
     SUMM_OPTION_BOOL = 3,      /**< on or off: a bit of summ_options.flags */
     SUMM_OPTION_ALGORITHM = 4, /**< an algorithm, by name (summ_algorithm_list()) */
-    SUMM_OPTION_WORDS = 5      /**< a list of words: set through the struct, not by value */
+    SUMM_OPTION_WORDS = 5,     /**< a list of words: set through the struct, not by value */
+    SUMM_OPTION_CHOICE = 6     /**< one of the names in summ_option_info.choices, stored as
+                                    its index (0 = "default"); @since 0.2 */
 } summ_option_type;
 
 /** What the library knows about one option. Rows are static and read-only:
@@ -352,7 +366,8 @@ typedef enum summ_option_type {
 typedef struct summ_option_info {
     const char *name;         /**< "damping": lower case, words joined by '_' */
     int type;                 /**< a summ_option_type */
-    const char *group;        /**< "budget", "method", "algorithm", "input" or "output" */
+    const char *group;        /**< "budget", "method", "algorithm", "keyphrases", "input"
+                                   or "output" */
     const char *doc;          /**< one line of documentation, no final period */
     const char *value_name;   /**< placeholder for help text: "N", "R", "NAME", ... */
     double min, max;          /**< bounds of UINT and REAL values (BOOL: 0 and 1) */
@@ -362,6 +377,9 @@ typedef struct summ_option_info {
     const char *off_text;     /**< "off" when the option can be turned off, else NULL */
     double off_value;         /**< the value "off" stores (e.g. 1 for mmr_lambda, SUMM_OFF) */
     unsigned int since_version; /**< the summ_options version that added the field */
+    const char *const *choices; /**< CHOICE rows: the names, NULL-terminated; entry i is
+                                     stored as i and entry 0 is "default"; NULL for other
+                                     types. @since 0.2 */
 } summ_option_info;
 
 /** Room for any message the option functions write, NUL included. */
@@ -504,6 +522,91 @@ SUMM_API int summ_split_sentences(summ_summarizer *s, const char *text, size_t l
  *  document order, with its score. Same errors as summ_summarize(). @since 0.1 */
 SUMM_API int summ_score_sentences(summ_summarizer *s, const char *text, size_t len,
                                   summ_result *out);
+
+/* ------------------------------------------------------------------------ */
+/** @name Keyphrases: the words and phrases a text is about
+ *
+ * Candidates are maximal runs of content words: stopwords, words without a
+ * letter, punctuation and line breaks end a run (white space and a hyphen
+ * between two words do not), and a run is cut into pieces of at most
+ * SUMM_KEYPHRASE_MAX_WORDS words; in English and Portuguese a piece drops
+ * from its ends words such as "said" or "will", which may only stand inside
+ * a phrase. Pieces with the same sequence of stems
+ * ("neural network", "Neural Networks") are one keyphrase, shown as its most
+ * frequent spelling; it occurs wherever its stems stand in a piece, alone or
+ * inside a longer one ("deep neural networks"). Words (stems) are ranked by
+ * PageRank over their co-occurrence graph (summ_options.keyphrase_window); a
+ * keyphrase scores the mean rank of its words times its number of
+ * occurrences. docs/KEYPHRASES.md describes the method and its measured
+ * quality.
+ *
+ * Time O(n + k log k) for n words and k distinct candidates, plus
+ * PageRank's O(iterations x distinct word pairs); memory O(n). */
+
+/** Keyphrase ranking algorithms for summ_options.keyphrase_algorithm. Values
+ *  are never renumbered. */
+typedef enum summ_keyphrase_algorithm {
+    SUMM_KEYPHRASE_DEFAULT = 0,     /**< the recommended one (textrank) */
+    SUMM_KEYPHRASE_TEXTRANK = 1,    /**< PageRank over word co-occurrence (Mihalcea & Tarau 2004) */
+    SUMM_KEYPHRASE_POSITIONRANK = 2 /**< the same, biased towards words that occur early
+                                         (Florescu & Caragea 2017) */
+} summ_keyphrase_algorithm;
+
+/** Longest candidate phrase, in words. */
+#define SUMM_KEYPHRASE_MAX_WORDS 5
+/** What summ_extract_keyphrases() takes for max_keyphrases = 0. */
+#define SUMM_DEFAULT_KEYPHRASES 10
+
+/** A byte range of the caller's text. Frozen for the life of the ABI. */
+typedef struct summ_range {
+    size_t start; /**< byte offset of the first byte, on a code point boundary */
+    size_t end;   /**< one past the last byte; start < end */
+} summ_range;
+
+/** One keyphrase, as summ_keyphrases_get() describes it. Frozen for the life
+ *  of the ABI. */
+typedef struct summ_keyphrase {
+    size_t start, end;   /**< its text: the first occurrence of its most frequent
+                              spelling (ties: the spelling that occurs first) */
+    double score;        /**< higher is better; comparable within one result */
+    size_t count;        /**< occurrences in the text (>= 1), those inside longer
+                              phrases included */
+    const summ_range *occurrences; /**< every occurrence, sorted by start, never
+                                        overlapping; count entries. Borrowed: valid
+                                        until the result is reused or freed */
+} summ_keyphrase;
+
+typedef struct summ_keyphrases summ_keyphrases;
+
+/** Creates an empty keyphrase result, reusable across calls: it keeps its
+ *  memory, scratch space included. Free it with summ_keyphrases_free().
+ *  @return 0, SUMM_E_INVALID_ARG or SUMM_E_NOMEM. @since 0.2 */
+SUMM_API int summ_keyphrases_new(summ_keyphrases **out, const summ_allocator *alloc);
+
+/** Frees a keyphrase result. NULL is a no-op. @since 0.2 */
+SUMM_API void summ_keyphrases_free(summ_keyphrases *k);
+
+/** Extracts the best max_keyphrases keyphrases of text[0, len) into out,
+ *  replacing its contents, with the summarizer's language (stopwords,
+ *  stemming, tokenizer; "auto" detects it), flags (lenient, no_stemming,
+ *  keep_stopwords), input limit and keyphrase options. Deterministic: equal
+ *  scores are ordered by first occurrence as a piece of its own.
+ *  @param max_keyphrases at most this many; 0 = SUMM_DEFAULT_KEYPHRASES.
+ *  @return as summ_summarize(); on failure out is empty. Text without a
+ *          content word gives an empty result and 0. @since 0.2 */
+SUMM_API int summ_extract_keyphrases(summ_summarizer *s, const char *text, size_t len,
+                                     size_t max_keyphrases, summ_keyphrases *out);
+
+/** Number of keyphrases in the result (0 for NULL). @since 0.2 */
+SUMM_API size_t summ_keyphrases_count(const summ_keyphrases *k);
+
+/** Describes keyphrase i (best first) in *out.
+ *  @return 0, or SUMM_E_INVALID_ARG (k or out NULL, i >= count). @since 0.2 */
+SUMM_API int summ_keyphrases_get(const summ_keyphrases *k, size_t i, summ_keyphrase *out);
+
+/** The code of the language used ("" before the first call). Static storage.
+ *  @since 0.2 */
+SUMM_API const char *summ_keyphrases_language(const summ_keyphrases *k);
 
 /* ------------------------------------------------------------------------ */
 /** @name One-shot convenience */

@@ -801,6 +801,82 @@ def readme_examples_run():
             check(p.stdout or "-o " in command, (command, "no output"))
 
 
+# ---- --keywords ---------------------------------------------------------
+
+@test
+def keywords_text_is_one_keyphrase_per_line():
+    p = run("--keywords", "5", ARTICLE)
+    check(p.returncode == 0 and p.stderr == b"", p.stderr)
+    lines = p.stdout.decode().splitlines()
+    check(1 <= len(lines) <= 5, lines)
+    text = open(os.path.join(ROOT, ARTICLE), encoding="utf-8").read()
+    check(all(line in text for line in lines), lines)
+    check(len(run("--keywords", "0", ARTICLE).stdout.splitlines()) == 10, "0 means 10")
+
+
+@test
+def keywords_tsv_spans_slice_the_text():
+    data = open(os.path.join(ROOT, ARTICLE), "rb").read()
+    p = run("--keywords", "8", "-f", "tsv", ARTICLE)
+    check(p.returncode == 0, p.stderr)
+    rows = [line.split("\t") for line in p.stdout.decode().splitlines()]
+    check(len(rows) == 8, rows)
+    for rank, (col_rank, start, end, score, count, spans, text) in enumerate(rows, 1):
+        check(int(col_rank) == rank, rows)
+        check(data[int(start):int(end)].decode() == text, (start, end, text))
+        pairs = [tuple(map(int, pair.split("-"))) for pair in spans.split(",")]
+        check(len(pairs) == int(count) and (int(start), int(end)) in pairs, spans)
+        check(pairs == sorted(pairs), spans)
+        float(score)
+
+
+@test
+def keywords_join_the_summary_in_json():
+    data = open(os.path.join(ROOT, ARTICLE), "rb").read()
+    p = run("--keywords", "3", "-n", "2", "-f", "json", ARTICLE)
+    check(p.returncode == 0, p.stderr)
+    obj = json.loads(p.stdout)
+    check(len(obj["sentences"]) == 2 and len(obj["keyphrases"]) == 3, obj)
+    for k in obj["keyphrases"]:
+        check(data[k["start"]:k["end"]].decode() == k["text"], k)
+        check(k["count"] == len(k["spans"]) and [k["start"], k["end"]] in k["spans"], k)
+    scores = [k["score"] for k in obj["keyphrases"]]
+    check(scores == sorted(scores, reverse=True), scores)
+    check("keyphrases" not in json.loads(run("-n", "2", "-f", "json", ARTICLE).stdout),
+          "no keyphrases unless asked for")
+
+
+@test
+def keywords_options_come_from_the_table():
+    a = run("--keywords", "5", "--keyphrase-algorithm", "positionrank", ARTICLE)
+    check(a.returncode == 0 and a.stdout, a.stderr)
+    p = run("--keywords", "5", "--keyphrase-algorithm", "pagerank", ARTICLE)
+    check(p.returncode == 2 and p.stderr.decode().startswith(
+        "summarize: keyphrase_algorithm: 'pagerank' is not one of textrank, positionrank"),
+        p.stderr)
+    p = run("--keywords", "5", "--keyphrase-window", "65", ARTICLE)
+    check(p.returncode == 2 and p.stderr.decode().startswith(
+        "summarize: keyphrase_window: 65 is outside [2, 64]"), p.stderr)
+    p = run("--keywords", "-1", ARTICLE)
+    check(p.returncode == 2, p.stderr)
+
+
+@test
+def keywords_of_several_files_have_headers():
+    p = run("--keywords", "2", ARTICLE, ARTICLE)
+    check(p.returncode == 0, p.stderr)
+    out = p.stdout.decode()
+    check(out.count("==> %s <==" % ARTICLE) == 2, out)
+    p = run("--keywords", "2", "-f", "tsv", ARTICLE, ARTICLE)
+    check(all(line.startswith(ARTICLE + "\t") for line in p.stdout.decode().splitlines()),
+          p.stdout)
+    # An invalid byte ends a phrase, as punctuation does.
+    p = run("--keywords", "2", "--lenient", stdin=b"neural \xff networks")
+    check(p.returncode == 0 and p.stdout == b"neural\nnetworks\n", p.stdout)
+    p = run("--keywords", "2", stdin=b"neural \xff networks")
+    check(p.returncode == 1 and b"invalid UTF-8 at byte 7" in p.stderr, p.stderr)
+
+
 def main():
     print("1..%d" % len(results))
     failed = 0

@@ -4,7 +4,7 @@
  *
  *   option_probe --rows          one row per line: name, type, group, min,
  *                                max, min_open, max_open, default_text,
- *                                off_text (tab-separated)
+ *                                off_text, choices (tab-separated)
  *   option_probe FILE < CASES    each line of CASES is "name<TAB>value"; for
  *                                each, prints "ok<TAB>start:end,..." (the
  *                                summary of FILE, language "en", 3 sentences
@@ -30,6 +30,8 @@ static const char *type_name(int type)
         return "algorithm";
     case SUMM_OPTION_WORDS:
         return "words";
+    case SUMM_OPTION_CHOICE:
+        return "choice";
     default:
         return "?";
     }
@@ -40,9 +42,13 @@ static int print_rows(void)
     size_t i;
     for (i = 0; i < summ_option_count(); i++) {
         const summ_option_info *o = summ_option_at(i);
-        printf("%s\t%s\t%s\t%.17g\t%.17g\t%d\t%d\t%s\t%s\n", o->name, type_name(o->type),
+        size_t j;
+        printf("%s\t%s\t%s\t%.17g\t%.17g\t%d\t%d\t%s\t%s\t", o->name, type_name(o->type),
                o->group, o->min, o->max, o->min_open, o->max_open, o->default_text,
                o->off_text ? o->off_text : "");
+        for (j = 0; o->type == SUMM_OPTION_CHOICE && o->choices && o->choices[j]; j++)
+            printf("%s%s", j ? "," : "", o->choices[j]);
+        printf("\n");
     }
     return 0;
 }

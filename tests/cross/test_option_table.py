@@ -26,10 +26,12 @@ def rows():
     out = subprocess.run([PROBE, "--rows"], capture_output=True, check=True, text=True).stdout
     table = []
     for line in out.splitlines():
-        name, type_, group, lo, hi, lo_open, hi_open, default_text, off_text = line.split("\t")
+        (name, type_, group, lo, hi, lo_open, hi_open, default_text, off_text,
+         choices) = line.split("\t")
         table.append(dict(name=name, type=type_, group=group, min=float(lo), max=float(hi),
                           min_open=lo_open == "1", max_open=hi_open == "1",
-                          default_text=default_text, off_text=off_text or None))
+                          default_text=default_text, off_text=off_text or None,
+                          choices=choices.split(",") if choices else []))
     return table
 
 
@@ -58,6 +60,9 @@ def cases_for(row):
         good += [True]
     elif t == "algorithm":
         good += ["lexrank", "default"]
+        bad += ["nosuch"]
+    elif t == "choice":
+        good += row["choices"] + ["default"]
         bad += ["nosuch"]
     return good, bad
 

@@ -481,6 +481,9 @@ local function row_values(row)
         return "lexrank", 99, row.name .. ": 99 is not an algorithm id"
     elseif row.type == "words" then
         return { "harbour", "library" }, "harbour", row.name .. ": expected an array of strings, got string"
+    elseif row.type == "choice" then
+        return row.choices[#row.choices], "nope", row.name .. ": 'nope' is not one of "
+            .. table.concat(row.choices, ", ")
     end
     fail("a row of an unknown type: " .. row.name .. " is " .. tostring(row.type))
 end

@@ -73,6 +73,8 @@ __all__ = [
     "InputTooLargeError",
     "InvalidArgumentError",
     "InvalidUTF8Error",
+    "Keyphrase",
+    "KeyphraseList",
     "OptionInfo",
     "Sentence",
     "SentenceList",
@@ -163,13 +165,16 @@ def algorithms():
 
 OptionInfo = collections.namedtuple(
     "OptionInfo",
-    "name type group doc value_name min max min_open max_open default default_text off_text")
+    "name type group doc value_name min max min_open max_open default default_text off_text "
+    "choices")
 OptionInfo.__doc__ = """One row of the library's option table: what an option keyword takes.
 
 name          the keyword, e.g. ``"damping"``
 type          ``"uint"`` (a whole number), ``"real"``, ``"bool"``, ``"algorithm"``
-              (a name from :func:`algorithms`) or ``"words"`` (a list of str)
-group         ``"budget"``, ``"method"``, ``"algorithm"``, ``"input"`` or ``"output"``
+              (a name from :func:`algorithms`), ``"choice"`` (one of the names
+              its doc gives) or ``"words"`` (a list of str)
+group         ``"budget"``, ``"method"``, ``"algorithm"``, ``"keyphrases"``,
+              ``"input"`` or ``"output"``
 doc           one line of documentation
 value_name    the placeholder help shows for the value, e.g. ``"N"`` (None for bool)
 min, max      the bounds of a uint or real value (None for other types)
@@ -177,7 +182,8 @@ min_open      True when min itself is excluded; max_open likewise for max
 default       the value None (or 0) stands for: None where that means unset or
               none, a name for the algorithm, () for word lists
 default_text  the default as help shows it, e.g. ``"0.85"`` or ``"unset"``
-off_text      the str that turns the option off (``"off"``), or None"""
+off_text      the str that turns the option off (``"off"``), or None
+choices       the names a ``"choice"`` row takes, as a tuple; None for other types"""
 
 _OPTIONS = tuple(OptionInfo(*row) for row in _libsumm.option_table())
 
@@ -218,6 +224,8 @@ def _option_lines():
                     ' or "%s"' % o.off_text if o.off_text else ""))
             elif o.type == "algorithm":
                 notes.append("one of " + ", ".join(_libsumm.algorithms()))
+            elif o.type == "choice":
+                notes.append("one of " + ", ".join(o.choices))
             elif o.type == "words":
                 notes.append("a list of str")
             notes.append("default: " + o.default_text)
@@ -263,6 +271,32 @@ class SentenceList(list):
 
     def __repr__(self):
         return "SentenceList(%s, language=%r)" % (list.__repr__(self), self.language)
+
+
+Keyphrase = collections.namedtuple("Keyphrase", "text start end score count spans")
+Keyphrase.__doc__ = """One keyphrase of a text, from :meth:`Summarizer.keywords`.
+
+text          its most frequent spelling in the text (str, or bytes for bytes input)
+start, end    where that spelling first occurs: ``input[start:end] == text``
+score         higher is better, comparable within one call
+count         how often it occurs (spellings with the same stems count together)
+spans         every occurrence as a ``(start, end)`` pair, in text order
+
+Offsets are ``str`` indices for ``str`` input and byte offsets for bytes."""
+
+
+class KeyphraseList(list):
+    """The list of :class:`Keyphrase` that :meth:`Summarizer.keywords`
+    returns, best first, with ``language``: the code of the language used."""
+
+    __slots__ = ("language",)
+
+    def __init__(self, keyphrases=(), language="und"):
+        super().__init__(keyphrases)
+        self.language = language
+
+    def __repr__(self):
+        return "KeyphraseList(%s, language=%r)" % (list.__repr__(self), self.language)
 
 
 def _one_line(text):
@@ -384,6 +418,15 @@ class Summarizer:
         """Return every sentence of text, in document order, with its score,
         as a :class:`SentenceList`."""
         return SentenceList(*self._impl.scores(text, **options))
+
+    def keywords(self, text, n=None, **options):
+        """Return the n best keyphrases of text (``None`` or 0: 10) as a
+        :class:`KeyphraseList` of :class:`Keyphrase`, best first: words
+        ranked by TextRank (``keyphrase_algorithm``, ``keyphrase_window``)
+        and phrases scored from their words, with every occurrence's span.
+        Text without a content word gives an empty list."""
+        found, language = self._impl.keywords(text, n, **options)
+        return KeyphraseList([Keyphrase(*k) for k in found], language)
 
 
     def summarize_many(self, texts, jobs=None, **options):

@@ -35,7 +35,7 @@ class OptionInfo(tuple[Any, ...]):
     @property
     def name(self) -> str: ...
     @property
-    def type(self) -> str: ...  # "uint", "real", "bool", "algorithm" or "words"
+    def type(self) -> str: ...  # "uint", "real", "bool", "algorithm", "choice" or "words"
     @property
     def group(self) -> str: ...
     @property
@@ -56,6 +56,8 @@ class OptionInfo(tuple[Any, ...]):
     def default_text(self) -> str: ...
     @property
     def off_text(self) -> Optional[str]: ...
+    @property
+    def choices(self) -> Optional[tuple[str, ...]]: ...
 
 _T = TypeVar("_T")
 
@@ -87,6 +89,24 @@ def rouge(
     stemmer: Optional[str] = None,
     stem_min_length: int = 3,
 ) -> RougeScore: ...
+
+class Keyphrase(tuple[Any, ...]):
+    @property
+    def text(self) -> Any: ...  # str for str input, bytes otherwise
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def score(self) -> float: ...
+    @property
+    def count(self) -> int: ...
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]: ...
+
+class KeyphraseList(list[Keyphrase]):
+    language: str
+    def __init__(self, keyphrases: Iterable[Keyphrase] = ..., language: str = "und") -> None: ...
 
 # Option values, as the library's option table takes them (libsumm.options()):
 # None for the default, a str as the summarize command reads it, or a number.
@@ -120,6 +140,8 @@ class Summarizer:
         lsa_dimensions: _Count = None,
         cue_words: _Words = None,
         stigma_words: _Words = None,
+        keyphrase_algorithm: Optional[str] = None,
+        keyphrase_window: _Count = None,
         lenient: _Flag = None,
         no_stemming: _Flag = None,
         keep_stopwords: _Flag = None,
@@ -139,6 +161,9 @@ class Summarizer:
     def __eq__(self, other: object) -> bool: ...
     def __hash__(self) -> int: ...
     def __reduce__(self) -> Tuple[Any, ...]: ...
+    def keywords(
+        self, text: Union[str, _Buffer], n: Optional[int] = None, **options: Any
+    ) -> KeyphraseList: ...
 
 @overload
 def summarize(
@@ -163,6 +188,8 @@ def summarize(
     lsa_dimensions: _Count = None,
     cue_words: _Words = None,
     stigma_words: _Words = None,
+    keyphrase_algorithm: Optional[str] = None,
+    keyphrase_window: _Count = None,
     lenient: _Flag = None,
     no_stemming: _Flag = None,
     keep_stopwords: _Flag = None,
@@ -192,6 +219,8 @@ def summarize(
     lsa_dimensions: _Count = None,
     cue_words: _Words = None,
     stigma_words: _Words = None,
+    keyphrase_algorithm: Optional[str] = None,
+    keyphrase_window: _Count = None,
     lenient: _Flag = None,
     no_stemming: _Flag = None,
     keep_stopwords: _Flag = None,

@@ -512,6 +512,8 @@ static PyObject *option_python_value(const summ_option_info *row, double d)
     case SUMM_OPTION_ALGORITHM:
         name = summ_algorithm_name((int)d);
         return name ? PyUnicode_FromString(name) : Py_NewRef(Py_None);
+    case SUMM_OPTION_CHOICE:
+        return d > 0 ? PyUnicode_FromString(row->choices[(size_t)d]) : Py_NewRef(Py_None);
     default:
         break;
     }
@@ -997,6 +999,186 @@ static PyObject *summarizer_scores(summarizer_object *self, PyObject *args, PyOb
     return summarizer_run(self, args, kwargs, summ_score_sentences, "scores");
 }
 
+/* ---- keywords ----------------------------------------------------------- */
+
+typedef struct offset_slot {
+    size_t byte; /* a byte offset of a keyphrase result */
+    size_t slot; /* where its str index goes */
+} offset_slot;
+
+static int offset_slot_cmp(const void *a, const void *b)
+{
+    const offset_slot *x = a, *y = b;
+    if (x->byte != y->byte)
+        return x->byte < y->byte ? -1 : 1;
+    return x->slot < y->slot ? -1 : x->slot > y->slot;
+}
+
+/* Every offset of the result in the caller's unit, in result order: per
+ * keyphrase its start and end, then its occurrences' starts and ends. Str
+ * indices for non-ASCII str come from one pass over the offsets sorted. */
+static Py_ssize_t *keyphrase_offsets(const input *in, const summ_keyphrases *k, size_t *n_out)
+{
+    size_t i, j, n = 0, at = 0, byte_pos = 0, cp_pos = 0;
+    summ_keyphrase kp;
+    offset_slot *order;
+    Py_ssize_t *out;
+
+    for (i = 0; i < summ_keyphrases_count(k); i++) {
+        summ_keyphrases_get(k, i, &kp);
+        n += 2 + 2 * kp.count;
+    }
+    *n_out = n;
+    out = PyMem_Malloc((n ? n : 1) * sizeof *out);
+    order = PyMem_Malloc((n ? n : 1) * sizeof *order);
+    if (!out || !order) {
+        PyMem_Free(out);
+        PyMem_Free(order);
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (i = 0; i < summ_keyphrases_count(k); i++) {
+        summ_keyphrases_get(k, i, &kp);
+        order[at++].byte = kp.start;
+        order[at++].byte = kp.end;
+        for (j = 0; j < kp.count; j++) {
+            order[at++].byte = kp.occurrences[j].start;
+            order[at++].byte = kp.occurrences[j].end;
+        }
+    }
+    for (i = 0; i < n; i++)
+        order[i].slot = i;
+    if (in->is_str && !in->ascii) {
+        qsort(order, n, sizeof *order, offset_slot_cmp);
+        for (i = 0; i < n; i++) {
+            cp_pos += count_code_points(in->data + byte_pos, order[i].byte - byte_pos);
+            byte_pos = order[i].byte;
+            out[order[i].slot] = (Py_ssize_t)cp_pos;
+        }
+    } else {
+        for (i = 0; i < n; i++)
+            out[i] = (Py_ssize_t)order[i].byte;
+    }
+    PyMem_Free(order);
+    return out;
+}
+
+/* (text, start, end, score, count, ((start, end), ...)) per keyphrase. */
+static PyObject *keyphrases_to_list(const input *in, const summ_keyphrases *k)
+{
+    size_t i, j, n_off, at = 0, n = summ_keyphrases_count(k);
+    Py_ssize_t *off = keyphrase_offsets(in, k, &n_off);
+    PyObject *list;
+    summ_keyphrase kp;
+
+    if (!off)
+        return NULL;
+    list = PyList_New((Py_ssize_t)n);
+    for (i = 0; list && i < n; i++) {
+        PyObject *spans, *text, *item;
+        Py_ssize_t start = off[at], end = off[at + 1];
+        summ_keyphrases_get(k, i, &kp);
+        at += 2;
+        spans = PyTuple_New((Py_ssize_t)kp.count);
+        for (j = 0; spans && j < kp.count; j++, at += 2) {
+            PyObject *pair = Py_BuildValue("(nn)", off[at], off[at + 1]);
+            if (!pair)
+                Py_CLEAR(spans);
+            else
+                PyTuple_SET_ITEM(spans, (Py_ssize_t)j, pair);
+        }
+        text = in->is_str ? PyUnicode_Substring(in->obj, start, end)
+                          : PyBytes_FromStringAndSize(in->data + kp.start,
+                                                      (Py_ssize_t)(kp.end - kp.start));
+        item = spans && text ? Py_BuildValue("(NnndnN)", text, start, end, kp.score,
+                                             (Py_ssize_t)kp.count, spans)
+                             : NULL;
+        if (!item) {
+            Py_XDECREF(spans);
+            Py_XDECREF(text);
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, (Py_ssize_t)i, item);
+    }
+    PyMem_Free(off);
+    return list;
+}
+
+/* keywords(text, n=0, **options) -> (list of keyphrase tuples, language). */
+static PyObject *summarizer_keywords(summarizer_object *self, PyObject *args, PyObject *kwargs)
+{
+    module_state *st = state_of(self);
+    summ_options call_opts = self->opts;
+    word_list call_lists[N_WORDS_FIELDS];
+    summ_keyphrases *k = NULL;
+    PyObject *text_obj, *n_obj = Py_None, *list = NULL;
+    bool custom = kwargs && PyDict_GET_SIZE(kwargs);
+    Py_ssize_t n = 0;
+    size_t i;
+    input in;
+    int rc;
+
+    memset(call_lists, 0, sizeof call_lists);
+    memset(&in, 0, sizeof in);
+    if (!st || !PyArg_ParseTuple(args, "O|O:keywords", &text_obj, &n_obj))
+        return NULL;
+    if (n_obj != Py_None) {
+        if (PyBool_Check(n_obj) || !PyIndex_Check(n_obj)) {
+            PyErr_Format(PyExc_TypeError, "n must be an int or None, not %.100s",
+                         Py_TYPE(n_obj)->tp_name);
+            return NULL;
+        }
+        n = PyNumber_AsSsize_t(n_obj, PyExc_OverflowError);
+        if (n == -1 && PyErr_Occurred())
+            return NULL;
+        if (n < 0) {
+            PyErr_SetString(PyExc_ValueError, "n must be at least 0 (0: the default, 10)");
+            return NULL;
+        }
+    }
+    if (custom && apply_keywords(st, kwargs, &call_opts, call_lists, "keywords", NULL, NULL) < 0)
+        goto done;
+    if (input_get(text_obj, &in) < 0)
+        goto done;
+    if (summ_check(st, summ_keyphrases_new(&k, &pymem_allocator), NULL) < 0)
+        goto done;
+    if (atomic_exchange(&self->busy, 1)) {
+        PyErr_SetString(PyExc_RuntimeError,
+                        "Summarizer is in use by another thread; use one Summarizer per thread");
+        goto done;
+    }
+    if (custom || self->stale) {
+        rc = summ_summarizer_set_options(self->s, custom ? &call_opts : &self->opts);
+        if (rc < 0) {
+            raise_status(st, rc, summ_summarizer_errmsg(self->s));
+            goto out;
+        }
+        self->stale = custom;
+    }
+    Py_BEGIN_ALLOW_THREADS
+    rc = summ_extract_keyphrases(self->s, in.data, in.len, (size_t)n, k);
+    Py_END_ALLOW_THREADS
+    if (rc == SUMM_E_INVALID_UTF8 && !in.is_str)
+        raise_invalid_utf8(st, in.obj, in.data, in.len);
+    else if (rc < 0)
+        raise_status(st, rc, summ_summarizer_errmsg(self->s));
+    else
+        list = keyphrases_to_list(&in, k);
+    if (list)
+        list = Py_BuildValue("(Ns)", list, summ_keyphrases_language(k));
+    if (custom && summ_summarizer_set_options(self->s, &self->opts) == SUMM_OK)
+        self->stale = false;
+out:
+    atomic_store(&self->busy, 0);
+done:
+    summ_keyphrases_free(k);
+    input_release(&in);
+    for (i = 0; i < N_WORDS_FIELDS; i++)
+        word_list_clear(&call_lists[i]);
+    return list;
+}
+
 static PyObject *summarizer_get_language(summarizer_object *self, void *closure)
 {
     (void)closure;
@@ -1031,6 +1213,8 @@ static PyMethodDef summarizer_methods[] = {
       "split(text, **options) -> (list[Sentence], language)" },
     { "scores", (PyCFunction)(void (*)(void))summarizer_scores, METH_VARARGS | METH_KEYWORDS,
       "scores(text, **options) -> (list[Sentence], language)" },
+    { "keywords", (PyCFunction)(void (*)(void))summarizer_keywords, METH_VARARGS | METH_KEYWORDS,
+      "keywords(text, n=None, **options) -> (list[tuple], language)" },
     { NULL, NULL, 0, NULL },
 };
 
@@ -1123,6 +1307,8 @@ static const char *option_type_name(int type)
         return "algorithm";
     case SUMM_OPTION_WORDS:
         return "words";
+    case SUMM_OPTION_CHOICE:
+        return "choice";
     default:
         return "unknown";
     }
@@ -1141,19 +1327,47 @@ static PyObject *option_bound(const summ_option_info *row, double bound)
     }
 }
 
+/* A choice row's names but "default" (entry 0), or None for other rows. */
+static PyObject *option_choices(const summ_option_info *row)
+{
+    PyObject *t;
+    Py_ssize_t i, n = 0;
+    if (row->type != SUMM_OPTION_CHOICE || !row->choices || !row->choices[0])
+        return Py_NewRef(Py_None);
+    while (row->choices[n + 1])
+        n++;
+    if (!(t = PyTuple_New(n)))
+        return NULL;
+    for (i = 0; i < n; i++) {
+        PyObject *name = PyUnicode_FromString(row->choices[i + 1]);
+        if (!name) {
+            Py_DECREF(t);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(t, i, name);
+    }
+    return t;
+}
+
 /* One row as the tuple libsumm.OptionInfo is made of: name, type, group,
  * doc, value_name, min, max, min_open, max_open, default, default_text,
- * off_text. */
+ * off_text, choices. */
 static PyObject *option_row(const summ_option_info *row)
 {
     PyObject *def = row->type == SUMM_OPTION_WORDS ? PyTuple_New(0)
                                                     : option_python_value(row, row->default_value);
+    PyObject *choices;
     if (!def)
         return NULL;
-    return Py_BuildValue("(sssszNNNNNsz)", row->name, option_type_name(row->type), row->group,
+    if (!(choices = option_choices(row))) {
+        Py_DECREF(def);
+        return NULL;
+    }
+    return Py_BuildValue("(sssszNNNNNszN)", row->name, option_type_name(row->type), row->group,
                          row->doc, row->value_name, option_bound(row, row->min),
                          option_bound(row, row->max), PyBool_FromLong(row->min_open),
-                         PyBool_FromLong(row->max_open), def, row->default_text, row->off_text);
+                         PyBool_FromLong(row->max_open), def, row->default_text, row->off_text,
+                         choices);
 }
 
 static PyObject *mod_option_table(PyObject *m, PyObject *noargs)

@@ -460,6 +460,8 @@ def valid_values(o):
         return [(name, name) for name in libsumm.algorithms()] + [("default", "textrank")]
     if o.type == "words":
         return [(["alpha", "Beta"], ("alpha", "Beta")), ((), ())]
+    if o.type == "choice":
+        return [(name, name) for name in o.choices] + [("default", None)]
     raise AssertionError("an option type the tests do not know: %s" % o.type)
 
 
@@ -507,7 +509,7 @@ def test_every_number_out_of_bounds_gives_the_library_message(o):
 def test_none_and_zero_mean_the_default_for_every_option(o, article):
     default = libsumm.Summarizer()
     values = [None] if o.type == "words" else [None, "default"]
-    if o.type not in ("algorithm", "words"):
+    if o.type not in ("algorithm", "choice", "words"):
         values.append(0)
     for value in values:
         s = libsumm.Summarizer(**{o.name: value})
@@ -624,7 +626,7 @@ def test_option_table_describes_every_keyword():
     assert by_name["algorithm"].default == "textrank"
     assert by_name["min_sentence_words"].type == "uint"
     for o in table:
-        assert o.type in ("uint", "real", "bool", "algorithm", "words"), o
+        assert o.type in ("uint", "real", "bool", "algorithm", "choice", "words"), o
         assert o.doc and o.default_text and o.group
         if o.type in ("uint", "real"):
             assert o.min <= o.max and o.value_name

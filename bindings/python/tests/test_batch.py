@@ -115,10 +115,14 @@ def test_summarize_many_error_reaches_the_caller():
 
 
 def test_summarize_many_two_threads_faster():
-    if (os.cpu_count() or 1) < 2:
+    cores = os.cpu_count() or 1
+    if cores < 2:
         pytest.skip("one processor")
+    if os.getloadavg()[0] > cores:
+        pytest.skip("the machine is busy (load %.1f on %d cores): a timing would say nothing"
+                    % (os.getloadavg()[0], cores))
     s = libsumm.Summarizer("en", sentences=3)
-    texts = [doc(i) * 20 for i in range(300)]
+    texts = [doc(i) * 20 for i in range(600)]
 
     def timed(jobs):
         t0 = time.perf_counter()
@@ -126,7 +130,7 @@ def test_summarize_many_two_threads_faster():
             pass
         return time.perf_counter() - t0
 
-    one, two = min(timed(1) for _ in range(2)), min(timed(2) for _ in range(2))
+    one, two = min(timed(1) for _ in range(3)), min(timed(2) for _ in range(3))
     # A loose bound: the machine is shared; docs/BENCHMARKS.md has the figures.
     assert two < one * 0.95, (one, two)
 
