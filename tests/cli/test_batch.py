@@ -181,6 +181,8 @@ def on_error_usage():
     check(p.returncode == 2 and b"need --jsonl" in p.stderr, p)
     p = run("--jsonl", "-j", "0")
     check(p.returncode == 2, p)
+    p = run("--jsonl", "--keywords", "3")
+    check(p.returncode == 2 and b"--keywords cannot be combined" in p.stderr, p)
 
 
 # ---- hostile JSON -------------------------------------------------------
