@@ -2,7 +2,10 @@
 summarizing with any algorithm and scoring with the library's ROUGE.
 
 Only the Python standard library is used. The structs mirror
-include/libsumm/summ.h (version 2 of summ_options, version 1 of summ_rouge_options)."""
+include/libsumm/summ.h (version 5 of summ_options, version 1 of summ_rouge_options
+and summ_explain). A position_weight of 0 given to Summarizer means no lead
+bias, as in the scripts' --option position_weight=0 (versions from 3 on spell
+it SUMM_OFF)."""
 import ctypes
 import os
 
@@ -10,6 +13,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_LIB = os.path.join(ROOT, "build", "libsumm", "libsumm.so")
 
 SUMM_E_UNKNOWN_LANG = -4
+SUMM_OFF = -1.0
 ROUGE_N, ROUGE_L, ROUGE_LSUM = 1, 2, 3
 TOKENIZER_ASCII, TOKENIZER_UNICODE = 0, 1
 
@@ -37,8 +41,14 @@ class Options(ctypes.Structure):
         ("n_cue_words", ctypes.c_size_t),
         ("stigma_words", ctypes.POINTER(ctypes.c_char_p)),
         ("n_stigma_words", ctypes.c_size_t),
+        # version 3
+        ("min_sentence_words", ctypes.c_uint32),
+        # version 4
+        ("keyphrase_algorithm", ctypes.c_int),
+        ("keyphrase_window", ctypes.c_uint32),
+        # version 5
+        ("lede_weight", ctypes.c_double),
     ]
-
 
 class Span(ctypes.Structure):
     _fields_ = [
@@ -46,6 +56,18 @@ class Span(ctypes.Structure):
         ("end", ctypes.c_size_t),
         ("sentence", ctypes.c_uint32),
         ("score", ctypes.c_double),
+    ]
+
+
+class Explain(ctypes.Structure):
+    _fields_ = [
+        ("version", ctypes.c_uint),
+        ("algorithm", ctypes.c_int),
+        ("has_evidence", ctypes.c_int),
+        ("sentences", ctypes.c_uint32),
+        ("summary_share", ctypes.c_double),
+        ("position_centrality", ctypes.c_double),
+        ("lede_weight", ctypes.c_double),
     ]
 
 
@@ -91,6 +113,8 @@ def load(path=None):
         "summ_result_count": (ctypes.c_size_t, [P]),
         "summ_result_spans": (ctypes.POINTER(Span), [P]),
         "summ_summarize": (ctypes.c_int, [P, ctypes.c_char_p, ctypes.c_size_t, P]),
+        "summ_score_sentences": (ctypes.c_int, [P, ctypes.c_char_p, ctypes.c_size_t, P]),
+        "summ_result_explain": (ctypes.c_int, [P, ctypes.POINTER(Explain)]),
         "summ_split_sentences": (ctypes.c_int, [P, ctypes.c_char_p, ctypes.c_size_t, P]),
         "summ_rouge_new": (ctypes.c_int, [ctypes.POINTER(P), ctypes.POINTER(RougeOptions), P]),
         "summ_rouge_free": (None, [P]),
@@ -132,9 +156,11 @@ class Summarizer:
             rc = lib.summ_lang_new(ctypes.byref(self.lang), b"en", None)
         self._check(rc, "summ_lang_new")
         self.opts = Options()
-        lib.summ_options_init(ctypes.byref(self.opts), 2)
+        lib.summ_options_init(ctypes.byref(self.opts), 5)
         self.opts.algorithm = lib.summ_algorithm_from_name(algorithm.encode())
         for k, v in params.items():  # summ_options fields, e.g. mmr_lambda=0.7
+            if k == "position_weight" and v == 0:
+                v = SUMM_OFF
             setattr(self.opts, k, v)
         self._check(self.opts.algorithm if self.opts.algorithm < 0 else 0, algorithm)
         self._check(lib.summ_summarizer_new(ctypes.byref(self.s), self.lang, ctypes.byref(self.opts),
@@ -162,6 +188,13 @@ class Summarizer:
 
     def summarize(self, data):
         return self._spans(data, self.lib.summ_summarize)
+
+    def explain(self):
+        """The summ_explain of the last call, as a dict."""
+        e = Explain()
+        e.version = 1
+        self._check(self.lib.summ_result_explain(self.r, ctypes.byref(e)), "summ_result_explain")
+        return {k: getattr(e, k) for k, _ in Explain._fields_ if k != "version"}
 
     def split(self, data):
         return self._spans(data, self.lib.summ_split_sentences)

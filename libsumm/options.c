@@ -32,7 +32,7 @@ size_t summ__options_size(unsigned int version)
 {
     /* Version 1 ended with max_input_bytes; version 2 added the selection
      * and algorithm parameters, version 3 min_sentence_words, version 4
-     * the keyphrase options. */
+     * the keyphrase options, version 5 lede_weight. */
     switch (version) {
     case 1:
         return offsetof(summ_options, mmr_lambda);
@@ -40,6 +40,8 @@ size_t summ__options_size(unsigned int version)
         return offsetof(summ_options, min_sentence_words);
     case 3:
         return offsetof(summ_options, keyphrase_algorithm);
+    case 4:
+        return offsetof(summ_options, lede_weight);
     default:
         return sizeof(summ_options);
     }

@@ -19,6 +19,7 @@ int summ_result_new(summ_result **out, const summ_allocator *alloc)
     memset(r, 0, sizeof *r);
     r->alloc = a;
     r->language = "";
+    r->explain.version = SUMM_EXPLAIN_VERSION;
     return SUMM_OK;
 }
 
@@ -50,6 +51,19 @@ const char *summ_result_language(const summ_result *r)
 size_t summ_result_sentence_total(const summ_result *r)
 {
     return r ? r->sentence_total : 0;
+}
+
+int summ_result_explain(const summ_result *r, summ_explain *out)
+{
+    unsigned int v;
+    if (!r || !out || out->version == 0)
+        return SUMM_E_INVALID_ARG;
+    if (out->version > SUMM_EXPLAIN_VERSION)
+        return SUMM_E_VERSION;
+    v = out->version;
+    *out = r->explain;
+    out->version = v;
+    return SUMM_OK;
 }
 
 int summ__result_reserve(summ_result *r, size_t n)

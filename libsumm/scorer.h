@@ -25,6 +25,10 @@ typedef struct summ__score_ctx {
     /* SUMM__ERRMSG_SIZE bytes: the message summ_summarizer_errmsg() shows
      * (see summ__score_fail). */
     char *errmsg;
+    /* Where a scorer that reads evidence about the text (adaptive) reports
+     * it; the summarizer hands it on in the result (summ_result_explain).
+     * Zeroed with `algorithm` set before the scorer runs. */
+    summ_explain *explain;
 } summ__score_ctx;
 
 /* Writes one finite score per sentence (higher = more salient) into
@@ -63,6 +67,7 @@ int summ__score_edmundson(const summ__score_ctx *ctx, double *scores);
 int summ__score_centroid(const summ__score_ctx *ctx, double *scores);
 int summ__score_degree(const summ__score_ctx *ctx, double *scores);
 int summ__score_pacsum(const summ__score_ctx *ctx, double *scores);
+int summ__score_adaptive(const summ__score_ctx *ctx, double *scores);
 
 /* Lead bias, after any scorer: mixes the min-max normalised scores with
  * 1 / sqrt(1 + index) by opts->position_weight (no-op at 0). (position.c) */

@@ -25,13 +25,14 @@ static const summ__scorer scorers[] = {
     { SUMM_ALGO_CENTROID, "centroid", summ__score_centroid },
     { SUMM_ALGO_DEGREE, "degree", summ__score_degree },
     { SUMM_ALGO_PACSUM, "pacsum", summ__score_pacsum },
+    { SUMM_ALGO_ADAPTIVE, "adaptive", summ__score_adaptive },
 };
 
 #define N_SCORERS (sizeof scorers / sizeof scorers[0])
 
 static const char *const names[] = {
     "lead", "tfidf", "textrank", "textrank-bm25", "lexrank", "luhn", "sumbasic", "kl-sum",
-    "lsa", "edmundson", "centroid", "degree", "pacsum", NULL,
+    "lsa", "edmundson", "centroid", "degree", "pacsum", "adaptive", NULL,
 };
 
 int summ__score_fail(const summ__score_ctx *ctx, int status, const char *fmt, ...)

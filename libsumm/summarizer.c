@@ -207,6 +207,7 @@ static void score_ctx_init(summ__score_ctx *ctx, summ_summarizer *s)
     ctx->lexicon = &s->lexicon;
     ctx->fold = &s->fold;
     ctx->errmsg = s->errmsg;
+    ctx->explain = NULL; /* set by the caller */
 }
 
 int summ__begin_text(summ_summarizer *s, const char *text, size_t len)
@@ -233,6 +234,7 @@ static int run(summ_summarizer *s, const char *text, size_t len, summ_result *ou
     size_t i, n;
     const summ__scorer *scorer;
     summ__score_ctx ctx;
+    summ_explain explain;
     int rc;
 
     if (!s || !out)
@@ -240,6 +242,9 @@ static int run(summ_summarizer *s, const char *text, size_t len, summ_result *ou
     out->count = 0;
     out->sentence_total = 0;
     out->language = s->lang->info->code;
+    memset(&out->explain, 0, sizeof out->explain);
+    out->explain.version = SUMM_EXPLAIN_VERSION;
+    out->explain.algorithm = SUMM_ALGO_DEFAULT;
     if ((rc = summ__begin_text(s, text, len)) < 0)
         return rc;
     out->language = s->active->info->code;
@@ -272,8 +277,13 @@ static int run(summ_summarizer *s, const char *text, size_t len, summ_result *ou
     if ((rc = grow_work(s, n)) < 0)
         return fail_status(s, rc);
     score_ctx_init(&ctx, s);
+    memset(&explain, 0, sizeof explain);
+    explain.version = SUMM_EXPLAIN_VERSION;
+    explain.algorithm = scorer->algorithm;
+    ctx.explain = &explain;
     if ((rc = scorer->score(&ctx, s->scores)) < 0)
         return fail_status(s, rc);
+    out->explain = explain;
     for (i = 0; i < n; i++)
         if (!isfinite(s->scores[i]))
             s->scores[i] = 0.0;

@@ -80,6 +80,7 @@ struct summ_result {
     size_t count, cap;
     size_t sentence_total;
     const char *language;
+    summ_explain explain; /* from the scorer of the text (summ_result_explain) */
 };
 
 /* Checks caller options (NULL = defaults) against the option table and

@@ -50,6 +50,7 @@ typedef struct cli {
     int scores;
     int quiet;
     size_t keywords; /* --keywords N; 0: none asked for */
+    int explain;
     const char *output;
     size_t max_input;
     const char *stopwords_file;
@@ -62,7 +63,7 @@ typedef struct cli {
  * a row of the library's option table gets OPT_ROW + its index. */
 enum {
     OPT_SPLIT = 256, OPT_SCORES, OPT_STOPWORDS, OPT_ABBREVIATIONS, OPT_LIST_ALGOS,
-    OPT_LIST_LANGS, OPT_LIST_OPTIONS, OPT_KEYWORDS, OPT_BATCH = 512, OPT_ROW = 1024
+    OPT_LIST_LANGS, OPT_LIST_OPTIONS, OPT_KEYWORDS, OPT_EXPLAIN, OPT_BATCH = 512, OPT_ROW = 1024
 };
 
 /* The options of summarize itself; every summ_options field comes from the
@@ -100,6 +101,11 @@ static const own_option own_options[] = {
       "and tsv the columns rank, start, end, score, count, spans (start-end,...), text, "
       "both instead of the summary; json adds to each object keyphrases with text, start, "
       "end, score, count and spans" },
+    { "explain", no_argument, OPT_EXPLAIN, "output", NULL,
+      "also tell on stderr, per file, why -a adaptive weighed position as it did: the "
+      "sentences, the summary's share of the text, how well position predicts centrality "
+      "and the lede weight drawn from them (other algorithms have no evidence; json output "
+      "of adaptive always has them, as \"explain\")" },
     { "quiet", no_argument, 'q', "output", NULL,
       "never name the files: no '==> FILE <==' headers in text, no file column in tsv" },
     { "output", required_argument, 'o', "output", "FILE",
@@ -617,6 +623,40 @@ static void print_score(FILE *out, double v)
 static void write_keyphrases(FILE *out, const cli *c, const char *name, const char *text,
                              const summ_keyphrases *kp, int header);
 
+/* The adaptive algorithm's evidence for one text, as the JSON member
+ * `"explain": {...}, `; nothing for the other algorithms, which have none. */
+static void json_explain(FILE *out, const summ_result *r)
+{
+    summ_explain e;
+    e.version = SUMM_EXPLAIN_VERSION;
+    if (summ_result_explain(r, &e) < 0 || !e.has_evidence)
+        return;
+    fprintf(out, "\"explain\": {\"sentences\": %u, \"summary_share\": ", (unsigned)e.sentences);
+    print_score(out, e.summary_share);
+    fputs(", \"position_centrality\": ", out);
+    print_score(out, e.position_centrality);
+    fputs(", \"lede_weight\": ", out);
+    print_score(out, e.lede_weight);
+    fputs("}, ", out);
+}
+
+/* --explain: the same evidence in words, on stderr. */
+static void tell_explain(const char *name, const summ_result *r)
+{
+    summ_explain e;
+    memset(&e, 0, sizeof e);
+    e.version = SUMM_EXPLAIN_VERSION;
+    if (summ_result_explain(r, &e) < 0 || !e.has_evidence) {
+        cli_msg("%s: no evidence to explain (algorithm %s)", name,
+                e.algorithm ? summ_algorithm_name(e.algorithm) : "none");
+        return;
+    }
+    cli_msg("%s: %u sentences; the summary is %.2f of the text; position predicts "
+            "centrality with r = %.2f; lede weight %.2f (pacsum %.0f %%, textrank %.0f %%)",
+            name, (unsigned)e.sentences, e.summary_share, e.position_centrality, e.lede_weight,
+            100.0 * e.lede_weight, 100.0 * (1.0 - e.lede_weight));
+}
+
 static void write_result(FILE *out, const cli *c, const char *name, const char *lang,
                          const char *algo, const char *text, const summ_result *r,
                          const summ_keyphrases *kp, int header)
@@ -631,7 +671,9 @@ static void write_result(FILE *out, const cli *c, const char *name, const char *
         cli_write_json_string(out, lang, strlen(lang));
         fputs(", \"algorithm\": ", out);
         cli_write_json_string(out, algo, strlen(algo));
-        fprintf(out, ", \"sentence_count\": %zu, \"sentences\": [", summ_result_sentence_total(r));
+        fprintf(out, ", \"sentence_count\": %zu, ", summ_result_sentence_total(r));
+        json_explain(out, r);
+        fputs("\"sentences\": [", out);
         for (i = 0; i < n; i++) {
             fprintf(out, "%s{\"index\": %u, \"start\": %zu, \"end\": %zu, \"score\": ",
                     i ? ", " : "", sp[i].sentence, sp[i].start, sp[i].end);
@@ -686,9 +728,10 @@ static int run_batch(cli *c, const summ_lang *lang, char *const *paths, int n)
     batch_config cfg;
     int rc;
 
-    if (c->keywords) {
+    if (c->keywords || c->explain) {
         batch_options_free(&c->batch);
-        return cli_usage_error("--keywords cannot be combined with -j, --jsonl or --output-dir");
+        return cli_usage_error("%s cannot be combined with -j, --jsonl or --output-dir",
+                               c->keywords ? "--keywords" : "--explain");
     }
     if ((rc = batch_config_init(&cfg, &c->batch)) != 0) {
         batch_options_free(&c->batch);
@@ -801,6 +844,9 @@ static int summarize(int argc, char **argv, command_line *cl)
             break;
         case 'q':
             c.quiet = 1;
+            break;
+        case OPT_EXPLAIN:
+            c.explain = 1;
             break;
         case OPT_SPLIT:
             c.split = 1;
@@ -962,6 +1008,8 @@ static int summarize(int argc, char **argv, command_line *cl)
         } else {
             write_result(out, &c, name, summ_result_language(r), algo_name, text, r, kp,
                          n_files > 1 && !c.quiet ? (written ? 2 : 1) : 0);
+            if (c.explain)
+                tell_explain(name, r);
             written++;
         }
         free(text);

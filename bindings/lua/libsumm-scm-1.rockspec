@@ -66,6 +66,7 @@ build = {
             "libsumm/rouge.c",
             "libsumm/rouge_metric.c",
             "libsumm/rouge_tokenizer.c",
+            "libsumm/scorer_adaptive.c",
             "libsumm/scorer_centroid.c",
             "libsumm/scorer_degree.c",
             "libsumm/scorer_edmundson.c",

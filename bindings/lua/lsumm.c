@@ -403,7 +403,8 @@ enum run_mode { RUN_SUMMARIZE, RUN_SPLIT, RUN_SCORES };
  * storage: the detected one for "auto"). Returns the number of spans, or -1
  * after pushing the failure triple. */
 static long run_copy(lua_State *L, lsumm *o, enum run_mode mode, const char *text, size_t len,
-                     const summ_span **spans_out, const char **lang_out)
+                     const summ_span **spans_out, const char **lang_out,
+                     summ_explain *explain_out)
 {
     summ_span *copy;
     size_t n;
@@ -425,6 +426,11 @@ static long run_copy(lua_State *L, lsumm *o, enum run_mode mode, const char *tex
         memcpy(copy, summ_result_spans(o->r), n * sizeof *copy);
     *spans_out = copy;
     *lang_out = summ_result_language(o->r);
+    if (explain_out) {
+        explain_out->version = SUMM_EXPLAIN_VERSION;
+        if (summ_result_explain(o->r, explain_out) < 0)
+            explain_out->has_evidence = 0;
+    }
     return (long)n;
 }
 
@@ -432,6 +438,26 @@ static void set_count(lua_State *L, const char *key, size_t v)
 {
     push_count(L, v);
     lua_setfield(L, -2, key);
+}
+
+/* The adaptive algorithm's evidence as the `explain` field of the table on
+ * top of the stack (left out when the algorithm has none). */
+static void set_explain(lua_State *L, const summ_explain *e)
+{
+    if (!e->has_evidence)
+        return;
+    lua_createtable(L, 0, 5);
+    lua_pushstring(L, summ_algorithm_name(e->algorithm));
+    lua_setfield(L, -2, "algorithm");
+    lua_pushinteger(L, (lua_Integer)e->sentences);
+    lua_setfield(L, -2, "sentences");
+    lua_pushnumber(L, e->summary_share);
+    lua_setfield(L, -2, "summary_share");
+    lua_pushnumber(L, e->position_centrality);
+    lua_setfield(L, -2, "position_centrality");
+    lua_pushnumber(L, e->lede_weight);
+    lua_setfield(L, -2, "lede_weight");
+    lua_setfield(L, -2, "explain");
 }
 
 static void set_language(lua_State *L, const char *code)
@@ -470,13 +496,15 @@ static int method_run(lua_State *L, enum run_mode mode)
     const char *text = luaL_checklstring(L, 2, &len);
     const summ_span *spans;
     const char *lang;
+    summ_explain explain;
     size_t before = o->bytes;
-    long n = run_copy(L, o, mode, text, len, &spans, &lang);
+    long n = run_copy(L, o, mode, text, len, &spans, &lang, &explain);
     /* Only after the copy: a finalizer run by this step may reuse o. */
     gc_account(L, o, before);
     if (n < 0)
         return 3;
     push_spans(L, text, spans, n, lang);
+    set_explain(L, &explain);
     return 1;
 }
 
@@ -644,7 +672,7 @@ static int l_summarize(lua_State *L)
     if (lsumm_push_new(L, &cfg, 2) != 1)
         return 3;
     o = lua_touserdata(L, -1);
-    n = run_copy(L, o, RUN_SUMMARIZE, text, len, &spans, &lang);
+    n = run_copy(L, o, RUN_SUMMARIZE, text, len, &spans, &lang, NULL);
     /* Free the C objects now rather than at the next collection. */
     lsumm_release(o);
     if (n < 0)
@@ -675,7 +703,7 @@ static int l_split(lua_State *L)
     if (lsumm_push_new(L, &cfg, 2) != 1)
         return 3;
     o = lua_touserdata(L, -1);
-    n = run_copy(L, o, RUN_SPLIT, text, len, &spans, &lang);
+    n = run_copy(L, o, RUN_SPLIT, text, len, &spans, &lang, NULL);
     lsumm_release(o);
     if (n < 0)
         return 3;

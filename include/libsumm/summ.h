@@ -219,8 +219,10 @@ typedef enum summ_algorithm {
     SUMM_ALGO_EDMUNDSON = 10,    /**< cue, key, title and location (Edmundson 1969) */
     SUMM_ALGO_CENTROID = 11,     /**< similarity to the tf-idf centroid (Radev et al. 2004, MEAD) */
     SUMM_ALGO_DEGREE = 12,       /**< sum of a sentence's word-overlap similarities (degree centrality) */
-    SUMM_ALGO_PACSUM = 13        /**< directed centrality: similar to what follows, not to what precedes
+    SUMM_ALGO_PACSUM = 13,       /**< directed centrality: similar to what follows, not to what precedes
                                       (Zheng & Lapata 2019); @since 0.1 */
+    SUMM_ALGO_ADAPTIVE = 14      /**< textrank mixed with pacsum by the text's own evidence of a lede
+                                      (summ_result_explain() tells why); @since 0.2 */
 } summ_algorithm;
 
 /** The algorithm id for a name ("tfidf", "lead", ...; case-insensitive), or
@@ -320,6 +322,10 @@ typedef struct summ_options {
     uint32_t keyphrase_window;  /**< words co-occur when at most this many content words
                                      apart, counting both, in [2, 64]; 0 = default
                                      SUMM_DEFAULT_KEYPHRASE_WINDOW. @since 0.2 */
+    double lede_weight;         /**< adaptive: the share of the lede-seeking score (pacsum) in its
+                                     mix with textrank, in (0, 1]; 0 = default, chosen per text
+                                     from its evidence; SUMM_OFF = none (textrank alone).
+                                     @since 0.2 */
 } summ_options;
 
 /** Default of summ_options.mmr_lambda, chosen by measurement (docs/ALGORITHMS.md). */
@@ -330,14 +336,14 @@ typedef struct summ_options {
 /** Default of summ_options.keyphrase_window, chosen by measurement (docs/KEYPHRASES.md). */
 #define SUMM_DEFAULT_KEYPHRASE_WINDOW 3
 
-/** 4 added keyphrase_algorithm and keyphrase_window; 3 added
+/** 5 added lede_weight; 4 added keyphrase_algorithm and keyphrase_window; 3 added
  *  min_sentence_words and made 0 the default of every field; 2 added the
  *  fields from mmr_lambda on; version 1 structs end at max_input_bytes.
  *  Every version still works. */
-#define SUMM_OPTIONS_VERSION 4
+#define SUMM_OPTIONS_VERSION 5
 /** Every field 0: its default. */
 #define SUMM_OPTIONS_INIT { SUMM_OPTIONS_VERSION, 0, 0, 0.0, 0, 0, 0, 0, 0.0, 0.0, 0.0, 0.0, \
-    0, 0.0, 0, 0, NULL, 0, NULL, 0, 0, 0, 0 }
+    0, 0.0, 0, 0, NULL, 0, NULL, 0, 0, 0, 0, 0.0 }
 
 /** Fills *opts with the defaults of the given struct version.
  *  @return 0, SUMM_E_INVALID_ARG (opts NULL or version 0) or SUMM_E_VERSION. @since 0.1 */
@@ -472,6 +478,35 @@ SUMM_API const char *summ_result_language(const summ_result *r);
 /** Number of sentences the document was split into by the call that filled
  *  r (equal to summ_result_count() after summ_split_sentences()). @since 0.1 */
 SUMM_API size_t summ_result_sentence_total(const summ_result *r);
+
+/** Why the adaptive algorithm weighed position as it did for the text of a
+ *  result: the evidence it read and the weight it drew from it. */
+typedef struct summ_explain {
+    unsigned int version;       /**< SUMM_EXPLAIN_VERSION; set by the caller; must stay first */
+    int algorithm;              /**< the algorithm that scored the text (never SUMM_ALGO_DEFAULT),
+                                     or SUMM_ALGO_DEFAULT when none did */
+    int has_evidence;           /**< 1 when the fields below describe the text (the algorithm is
+                                     SUMM_ALGO_ADAPTIVE), else 0: no evidence, the fields are 0 */
+    uint32_t sentences;         /**< sentences of the text */
+    double summary_share;       /**< the budget as a share of the text (sentences, words or
+                                     bytes, the smallest), in [0, 1] */
+    double position_centrality; /**< Pearson correlation of 1/sqrt(1 + index) with each
+                                     sentence's centrality (sum of its similarities), in
+                                     [-1, 1]: a text that opens with its gist is high, a bag
+                                     of unrelated snippets near 0 */
+    double lede_weight;         /**< the share of pacsum in the mix with textrank, in [0, 1]:
+                                     from the two values above, or the lede_weight option */
+} summ_explain;
+
+#define SUMM_EXPLAIN_VERSION 1
+
+/** Fills *out (out->version set by the caller) from the call that filled r.
+ *  Only SUMM_ALGO_ADAPTIVE reads evidence: for every other algorithm
+ *  has_evidence is 0 ("no evidence") and only `algorithm` is set. After
+ *  summ_split_sentences(), or a result no text was scored into, algorithm
+ *  is SUMM_ALGO_DEFAULT and has_evidence 0.
+ *  @return 0, SUMM_E_INVALID_ARG (r or out NULL, version 0) or SUMM_E_VERSION. @since 0.2 */
+SUMM_API int summ_result_explain(const summ_result *r, summ_explain *out);
 
 /* ------------------------------------------------------------------------ */
 /** @name Summarizer: reusable, one thread at a time */

@@ -85,6 +85,31 @@ def tsv_format():
 
 
 @test
+def explain_tells_the_evidence():
+    p = run("--explain", "-a", "adaptive", "-n", "3", ARTICLE)
+    check(p.returncode == 0, p.stderr)
+    err = p.stderr.decode()
+    check(err.startswith("summarize: %s: 21 sentences; the summary is 0.14 of the text"
+                         % ARTICLE), err)
+    check("lede weight" in err, err)
+    check(p.stdout == run("-a", "adaptive", "-n", "3", ARTICLE).stdout,
+          "--explain changed the summary")
+    doc = json.loads(run("-a", "adaptive", "-n", "3", "-f", "json", ARTICLE).stdout)
+    e = doc["explain"]
+    check(e["sentences"] == 21 and abs(e["summary_share"] - 3 / 21) < 1e-5, e)
+    check(0 <= e["lede_weight"] <= 1 and -1 <= e["position_centrality"] <= 1, e)
+    pinned = json.loads(run("-a", "adaptive", "-n", "3", "-f", "json", "--lede-weight", "0.5",
+                            ARTICLE).stdout)
+    check(pinned["explain"]["lede_weight"] == 0.5, pinned)
+    # The default (textrank) has no evidence: its json is as before.
+    doc = json.loads(run("-n", "3", "-f", "json", ARTICLE).stdout)
+    check("explain" not in doc, doc)
+    p = run("--explain", ARTICLE)
+    check(p.returncode == 0 and "no evidence" in p.stderr.decode(), p.stderr)
+    check(p.stdout == run(ARTICLE).stdout, "--explain changed the default's summary")
+
+
+@test
 def byte_identical_across_runs():
     outs = {run("-f", "json", "-r", "0.5", ARTICLE).stdout for _ in range(3)}
     check(len(outs) == 1, "outputs differ between runs")

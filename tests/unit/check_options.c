@@ -177,7 +177,7 @@ START_TEST(refusals_and_their_messages)
         { "lenient", "maybe", "lenient: 'maybe' is not on or off", SUMM_E_INVALID_ARG },
         { "algorithm", "best",
           "algorithm: 'best' is not one of lead, tfidf, textrank, textrank-bm25, lexrank, "
-          "luhn, sumbasic, kl-sum, lsa, edmundson, centroid, degree, pacsum",
+          "luhn, sumbasic, kl-sum, lsa, edmundson, centroid, degree, pacsum, adaptive",
           SUMM_E_UNKNOWN_ALGO },
         { "cue_words", "a",
           "cue_words: a word list is set with summ_options_set_words",
@@ -243,6 +243,16 @@ START_TEST(versions)
     ck_assert_int_eq(set(&o, "min_sentence_words", "3", err), SUMM_E_INVALID_ARG);
     ck_assert_str_eq(err, "min_sentence_words: needs options version 3 or later");
     ck_assert_int_eq(set(&o, "damping", "0.5", err), 0);
+    /* lede_weight is a version 5 field: a version 4 struct ends before it. */
+    ck_assert_int_eq(summ_options_init(&o, 4), 0);
+    ck_assert_int_eq(set(&o, "lede_weight", "0.5", err), SUMM_E_INVALID_ARG);
+    ck_assert_str_eq(err, "lede_weight: needs options version 5 or later");
+    ck_assert_int_eq(set(&o, "keyphrase_window", "5", err), 0);
+    ck_assert_int_eq(summ_options_init(&o, 5), 0);
+    ck_assert_int_eq(set(&o, "lede_weight", "off", err), 0);
+    ck_assert_double_eq(o.lede_weight, SUMM_OFF);
+    ck_assert_int_eq(set(&o, "lede_weight", "1.5", err), SUMM_E_INVALID_ARG);
+    ck_assert_str_eq(err, "lede_weight: 1.5 is outside (0, 1]");
     o.version = 0;
     ck_assert_int_eq(set(&o, "damping", "0.5", err), SUMM_E_INVALID_ARG);
     o.version = SUMM_OPTIONS_VERSION + 1;

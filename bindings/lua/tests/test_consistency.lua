@@ -136,8 +136,10 @@ documented("language key", lang_keys, "")
 
 -- The module takes option names from the table: apart from the word lists,
 -- which it must set through struct fields, it spells none of them.
--- (option_type_name spells type names, two of which are option names too.)
+-- (option_type_name spells type names, two of which are option names too;
+-- set_explain the fields of a result's explain table, some of which too.)
 local code = source:gsub("static const char %*option_type_name%(.-\n}\n", "")
+code = code:gsub("static void set_explain%(.-\n}\n", "")
 local copied = {}
 for _, name in ipairs(rows) do
     if not word_rows[name] and code:find('"' .. name .. '"', 1, true) then

@@ -285,6 +285,26 @@ test("summarizer spans equal the CLI's, for every option", function()
     end
 end)
 
+test("results of the adaptive algorithm explain how it weighed position", function()
+    local s = assert(libsumm.new({ language = "en", algorithm = "adaptive", sentences = 3 }))
+    local e = assert(s:summarize(ARTICLE)).explain
+    check(e, "no explain field")
+    eq(e.algorithm, "adaptive", "algorithm")
+    eq(e.sentences, 21, "sentences")
+    check(math.abs(e.summary_share - 3 / 21) < 1e-9, "summary_share")
+    check(e.position_centrality >= -1 and e.position_centrality <= 1, "position_centrality")
+    check(e.lede_weight >= 0 and e.lede_weight <= 1, "lede_weight")
+    eq(assert(s:scores(ARTICLE)).explain.lede_weight, e.lede_weight, "scores explain too")
+    local long = assert(libsumm.new({ language = "en", algorithm = "adaptive", ratio = 0.5 }))
+    eq(assert(long:summarize(ARTICLE)).explain.lede_weight, 0, "a long summary is no lede")
+    local pinned = assert(libsumm.new({ language = "en", algorithm = "adaptive",
+                                        lede_weight = 0.5 }))
+    eq(assert(pinned:summarize(ARTICLE)).explain.lede_weight, 0.5, "pinned weight")
+    local default = assert(libsumm.new({ language = "en" }))
+    eq(assert(default:summarize(ARTICLE)).explain, nil, "the default (textrank) has no evidence")
+    eq(assert(s:split(ARTICLE)).explain, nil, "split has no evidence")
+end)
+
 test("libsumm.summarize equals the CLI's text output", function()
     for _, case in ipairs(option_cases()) do
         local opts, args = case[1], case[2]

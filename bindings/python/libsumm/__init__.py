@@ -261,13 +261,23 @@ class SentenceList(list):
     ``language`` is the code of the language used, e.g. ``"de"``: the
     detected one when the Summarizer's language is ``"auto"`` (the default),
     ``"und"`` when no language was recognised.
+
+    ``explain`` tells why the adaptive algorithm (``algorithm="adaptive"``)
+    weighed position as it did for this text: a dict with ``algorithm``,
+    ``sentences``, ``summary_share`` (the budget as a share of the text),
+    ``position_centrality`` (how well an early position predicts a central
+    sentence, from -1 to 1) and ``lede_weight`` (the share of the
+    lede-seeking pacsum score in its mix with textrank, from 0 to 1). It is
+    None ("no evidence") for every other algorithm, the default (textrank)
+    included, and for :meth:`~Summarizer.split`.
     """
 
-    __slots__ = ("language",)
+    __slots__ = ("language", "explain")
 
-    def __init__(self, sentences=(), language="und"):
+    def __init__(self, sentences=(), language="und", explain=None):
         super().__init__(sentences)
         self.language = language
+        self.explain = explain
 
     def __repr__(self):
         return "SentenceList(%s, language=%r)" % (list.__repr__(self), self.language)

@@ -63,7 +63,9 @@ _T = TypeVar("_T")
 
 class SentenceList(list[_T]):
     language: str  # the code of the language used: the detected one for "auto"
-    def __init__(self, sentences: Iterable[_T] = ..., language: str = "und") -> None: ...
+    explain: Optional[dict[str, Any]]  # the adaptive algorithm's evidence, or None
+    def __init__(self, sentences: Iterable[_T] = ..., language: str = "und",
+                 explain: Optional[dict[str, Any]] = ...) -> None: ...
 
 def options() -> tuple[OptionInfo, ...]: ...
 def languages() -> list[str]: ...
@@ -138,6 +140,7 @@ class Summarizer:
         lexrank_threshold: _Real = None,
         max_neighbours: _Count = None,
         lsa_dimensions: _Count = None,
+        lede_weight: _Real = None,
         cue_words: _Words = None,
         stigma_words: _Words = None,
         keyphrase_algorithm: Optional[str] = None,
@@ -186,6 +189,7 @@ def summarize(
     lexrank_threshold: _Real = None,
     max_neighbours: _Count = None,
     lsa_dimensions: _Count = None,
+    lede_weight: _Real = None,
     cue_words: _Words = None,
     stigma_words: _Words = None,
     keyphrase_algorithm: Optional[str] = None,
@@ -217,6 +221,7 @@ def summarize(
     lexrank_threshold: _Real = None,
     max_neighbours: _Count = None,
     lsa_dimensions: _Count = None,
+    lede_weight: _Real = None,
     cue_words: _Words = None,
     stigma_words: _Words = None,
     keyphrase_algorithm: Optional[str] = None,

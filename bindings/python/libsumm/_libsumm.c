@@ -916,9 +916,24 @@ static void summarizer_dealloc(summarizer_object *self)
 
 typedef int (*run_fn)(summ_summarizer *, const char *, size_t, summ_result *);
 
+/* The adaptive algorithm's evidence for the text of r (summ_result_explain)
+ * as a dict, or None when the algorithm has none. New reference. */
+static PyObject *explain_dict(const summ_result *r)
+{
+    summ_explain e;
+    e.version = SUMM_EXPLAIN_VERSION;
+    if (summ_result_explain(r, &e) < 0 || !e.has_evidence)
+        Py_RETURN_NONE;
+    return Py_BuildValue("{s:s,s:I,s:d,s:d,s:d}", "algorithm", summ_algorithm_name(e.algorithm),
+                         "sentences", (unsigned int)e.sentences, "summary_share",
+                         e.summary_share, "position_centrality", e.position_centrality,
+                         "lede_weight", e.lede_weight);
+}
+
 /* Runs one library call on text with the object's options plus the call's
  * keywords, and returns the spans as a list of Sentence with the code of the
- * language used (the detected one for "auto"): (list, code). */
+ * language used (the detected one for "auto") and the algorithm's evidence:
+ * (list, code, dict or None). */
 static PyObject *summarizer_run(summarizer_object *self, PyObject *args, PyObject *kwargs,
                                 run_fn fn, const char *fname)
 {
@@ -970,7 +985,8 @@ static PyObject *summarizer_run(summarizer_object *self, PyObject *args, PyObjec
     else
         list = result_to_list(st, &in, self->result);
     if (list)
-        list = Py_BuildValue("(Ns)", list, summ_result_language(self->result));
+        list = Py_BuildValue("(NsN)", list, summ_result_language(self->result),
+                             explain_dict(self->result));
     /* Back to the object's own options. Copying word lists can run out of
      * memory: then the next call tries again. */
     if (custom && summ_summarizer_set_options(self->s, &self->opts) == SUMM_OK)
@@ -1208,11 +1224,11 @@ static PyObject *summarizer_get_options(summarizer_object *self, void *closure)
 static PyMethodDef summarizer_methods[] = {
     { "summarize", (PyCFunction)(void (*)(void))summarizer_summarize,
       METH_VARARGS | METH_KEYWORDS,
-      "summarize(text, **options) -> (list[Sentence], language)" },
+      "summarize(text, **options) -> (list[Sentence], language, explain)" },
     { "split", (PyCFunction)(void (*)(void))summarizer_split, METH_VARARGS | METH_KEYWORDS,
-      "split(text, **options) -> (list[Sentence], language)" },
+      "split(text, **options) -> (list[Sentence], language, explain)" },
     { "scores", (PyCFunction)(void (*)(void))summarizer_scores, METH_VARARGS | METH_KEYWORDS,
-      "scores(text, **options) -> (list[Sentence], language)" },
+      "scores(text, **options) -> (list[Sentence], language, explain)" },
     { "keywords", (PyCFunction)(void (*)(void))summarizer_keywords, METH_VARARGS | METH_KEYWORDS,
       "keywords(text, n=None, **options) -> (list[tuple], language)" },
     { NULL, NULL, 0, NULL },

@@ -719,3 +719,24 @@ def test_help_documents_every_option():
         # The documentation line is the table's, wrapped.
         assert " ".join(o.doc.split()[:3]) in " ".join(libsumm.__doc__.split()), o.name
     assert "damping=D" in text and "D in (0, 1); default: 0.85" in " ".join(text.split())
+
+
+def test_explain_tells_why_position_was_weighed(article):
+    s = libsumm.Summarizer("en", algorithm="adaptive")
+    result = s.summarize(article, sentences=3)
+    e = result.explain
+    assert e["algorithm"] == "adaptive"
+    assert e["sentences"] == 21
+    assert e["summary_share"] == pytest.approx(3 / 21)
+    assert -1.0 <= e["position_centrality"] <= 1.0
+    assert 0.0 <= e["lede_weight"] <= 1.0
+    # A long summary of the same text is no lede.
+    assert s.summarize(article, ratio=0.5).explain["lede_weight"] == 0.0
+    assert s.summarize(article, sentences=3, lede_weight=0.5).explain["lede_weight"] == 0.5
+    assert s.summarize(article, lede_weight="off").explain["lede_weight"] == 0.0
+    assert s.scores(article, sentences=3).explain == e
+    # The default (textrank) and the other algorithms have no evidence.
+    assert libsumm.Summarizer("en").summarize(article).explain is None
+    assert s.summarize(article, algorithm="textrank").explain is None
+    assert s.split(article).explain is None
+    assert libsumm.split_sentences(article).explain is None
