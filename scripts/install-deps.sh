@@ -45,9 +45,9 @@ apt_get() {
 apt_get update -qq
 apt_get install -y -qq --no-install-recommends \
     build-essential meson ninja-build pkg-config \
-    libutf8proc-dev libstemmer-dev check \
+    libutf8proc-dev libstemmer-dev check libjson-c-dev \
     python3 python3-dev python3-mesonpy python3-pytest python3-hypothesis python3-pip \
-    python3-venv \
+    python3-venv python3-dask python3-distributed \
     liblua5.4-dev lua5.4 \
     libluajit-5.1-dev luajit \
     luarocks \

@@ -13,6 +13,7 @@
 
 #include <libsumm/summ.h>
 
+#include "batch_options.h"
 #include "cli_common.h"
 #include "output_file.h"
 #include "output_text.h"
@@ -55,13 +56,14 @@ typedef struct cli {
     const char *stopwords_file;
     const char *abbreviations_file;
     word_file *word_files; /* one per row of the option table */
+    batch_options batch;   /* --jsonl, -j, --output-dir and the like */
 } cli;
 
 /* getopt_long() codes of this program's own options without a short form;
  * a row of the library's option table gets OPT_ROW + its index. */
 enum {
     OPT_SPLIT = 256, OPT_SCORES, OPT_STOPWORDS, OPT_ABBREVIATIONS, OPT_LIST_ALGOS,
-    OPT_LIST_LANGS, OPT_LIST_OPTIONS, OPT_KEYWORDS, OPT_EXPLAIN, OPT_ROW = 1024
+    OPT_LIST_LANGS, OPT_LIST_OPTIONS, OPT_KEYWORDS, OPT_EXPLAIN, OPT_BATCH = 512, OPT_ROW = 1024
 };
 
 /* The options of summarize itself; every summ_options field comes from the
@@ -108,6 +110,7 @@ static const own_option own_options[] = {
       "never name the files: no '==> FILE <==' headers in text, no file column in tsv" },
     { "output", required_argument, 'o', "output", "FILE",
       "write to FILE (replaced atomically, only on success)" },
+BATCH_OWN_OPTIONS
     { "list-algorithms", no_argument, OPT_LIST_ALGOS, "information", NULL,
       "print the algorithm names, one per line, and exit" },
     { "list-languages", no_argument, OPT_LIST_LANGS, "information", NULL,
@@ -152,6 +155,7 @@ static const struct {
     { "keyphrases", "Keyphrases (--keywords):" },
     { "input", "Input:" },
     { "output", "Output:" },
+    { "batch", "Many documents:" },
     { "information", "Information:" },
 };
 
@@ -449,7 +453,8 @@ static void usage(FILE *f, const command_line *cl)
           "With several files, text output starts each file with a line '==> FILE <=='\n"
           "and tsv output has a first column, file; -q leaves both out. A json object\n"
           "always has a file field.\n"
-          "Exit status: 0 success, 1 runtime error, 2 usage error.\n",
+          "Exit status: 0 success, 1 runtime error, 2 usage error, 3 some records or\n"
+          "files skipped (--on-error skip).\n",
           f);
 }
 
@@ -707,6 +712,45 @@ static void write_result(FILE *out, const cli *c, const char *name, const char *
     }
 }
 
+static void batch_write(FILE *out, void *ctx, const char *name, const char *text,
+                        const summ_result *r, int header)
+{
+    const cli *c = ctx;
+    write_result(out, c, name, summ_result_language(r),
+                 c->split ? "split" : summ_algorithm_name(c->opts.algorithm), text, r, NULL,
+                 header);
+}
+
+/* Many documents: tools/batch.c, with this tool's options and formats. */
+static int run_batch(cli *c, const summ_lang *lang, char *const *paths, int n)
+{
+    static const char *const extensions[] = { "txt", "json", "tsv" };
+    batch_config cfg;
+    int rc;
+
+    if (c->keywords || c->explain) {
+        batch_options_free(&c->batch);
+        return cli_usage_error("%s cannot be combined with -j, --jsonl or --output-dir",
+                               c->keywords ? "--keywords" : "--explain");
+    }
+    if ((rc = batch_config_init(&cfg, &c->batch)) != 0) {
+        batch_options_free(&c->batch);
+        return rc;
+    }
+    cfg.lang = lang;
+    cfg.opts = &c->opts;
+    cfg.mode = c->split ? BATCH_SPLIT : c->scores ? BATCH_SCORES : BATCH_SUMMARIZE;
+    cfg.output = c->output;
+    cfg.extension = extensions[c->format];
+    cfg.headers = n > 1 && !c->quiet;
+    cfg.max_input = c->max_input;
+    cfg.write = batch_write;
+    cfg.write_ctx = (void *)c;
+    rc = batch_run(&cfg, paths, n);
+    batch_options_free(&c->batch);
+    return rc;
+}
+
 /* The keyphrases of one file: text and tsv alone (with write_result's file
  * header or column), json as the "keyphrases" field of write_result's
  * object. */
@@ -849,6 +893,12 @@ static int summarize(int argc, char **argv, command_line *cl)
         case '?':
         case ':':
             return cli_option_error(opt, argv, cl->longopts);
+        case 'j':
+        case OPT_BATCH + 0: case OPT_BATCH + 1: case OPT_BATCH + 2: case OPT_BATCH + 3:
+        case OPT_BATCH + 4: case OPT_BATCH + 5: case OPT_BATCH + 6:
+            if ((rc = batch_option(&c.batch, opt == 'j' ? 0 : opt - OPT_BATCH + 1, optarg)) != 0)
+                return rc;
+            break;
         default:
             /* A row of the option table, by its name or a short option. */
             if ((rc = set_row(&c, row_of_option(opt), optarg)) != 0)
@@ -875,6 +925,11 @@ static int summarize(int argc, char **argv, command_line *cl)
     }
     if ((rc = make_language(&c, &lang)) != 0)
         return rc;
+    if (batch_wanted(&c.batch)) {
+        rc = run_batch(&c, lang, argv + optind, argc - optind);
+        summ_lang_free(lang);
+        return rc;
+    }
     rc = summ_summarizer_new(&s, lang, &c.opts, NULL);
     if (rc < 0 || (rc = summ_result_new(&r, NULL)) < 0 ||
         (c.keywords && (rc = summ_keyphrases_new(&kp, NULL)) < 0)) {

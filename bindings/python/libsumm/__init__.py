@@ -357,13 +357,40 @@ class Summarizer:
     ``RuntimeError``. Use one Summarizer per thread.
     """
 
-    __slots__ = ("_impl",)
+    __slots__ = ("_impl", "_words")
 
     def __init__(self, language="auto", algorithm="default", *, stopwords=None,
                  abbreviations=None, **options):
+        stopwords = _word_tuple(stopwords)
+        abbreviations = _word_tuple(abbreviations)
         self._impl = _libsumm._Summarizer(
             language, algorithm=algorithm, stopwords=stopwords,
             abbreviations=abbreviations, **options)
+        # Kept for pickling and copies: the C object does not give them back.
+        self._words = (stopwords or (), abbreviations or ())
+
+    def _key(self):
+        return (self.language, self._words, tuple(self._impl.options.items()))
+
+    def __reduce__(self):
+        # The language resources are rebuilt from the code on unpickling,
+        # never serialized.
+        return (_rebuild, (self.language, self._words[0], self._words[1],
+                           self._impl.options))
+
+    def __eq__(self, other):
+        """Equal when the language code, the extra stopwords and
+        abbreviations and every option are equal."""
+        if not isinstance(other, Summarizer):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self):
+        return hash(self._key())
+
+    def _clone(self, **options):
+        return _rebuild(self.language, self._words[0], self._words[1],
+                        {**self._impl.options, **options})
 
     @property
     def language(self):
@@ -412,6 +439,23 @@ class Summarizer:
         return KeyphraseList([Keyphrase(*k) for k in found], language)
 
 
+    def summarize_many(self, texts, jobs=None, **options):
+        """Summarize every text of the iterable texts with ``jobs`` threads
+        (default: one per processor) and return a **generator** of the
+        results (:class:`SentenceList`, as :meth:`summarize` returns), in the
+        order of texts.
+
+        Each thread has its own copy of this Summarizer (with ``options``
+        applied), and the C library runs without the GIL, so the threads
+        run at once. At most a few texts per thread are read ahead of the
+        result being consumed: a generator of texts is never read into
+        memory as a whole. An exception raised for one text is raised when
+        its result is reached, and stops the generator.
+        """
+        return _summarize_many(self, texts, jobs, options)
+
+
+
 def summarize(text, *, algorithm="default", language="auto", **options):
     """Summarize text and return the summary as one string.
 
@@ -444,6 +488,71 @@ def split_sentences(text, language="auto", **options):
     """
     sents = Summarizer(language, **options).split(text)
     return SentenceList([s.text for s in sents], sents.language)
+
+
+def _word_tuple(words):
+    """A list of words as a tuple, read once; anything else as it is, for
+    the C object to check (and refuse a str)."""
+    if words is None or isinstance(words, (str, bytes)):
+        return words
+    try:
+        return tuple(words)
+    except TypeError:
+        return words
+
+
+def _rebuild(language, stopwords, abbreviations, options):
+    """A Summarizer from what :meth:`Summarizer.__reduce__` keeps."""
+    return Summarizer(language, stopwords=stopwords or None,
+                      abbreviations=abbreviations or None, **options)
+
+
+# Texts read ahead per thread by summarize_many: enough to keep every thread
+# busy while the oldest result is consumed.
+_WINDOW_PER_JOB = 4
+
+
+def _summarize_many(summarizer, texts, jobs, options):
+    import collections
+    import concurrent.futures
+    import os
+    import threading
+
+    if jobs is None:
+        jobs = os.cpu_count() or 1
+    if not isinstance(jobs, int) or isinstance(jobs, bool) or jobs < 1:
+        raise ValueError("jobs must be a positive int, not %r" % (jobs,))
+    # Checked here, so a bad option raises at once, not at the first result.
+    template = summarizer._clone(**options)
+    local = threading.local()
+
+    def one(text):
+        s = getattr(local, "summarizer", None)
+        if s is None:
+            s = local.summarizer = template._clone()
+        return s.summarize(text)
+
+    def results():
+        if jobs == 1:
+            for text in texts:
+                yield template.summarize(text)
+            return
+        pool = concurrent.futures.ThreadPoolExecutor(max_workers=jobs,
+                                                     thread_name_prefix="libsumm")
+        pending = collections.deque()
+        try:
+            for text in texts:
+                pending.append(pool.submit(one, text))
+                if len(pending) >= jobs * _WINDOW_PER_JOB:
+                    yield pending.popleft().result()
+            while pending:
+                yield pending.popleft().result()
+        finally:
+            for f in pending:
+                f.cancel()
+            pool.shutdown(wait=True)
+
+    return results()
 
 
 __doc__ = _with_options(__doc__)
