@@ -4,7 +4,6 @@ import os
 import pickle
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -112,27 +111,6 @@ def test_summarize_many_error_reaches_the_caller():
     assert len(next(gen)) >= 1
     with pytest.raises(TypeError):
         next(gen)
-
-
-def test_summarize_many_two_threads_faster():
-    cores = os.cpu_count() or 1
-    if cores < 2:
-        pytest.skip("one processor")
-    if os.getloadavg()[0] > cores:
-        pytest.skip("the machine is busy (load %.1f on %d cores): a timing would say nothing"
-                    % (os.getloadavg()[0], cores))
-    s = libsumm.Summarizer("en", sentences=3)
-    texts = [doc(i) * 20 for i in range(600)]
-
-    def timed(jobs):
-        t0 = time.perf_counter()
-        for _ in s.summarize_many(texts, jobs=jobs):
-            pass
-        return time.perf_counter() - t0
-
-    one, two = min(timed(1) for _ in range(3)), min(timed(2) for _ in range(3))
-    # A loose bound: the machine is shared; docs/BENCHMARKS.md has the figures.
-    assert two < one * 0.95, (one, two)
 
 
 def test_python_m_libsumm_runs_the_cli(summarize_exe, tmp_path):
