@@ -14,6 +14,8 @@ import subprocess
 import sys
 import tempfile
 
+from tap import run_all
+
 SUMMARIZE = os.path.abspath(sys.argv[1])
 ROUGE = os.path.abspath(sys.argv[2])
 
@@ -370,21 +372,7 @@ def file_names_are_written_as_valid_utf8():
 
 
 def main():
-    print("1..%d" % len(results))
-    failed = 0
-    for i, fn in enumerate(results, 1):
-        try:
-            r = fn()
-            if isinstance(r, str) and r.startswith("skip"):
-                print("ok %d - %s # SKIP %s" % (i, fn.__name__, r[5:]))
-            else:
-                print("ok %d - %s" % (i, fn.__name__))
-        except Exception as e:  # report and go on
-            failed += 1
-            print("not ok %d - %s" % (i, fn.__name__))
-            for line in str(e).splitlines():
-                print("# " + line)
-    return 1 if failed else 0
+    return run_all(results)
 
 
 if __name__ == "__main__":
