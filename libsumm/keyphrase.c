@@ -81,28 +81,12 @@ static bool has_letter(const char *folded, size_t len)
 {
     size_t i = 0;
     while (i < len) {
-        unsigned char c = (unsigned char)folded[i];
         int32_t cp;
-        int n;
-        if (c < 0x80) {
-            if (c >= 'a' && c <= 'z')
-                return true;
-            i++;
-            continue;
-        }
-        n = summ__utf8_decode(folded, len, i, &cp);
+        int n = summ__utf8_decode(folded, len, i, &cp);
         if (n < 0)
             return false;
-        switch (utf8proc_category(cp)) {
-        case UTF8PROC_CATEGORY_LU:
-        case UTF8PROC_CATEGORY_LL:
-        case UTF8PROC_CATEGORY_LT:
-        case UTF8PROC_CATEGORY_LM:
-        case UTF8PROC_CATEGORY_LO:
+        if (summ__is_letter_cp(cp))
             return true;
-        default:
-            break;
-        }
         i += (size_t)n;
     }
     return false;

@@ -86,6 +86,9 @@ int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *b
 /* Whether cp is part of a word: a letter, mark or digit of any script. */
 bool summ__is_word_cp(int32_t cp);
 
+/* Whether cp is a letter of any script (Unicode categories L*). */
+bool summ__is_letter_cp(int32_t cp);
+
 /* Case-folds and NFKC-normalises text[0, len) into buf (replacing it). */
 int summ__fold(const char *text, size_t len, summ__fold_buf *buf);
 

@@ -216,22 +216,6 @@ bool summ__is_word_cp(int32_t cp)
     }
 }
 
-static bool is_letter_cp(int32_t cp)
-{
-    if (cp < 0x80)
-        return ascii_class[cp] == C_UPPER || ascii_class[cp] == C_LOWER;
-    switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-        return true;
-    default:
-        return false;
-    }
-}
-
 /* Apostrophe look-alikes that join the two halves of "don't" / "l’homme". */
 static bool is_apostrophe(int32_t cp)
 {
@@ -497,7 +481,7 @@ int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *b
                 if (c == '\'' && prev_letter && i + 1 < end) {
                     int32_t next;
                     int m = summ__utf8_decode(text, end, i + 1, &next);
-                    if (m > 0 && is_letter_cp(next)) {
+                    if (m > 0 && summ__is_letter_cp(next)) {
                         out[j++] = '\'';
                         i++;
                         continue;
@@ -509,7 +493,7 @@ int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *b
             if (n < 0 || bigram_class(cp) != 0)
                 break;
             if (summ__is_word_cp(cp)) {
-                prev_letter = is_letter_cp(cp);
+                prev_letter = summ__is_letter_cp(cp);
                 ascii = false;
                 i += (size_t)n;
                 continue;
@@ -517,7 +501,7 @@ int summ__tokenize(const char *text, size_t start, size_t end, summ__fold_buf *b
             if (is_apostrophe(cp) && prev_letter && i + (size_t)n < end) {
                 int32_t next;
                 int m = summ__utf8_decode(text, end, i + (size_t)n, &next);
-                if (m > 0 && is_letter_cp(next)) {
+                if (m > 0 && summ__is_letter_cp(next)) {
                     ascii = false;
                     i += (size_t)n;
                     continue;

@@ -111,3 +111,19 @@ bool summ__is_space(int32_t cp)
         return cp == 0xFFFD;
     }
 }
+
+bool summ__is_letter_cp(int32_t cp)
+{
+    if (cp < 0x80)
+        return (uint32_t)((cp | 0x20) - 'a') < 26;
+    switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+        return true;
+    default:
+        return false;
+    }
+}
